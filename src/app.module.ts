@@ -1,0 +1,56 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AnnouncementsModule } from './announcements/announcements.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { DemoModule } from './demo/demo.module';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source';
+import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RedisModule } from './redis/redis.module';
+import { TemporalModule } from './temporal/temporal.module';
+import { UnitsModule } from './units/units.module';
+import { UsersModule } from './users/users.module';
+
+const REQUEST_ID_HEADER = 'x-request-id';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // A caller's request id is kept so one request can be followed across services.
+            genReqId: (req, res) => {
+              const given = req.headers[REQUEST_ID_HEADER];
+              const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+              res.setHeader(REQUEST_ID_HEADER, id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        RedisModule,
+        TemporalModule,
+        AuditModule,
+        UnitsModule,
+        UsersModule,
+        AuthModule,
+        NotificationsModule,
+        AnnouncementsModule,
+        HealthModule,
+        DemoModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { AppConfig } from './config/config';
+
+/** Builds the HTTP application (not yet listening): shared by the API entry point and e2e tests. */
+export async function createApiApp(config: AppConfig, { shutdownHooks = true } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.useBodyParser('json', { limit: '20mb' });
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '50mb' });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new HttpExceptionFilter());
+  // Off where a caller orders shutdown itself (npm start stops the worker and Temporal too).
+  if (shutdownHooks) app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Campaign orchestrator')
+      .setDescription('Health-poverty-alleviation campaigns (健康扶贫): units, users, tasks, notifications')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

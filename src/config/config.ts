@@ -1,0 +1,163 @@
+/**
+ * The one place that reads the environment. Every variable is validated at boot and the
+ * process stops with a message naming each variable that is wrong (CONVENTIONS §9).
+ */
+export interface TemporalTlsConfig {
+  certPath?: string;
+  keyPath?: string;
+  caPath?: string;
+  serverName?: string;
+}
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Prefix of every BullMQ key, so several deployments or test runs can share one Redis. */
+  queuePrefix: string;
+  temporal: {
+    /** Unset: `npm start` runs the embedded dev server. */
+    address?: string;
+    namespace: string;
+    taskQueue: string;
+    apiKey?: string;
+    tls?: TemporalTlsConfig;
+    devServer: { port: number; uiPort: number; dbFile: string };
+  };
+  jwt: { secret: string; expiresInSeconds: number };
+  login: { maxFailures: number; lockSeconds: number };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  seedDemoOnEmpty: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Only for development: production refuses to start without JWT_SECRET. */
+const DEV_JWT_SECRET = 'dev-only-secret-do-not-use-in-production';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const nodeEnv = read.oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const jwtSecret = env.JWT_SECRET ?? (nodeEnv === 'production' ? undefined : DEV_JWT_SECRET);
+  if (jwtSecret === undefined) problems.push('JWT_SECRET: required when NODE_ENV=production');
+  else if (jwtSecret.length < 32) problems.push('JWT_SECRET: must be at least 32 characters');
+
+  const tls: TemporalTlsConfig = {
+    certPath: read.optional('TEMPORAL_TLS_CERT_PATH'),
+    keyPath: read.optional('TEMPORAL_TLS_KEY_PATH'),
+    caPath: read.optional('TEMPORAL_TLS_CA_PATH'),
+    serverName: read.optional('TEMPORAL_TLS_SERVER_NAME'),
+  };
+  if (Boolean(tls.certPath) !== Boolean(tls.keyPath)) {
+    problems.push('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH: set both or neither');
+  }
+  const useTls = read.boolean('TEMPORAL_TLS', Object.values(tls).some(Boolean));
+
+  const config: AppConfig = {
+    nodeEnv,
+    host: read.string('HOST', '127.0.0.1'),
+    port: read.port('PORT', 3000),
+    databaseUrl: read.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/campaign_orchestrator', ['postgres:', 'postgresql:']),
+    redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    queuePrefix: read.string('QUEUE_PREFIX', 'orchestrator'),
+    temporal: {
+      address: read.optional('TEMPORAL_ADDRESS'),
+      namespace: read.string('TEMPORAL_NAMESPACE', 'default'),
+      taskQueue: read.string('TEMPORAL_TASK_QUEUE', 'campaign-orchestrator'),
+      apiKey: read.optional('TEMPORAL_API_KEY'),
+      tls: useTls ? tls : undefined,
+      devServer: {
+        port: read.port('TEMPORAL_DEV_PORT', 7233),
+        uiPort: read.port('TEMPORAL_DEV_UI_PORT', 8233),
+        dbFile: read.string('TEMPORAL_DEV_DB_FILE', '.data/temporal/dev.sqlite'),
+      },
+    },
+    jwt: { secret: jwtSecret ?? '', expiresInSeconds: read.integer('JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60) },
+    login: {
+      maxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1),
+      lockSeconds: read.integer('LOGIN_LOCK_SECONDS', 900, 1),
+    },
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    seedDemoOnEmpty: read.boolean('SEED_DEMO_ON_EMPTY', true),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly problems: string[],
+  ) {}
+
+  optional(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value ? value : undefined;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.optional(name) ?? fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      this.problems.push(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  port(name: string, fallback: number): number {
+    return this.integer(name, fallback, 1, 65535);
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.optional(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'no'].includes(raw)) return false;
+    this.problems.push(`${name}: expected true or false, got "${raw}"`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name}: expected one of ${allowed.join(', ')}, got "${raw}"`);
+    return fallback;
+  }
+
+  url(name: string, fallback: string, protocols: string[]): string {
+    const raw = this.string(name, fallback);
+    try {
+      const url = new URL(raw);
+      if (!protocols.includes(url.protocol)) {
+        this.problems.push(`${name}: expected a ${protocols.join(' or ')}// URL, got "${url.protocol}//…"`);
+      }
+    } catch {
+      this.problems.push(`${name}: not a valid URL`);
+    }
+    return raw;
+  }
+}
+
+/** Separate processes without TEMPORAL_ADDRESS talk to the embedded dev server `npm start` runs. */
+export function withDevServerDefault(config: AppConfig): AppConfig {
+  if (config.temporal.address) return config;
+  return { ...config, temporal: { ...config.temporal, address: `127.0.0.1:${config.temporal.devServer.port}` } };
+}

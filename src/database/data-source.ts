@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { loadConfig } from '../config/config';
+import { ENTITIES } from './entities';
+import { Platform1764300000000 } from './migrations/1764300000000-Platform';
+
+export const MIGRATIONS = [Platform1764300000000];
+
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    // Schema changes only through migrations, everywhere.
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    extra: { max: 20 },
+  };
+}
+
+/** For the TypeORM CLI (`npm run migration:run`). */
+export default new DataSource(dataSourceOptions(loadConfig().databaseUrl));

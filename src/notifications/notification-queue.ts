@@ -1,0 +1,46 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { bullConnection } from '../redis/redis.module';
+
+export const NOTIFICATIONS_QUEUE = 'notifications';
+export const DELIVER_JOB = 'deliver';
+export interface DeliverJobData {
+  notificationId: string;
+}
+
+/** Retries with backoff; finished jobs are dropped so the outbox sweeper may enqueue a row again. */
+export const DELIVERY_JOB_OPTIONS: JobsOptions = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+@Injectable()
+export class NotificationQueue implements OnApplicationShutdown {
+  private readonly connection: IORedis;
+  readonly queue: Queue<DeliverJobData>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.connection = bullConnection(config.redisUrl);
+    this.queue = new Queue<DeliverJobData>(NOTIFICATIONS_QUEUE, {
+      connection: this.connection,
+      prefix: config.queuePrefix,
+      defaultJobOptions: DELIVERY_JOB_OPTIONS,
+    });
+  }
+
+  /** Job id = notification id: while a job for a row is queued, enqueuing it again is a no-op. */
+  async enqueue(notificationIds: string[]): Promise<void> {
+    if (notificationIds.length === 0) return;
+    await this.queue.addBulk(notificationIds.map((id) => ({ name: DELIVER_JOB, data: { notificationId: id }, opts: { jobId: id } })));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+    this.connection.disconnect();
+  }
+}

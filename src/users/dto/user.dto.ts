@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MinLength } from 'class-validator';
+import { MIN_PASSWORD_LENGTH } from '../../auth/passwords';
+import { Role, ROLES } from '../../domain/scope';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'wang.wei' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username must be 3–64 letters, digits, ".", "_" or "-"' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  username: string;
+
+  @ApiProperty({ example: '王伟' })
+  @IsString()
+  @Length(1, 100)
+  displayName: string;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  password: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  unitId: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Units this user answers for as responsible leader (分片联系)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  responsibleUnitIds?: string[];
+}
+
+export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['displayName', 'role', 'unitId', 'responsibleUnitIds'] as const)) {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  newPassword: string;
+}
+
+export class UserView {
+  @ApiProperty() id: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty() unitId: string;
+  @ApiProperty() active: boolean;
+  @ApiProperty({ type: [String] }) responsibleUnitIds: string[];
+}

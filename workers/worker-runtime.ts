@@ -1,0 +1,51 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { AppConfig } from '../src/config/config';
+import { temporalConnectionOptions } from '../src/temporal/connection-options';
+import { createActivities } from './activities';
+import { startNotificationDelivery } from './notification-delivery.processor';
+
+export interface WorkerRuntimeOptions {
+  /** A prebuilt bundle (tests bundle once per run); otherwise workflows/ is bundled at start. */
+  workflowBundle?: { code: string };
+  /** Workflows kept in memory; sleeping ones beyond this cost the worker nothing. */
+  maxCachedWorkflows?: number;
+}
+
+export interface WorkerRuntime {
+  /** Resolves when the Temporal worker stops on its own (it should not). */
+  readonly running: Promise<void>;
+  /** Lets in-flight activities and jobs finish, then closes the connections. */
+  stop(): Promise<void>;
+}
+
+let runtimeInstalled = false;
+
+/** Starts the Temporal worker (workflows + activities) and the queue processors in this process. */
+export async function startWorkerRuntime(app: INestApplicationContext, config: AppConfig, options: WorkerRuntimeOptions = {}): Promise<WorkerRuntime> {
+  if (!runtimeInstalled) {
+    // The process entry points order shutdown themselves (API, then worker, then Temporal).
+    Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    activities: createActivities(app),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    maxCachedWorkflows: options.maxCachedWorkflows ?? 1000,
+    shutdownGraceTime: '30s',
+  });
+  const delivery = startNotificationDelivery(app, config);
+  const running = worker.run();
+  return {
+    running,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await Promise.all([running.catch(() => undefined), delivery.close()]);
+      await connection.close();
+    },
+  };
+}
