@@ -24,7 +24,8 @@ export function provisionTemporalCli(): Promise<string> {
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': only then has all of stdout been read.
+    child.on('close', (code) => {
       const path = stdout.trim().split('\n').pop();
       if (code === 0 && path) resolvePath(path);
       else reject(new Error(`Provisioning the Temporal CLI failed (exit ${code}); see the messages above`));

@@ -1,0 +1,71 @@
+import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createApiApp } from '../../src/app';
+import { AppConfig, loadConfig } from '../../src/config/config';
+import { startWorkerRuntime, WorkerRuntime } from '../../workers/worker-runtime';
+import { requiredEnv, TEST_ENV } from './test-env';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  http: TestAgent;
+  /** Signs in and returns the access token. */
+  login(username: string, password: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Run the Temporal worker and queue processors in the same process. */
+  worker?: boolean;
+  /** Extra or overriding environment variables. */
+  env?: Record<string, string>;
+}
+
+/**
+ * The real API (and optionally the worker) against the run's PostgreSQL, Redis and Temporal, with a
+ * task queue and queue prefix of its own so test files never pick up each other's work.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const own = randomBytes(4).toString('hex');
+  const config = loadConfig({
+    ...process.env,
+    TEMPORAL_TASK_QUEUE: `test-${own}`,
+    QUEUE_PREFIX: `test-${requiredEnv(TEST_ENV.runId)}-${own}`,
+    ...options.env,
+  });
+  const app = await createApiApp(config, { shutdownHooks: false });
+  await app.init();
+  let worker: WorkerRuntime | undefined;
+  if (options.worker) {
+    worker = await startWorkerRuntime(app, config, { workflowBundle: { code: readFileSync(requiredEnv(TEST_ENV.workflowBundle), 'utf8') } });
+  }
+  const http = request(app.getHttpServer());
+  return {
+    app,
+    config,
+    http,
+    async login(username, password) {
+      const res = await http.post('/api/auth/login').send({ username, password });
+      if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.accessToken as string;
+    },
+    async stop() {
+      await worker?.stop();
+      await app.close();
+    },
+  };
+}
+
+/** Polls until `probe` returns a value that is not undefined, failing after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
