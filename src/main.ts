@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { createApiApp } from './app';
 import { loadConfig, withDevServerDefault } from './config/config';
+import { DemoSeeder } from './demo/demo-seeder';
 
 /** API-only process (`npm run start:api`): any number of these may run against one cluster. */
 async function main(): Promise<void> {
   const config = withDevServerDefault(loadConfig());
   const app = await createApiApp(config);
+  if (config.seedDemoOnEmpty) await app.get(DemoSeeder).seedIfEmpty();
   await app.listen(config.port, config.host);
 }
 

@@ -8,12 +8,14 @@ import { bullConnection } from '../src/redis/redis.module';
 const CONCURRENCY = 10;
 
 /** Consumes the `notifications` queue: one handler per job name, an unknown name fails for good. */
-export function startNotificationDelivery(app: INestApplicationContext, config: AppConfig): Worker<DeliverJobData> {
+export function startNotificationDelivery(app: INestApplicationContext, config: AppConfig): { close(): Promise<void> } {
   const delivery = app.get(NotificationDeliveryService);
   const logger = new Logger('NotificationDelivery');
   const handlers: Record<string, (job: Job<DeliverJobData>) => Promise<unknown>> = {
     [DELIVER_JOB]: (job) => delivery.deliver(job.data.notificationId),
   };
+  // BullMQ leaves a connection it was handed open on close: this one is closed below.
+  const connection = bullConnection(config.redisUrl);
   const worker = new Worker<DeliverJobData>(
     NOTIFICATIONS_QUEUE,
     async (job) => {
@@ -21,7 +23,7 @@ export function startNotificationDelivery(app: INestApplicationContext, config: 
       if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
       return handler(job);
     },
-    { connection: bullConnection(config.redisUrl), prefix: config.queuePrefix, concurrency: CONCURRENCY },
+    { connection, prefix: config.queuePrefix, concurrency: CONCURRENCY },
   );
   worker.on('failed', (job, err) => {
     if (!job) return;
@@ -30,5 +32,10 @@ export function startNotificationDelivery(app: INestApplicationContext, config: 
     void delivery.recordFailure(job.data.notificationId, err.message, final).catch((e: Error) => logger.error(e.message));
   });
   worker.on('error', (err) => logger.error(err.message));
-  return worker;
+  return {
+    async close() {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
 }

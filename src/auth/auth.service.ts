@@ -2,6 +2,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { UsersService } from '../users/users.service';
 import { Actor } from './actor';
+import { AccessTokenClaims } from './jwt-auth.guard';
 import { LoginThrottle } from './login-throttle';
 
 @Injectable()
@@ -20,14 +21,18 @@ export class AuthService {
       throw new UnauthorizedException('Wrong username or password');
     }
     await this.throttle.reset(username, ip);
-    return { accessToken: await this.jwt.signAsync({ sub: user.id }) };
+    return this.tokenFor(user.id, user.passwordChangedAt);
   }
 
   /** Changes the actor's own password and returns a fresh token (older tokens stop working). */
   async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<{ accessToken: string }> {
-    if (!(await this.users.changeOwnPassword(actor, currentPassword, newPassword))) {
-      throw new UnauthorizedException('currentPassword is wrong');
-    }
-    return { accessToken: await this.jwt.signAsync({ sub: actor.id }) };
+    const changedAt = await this.users.changeOwnPassword(actor, currentPassword, newPassword);
+    if (!changedAt) throw new UnauthorizedException('currentPassword is wrong');
+    return this.tokenFor(actor.id, changedAt);
+  }
+
+  private async tokenFor(userId: string, passwordChangedAt: Date): Promise<{ accessToken: string }> {
+    const claims: AccessTokenClaims = { sub: userId, pv: passwordChangedAt.getTime() };
+    return { accessToken: await this.jwt.signAsync(claims) };
   }
 }

@@ -8,7 +8,8 @@ import { Actor, IS_PUBLIC, REQUIRED_ROLES } from './actor';
 
 export interface AccessTokenClaims {
   sub: string;
-  iat: number;
+  /** The user's password version (its change time in ms): a password change retires older tokens. */
+  pv: number;
 }
 
 /**
@@ -36,7 +37,7 @@ export class JwtAuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('The access token is invalid or expired');
     }
-    const actor = await this.users.actorFor(claims.sub, claims.iat);
+    const actor = await this.users.actorFor(claims.sub, claims.pv);
     if (!actor) throw new UnauthorizedException('The access token is no longer valid; sign in again');
     request.actor = actor;
 

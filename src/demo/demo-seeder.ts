@@ -7,6 +7,8 @@ import { UnitsService } from '../units/units.service';
 import { User } from '../users/user.entity';
 import { DEMO_PASSWORD, demoUnits, demoUsers } from './demo-district';
 
+const DEMO_SEED_LOCK_KEY = 724_002;
+
 @Injectable()
 export class DemoSeeder {
   private readonly logger = new Logger(DemoSeeder.name);
@@ -16,12 +18,16 @@ export class DemoSeeder {
     private readonly units: UnitsService,
   ) {}
 
-  /** Loads the demo district and its users in one transaction, only into an empty database. */
+  /**
+   * Loads the demo district and its users in one transaction, only into an empty database. A
+   * transaction-scoped advisory lock lets several API replicas start at once: one seeds.
+   */
   async seedIfEmpty(): Promise<boolean> {
-    const [unitCount, userCount] = await Promise.all([this.dataSource.getRepository(Unit).count(), this.dataSource.getRepository(User).count()]);
-    if (unitCount > 0 || userCount > 0) return false;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await this.dataSource.transaction(async (manager) => {
+    const seeded = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK_KEY]);
+      const [unitCount, userCount] = await Promise.all([manager.getRepository(Unit).count(), manager.getRepository(User).count()]);
+      if (unitCount > 0 || userCount > 0) return false;
       await this.units.import(null, demoUnits(), manager);
       const users = demoUsers();
       const codes = users.flatMap((u) => [u.unitCode, ...u.responsibleUnitCodes]);
@@ -37,7 +43,9 @@ export class DemoSeeder {
           passwordChangedAt: new Date(),
         });
       }
+      return true;
     });
+    if (!seeded) return false;
     this.logger.log(`Demo district loaded; users ${demoUsers().map((u) => u.username).join(', ')} with password ${DEMO_PASSWORD}`);
     return true;
   }

@@ -13,19 +13,23 @@ export class TemporalClient implements OnApplicationShutdown {
   readonly connection: Connection;
   readonly client: Client;
   readonly taskQueue: string;
+  /** Without the retry interceptor: a health probe answers now, and leaves no retry timer behind. */
+  private readonly probeConnection: Connection;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.connection = Connection.lazy(temporalConnectionOptions(config));
+    this.probeConnection = Connection.lazy({ ...temporalConnectionOptions(config), interceptors: [] });
     this.client = new Client({ connection: this.connection, namespace: config.temporal.namespace });
     this.taskQueue = config.temporal.taskQueue;
   }
 
   async ping(timeoutMs: number): Promise<void> {
-    await this.connection.withDeadline(Date.now() + timeoutMs, () => this.connection.workflowService.getSystemInfo({}));
+    const probe = this.probeConnection;
+    await probe.withDeadline(Date.now() + timeoutMs, () => probe.workflowService.getSystemInfo({}));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.connection.close();
+    await Promise.all([this.connection.close(), this.probeConnection.close()]);
   }
 }
 

@@ -22,10 +22,9 @@ export class UsersService {
   ) {}
 
   /** The actor behind a token, or null when the user is gone, inactive or changed password since. */
-  async actorFor(userId: string, issuedAtSeconds: number): Promise<Actor | null> {
+  async actorFor(userId: string, passwordVersion: number): Promise<Actor | null> {
     const user = await this.users.findOne({ where: { id: userId }, relations: { responsibleUnits: true } });
-    if (!user || !user.active) return null;
-    if (Math.floor(user.passwordChangedAt.getTime() / 1000) > issuedAtSeconds) return null;
+    if (!user || !user.active || user.passwordChangedAt.getTime() !== passwordVersion) return null;
     const unit = await this.units.findById(user.unitId);
     if (!unit) return null;
     return {
@@ -115,16 +114,19 @@ export class UsersService {
     await this.dataSource.transaction((manager) => this.setPassword(manager, id, newPassword, actor.id, 'user.password.reset'));
   }
 
-  async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<boolean> {
+  /** Returns the new password version, or null when the current password is wrong. */
+  async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<Date | null> {
     const verified = await this.verifyCredentials(actor.username, currentPassword);
-    if (!verified) return false;
-    await this.dataSource.transaction((manager) => this.setPassword(manager, actor.id, newPassword, actor.id, 'user.password.change'));
-    return true;
+    if (!verified) return null;
+    return this.dataSource.transaction((manager) => this.setPassword(manager, actor.id, newPassword, actor.id, 'user.password.change'));
   }
 
-  private async setPassword(manager: EntityManager, userId: string, password: string, actorId: string, action: string) {
-    await manager.getRepository(User).update(userId, { passwordHash: await hashPassword(password), passwordChangedAt: new Date() });
+  private async setPassword(manager: EntityManager, userId: string, password: string, actorId: string, action: string): Promise<Date> {
+    // Whole milliseconds: the version travels in tokens as a number and must compare equal.
+    const changedAt = new Date(Date.now());
+    await manager.getRepository(User).update(userId, { passwordHash: await hashPassword(password), passwordChangedAt: changedAt });
     await this.audit.record({ actorUserId: actorId, action, entityType: 'user', entityId: userId }, manager);
+    return changedAt;
   }
 
   private async findInScope(actor: Actor, id: string): Promise<User> {
