@@ -4,10 +4,13 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from '../src/app.module';
 import { loadConfig, withDevServerDefault } from '../src/config/config';
 import { startWorkerRuntime } from './worker-runtime';
+import { prepareDatabase } from '../src/database/bootstrap';
 
 /** Worker-only process (`npm run start:worker`): any number may serve one task queue. */
 async function main(): Promise<void> {
   const config = withDevServerDefault(loadConfig());
+  // Safe with many replicas: migrations run under an advisory lock, once.
+  await prepareDatabase(config.databaseUrl);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const runtime = await startWorkerRuntime(app, config);
