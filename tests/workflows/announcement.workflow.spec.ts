@@ -3,6 +3,7 @@ import { AnnouncementsService, announcementWorkflowId } from '../../src/announce
 import { Notification } from '../../src/notifications/notification.entity';
 import { TemporalClient } from '../../src/temporal/temporal.module';
 import { District, givenDistrict, givenUser } from '../support/factories';
+import { recordHistory } from '../support/histories';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -21,8 +22,8 @@ describe('announcement workflow', () => {
   afterAll(() => t.stop());
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const workflowResult = (announcementId: string) =>
-    t.app.get(TemporalClient).client.workflow.getHandle(announcementWorkflowId(announcementId)).result();
+  const workflowHandle = (announcementId: string) => t.app.get(TemporalClient).client.workflow.getHandle(announcementWorkflowId(announcementId));
+  const workflowResult = (announcementId: string) => workflowHandle(announcementId).result();
 
   it('reaches every user of the township, and nobody outside it, exactly once', async () => {
     const manager = await givenUser(t.app, 'manager', district.id.townships[0]);
@@ -37,6 +38,7 @@ describe('announcement workflow', () => {
       .expect(202);
     expect(created.body.status).toBe('sending');
     expect(await workflowResult(created.body.id)).toBe(2);
+    await recordHistory(workflowHandle(created.body.id), 'announcement');
 
     const insideToken = await t.login(inside.username, inside.password);
     const inbox = await eventually(
