@@ -21,13 +21,19 @@ export interface WorkerRuntime {
 
 let runtimeInstalled = false;
 
+/**
+ * Once per process: Temporal's core runtime with warnings only, and no signal handlers of its own:
+ * the process entry points order shutdown themselves (API, then worker, then Temporal).
+ */
+export function installTemporalRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
+
 /** Starts the Temporal worker (workflows + activities) and the queue processors in this process. */
 export async function startWorkerRuntime(app: INestApplicationContext, config: AppConfig, options: WorkerRuntimeOptions = {}): Promise<WorkerRuntime> {
-  if (!runtimeInstalled) {
-    // The process entry points order shutdown themselves (API, then worker, then Temporal).
-    Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
+  installTemporalRuntime();
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await Worker.create({
     connection,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { AppConfig } from '../config/config';
@@ -31,6 +31,9 @@ export class NotificationQueue implements OnApplicationShutdown {
       prefix: config.queuePrefix,
       defaultJobOptions: DELIVERY_JOB_OPTIONS,
     });
+    // While Redis is away BullMQ reconnects by itself; unheard, its errors would end the process.
+    const logger = new Logger(NotificationQueue.name);
+    this.queue.on('error', (err) => logger.warn(`notifications queue: ${err.message}`));
   }
 
   /** Job id = notification id: while a job for a row is queued, enqueuing it again is a no-op. */

@@ -1,12 +1,14 @@
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { installTemporalRuntime } from '../../workers/worker-runtime';
 import { HISTORIES_DIR } from '../support/histories';
 import { requiredEnv, TEST_ENV } from '../support/test-env';
 
 /** Replays recorded histories against today's workflow code: nondeterminism fails the build. */
 describe('workflow replay', () => {
   const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
+  beforeAll(installTemporalRuntime);
 
   it('has recorded histories to replay', () => {
     expect(files.length).toBeGreaterThan(0);
