@@ -3,6 +3,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { AppConfig } from '../src/config/config';
 import { temporalConnectionOptions } from '../src/temporal/connection-options';
 import { createActivities } from './activities';
+import { NotificationsService } from '../src/notifications/notifications.service';
 import { startNotificationDelivery } from './notification-delivery.processor';
 
 export interface WorkerRuntimeOptions {
@@ -45,13 +46,26 @@ export async function startWorkerRuntime(app: INestApplicationContext, config: A
     shutdownGraceTime: '30s',
   });
   const delivery = startNotificationDelivery(app, config);
+  const sweeper = startOutboxSweeper(app.get(NotificationsService));
   const running = worker.run();
   return {
     running,
     async stop() {
+      clearInterval(sweeper);
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await Promise.all([running.catch(() => undefined), delivery.close()]);
       await connection.close();
     },
   };
+}
+
+/** Rows pending this long have lost their job; every worker sweeps (a duplicate enqueue is a no-op). */
+const SWEEP_EVERY_MS = 30_000;
+
+function startOutboxSweeper(notifications: NotificationsService): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    notifications.requeueStale(SWEEP_EVERY_MS).catch(() => undefined);
+  }, SWEEP_EVERY_MS);
+  timer.unref();
+  return timer;
 }

@@ -3,8 +3,9 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { loadConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { Platform1764300000000 } from './migrations/1764300000000-Platform';
+import { Tasks1764400000000 } from './migrations/1764400000000-Tasks';
 
-export const MIGRATIONS = [Platform1764300000000];
+export const MIGRATIONS = [Platform1764300000000, Tasks1764400000000];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {

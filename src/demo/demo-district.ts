@@ -54,6 +54,8 @@ export interface DemoUser {
   role: Role;
   unitCode: string;
   responsibleUnitCodes: string[];
+  /** The unit this user heads (负责人), receiving its first escalations. */
+  headOf?: string;
 }
 
 /** The township and village the manager and staff demo users belong to (中子镇, its first village). */
@@ -64,9 +66,9 @@ export function demoUsers(): DemoUser[] {
   return [
     { username: 'admin', displayName: '区卫健局管理员', role: 'admin', unitCode: DEMO_DISTRICT_CODE, responsibleUnitCodes: [] },
     { username: 'leader', displayName: '局班子成员（分片联系）', role: 'manager', unitCode: DEMO_BUREAU_CODE, responsibleUnitCodes: [0, 1, 2, 3, 4].map(demoTownshipCode) },
-    { username: 'manager', displayName: `${TOWNSHIPS[t]}负责人`, role: 'manager', unitCode: demoTownshipCode(t), responsibleUnitCodes: [] },
-    { username: 'centre', displayName: `${TOWNSHIPS[t]}卫生院工作人员`, role: 'staff', unitCode: demoHealthCentreCode(t), responsibleUnitCodes: [] },
-    { username: 'staff', displayName: '村医（村卫生室）', role: 'staff', unitCode: demoClinicCode(t, 0), responsibleUnitCodes: [] },
+    { username: 'manager', displayName: `${TOWNSHIPS[t]}负责人`, role: 'manager', unitCode: demoTownshipCode(t), responsibleUnitCodes: [], headOf: demoTownshipCode(t) },
+    { username: 'centre', displayName: `${TOWNSHIPS[t]}卫生院院长`, role: 'staff', unitCode: demoHealthCentreCode(t), responsibleUnitCodes: [], headOf: demoHealthCentreCode(t) },
+    { username: 'staff', displayName: '村医（村卫生室）', role: 'staff', unitCode: demoClinicCode(t, 0), responsibleUnitCodes: [], headOf: demoClinicCode(t, 0) },
     { username: 'hospital', displayName: '定点医院工作人员', role: 'staff', unitCode: DEMO_HOSPITAL_CODES[0], responsibleUnitCodes: [] },
   ];
 }

@@ -33,7 +33,7 @@ export class DemoSeeder {
       const codes = users.flatMap((u) => [u.unitCode, ...u.responsibleUnitCodes]);
       const byCode = new Map((await manager.getRepository(Unit).findBy({ code: In(codes) })).map((u) => [u.code, u]));
       for (const user of users) {
-        await manager.getRepository(User).save({
+        const saved = await manager.getRepository(User).save({
           username: user.username,
           displayName: user.displayName,
           role: user.role,
@@ -42,6 +42,7 @@ export class DemoSeeder {
           responsibleUnits: user.responsibleUnitCodes.map((code) => byCode.get(code)!),
           passwordChangedAt: new Date(),
         });
+        if (user.headOf) await manager.getRepository(Unit).update({ code: user.headOf }, { headUserId: saved.id });
       }
       return true;
     });

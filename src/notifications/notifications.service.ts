@@ -1,9 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
 import { Notification } from './notification.entity';
 import { NotificationQueue } from './notification-queue';
+
+export type NotificationDraft = Pick<Notification, 'recipientUserId' | 'businessKey' | 'kind' | 'title' | 'body'>;
 
 @Injectable()
 export class NotificationsService {
@@ -11,6 +13,37 @@ export class NotificationsService {
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly queue: NotificationQueue,
   ) {}
+
+  /**
+   * Writes outbox rows inside the caller's transaction; a business key already present is left
+   * alone, so a retried activity writes nothing twice.
+   */
+  async record(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
+    if (drafts.length === 0) return;
+    await manager.createQueryBuilder().insert().into(Notification).values(drafts).orIgnore().execute();
+  }
+
+  /** After the commit: hands every still-pending row among these keys to the delivery queue. */
+  async enqueuePending(businessKeys: string[]): Promise<void> {
+    if (businessKeys.length === 0) return;
+    const pending = await this.notifications.find({ select: { id: true }, where: { businessKey: In(businessKeys), status: 'pending' } });
+    await this.enqueue(pending.map((n) => n.id));
+  }
+
+  /**
+   * The outbox sweeper: rows still pending after `olderThanMs` lost their job (Redis flushed, or
+   * a crash between commit and enqueue) and are enqueued again. Returns how many.
+   */
+  async requeueStale(olderThanMs: number, limit = 1000): Promise<number> {
+    const stale = await this.notifications.find({
+      select: { id: true },
+      where: { status: 'pending', createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
+      order: { createdAt: 'ASC' },
+      take: limit,
+    });
+    await this.enqueue(stale.map((n) => n.id));
+    return stale.length;
+  }
 
   /** Hands rows already committed to the outbox to the delivery queue. */
   enqueue(notificationIds: string[]): Promise<void> {

@@ -30,6 +30,10 @@ export class Unit {
   @Column({ name: 'is_poor_village', type: 'boolean', default: false })
   isPoorVillage: boolean;
 
+  /** 负责人: receives the first escalations of the unit's overdue tasks. */
+  @Column({ name: 'head_user_id', type: 'uuid', nullable: true })
+  headUserId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

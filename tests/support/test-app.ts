@@ -14,6 +14,8 @@ export interface TestApp {
   http: TestAgent;
   /** Signs in and returns the access token. */
   login(username: string, password: string): Promise<string>;
+  /** Stops the worker as a SIGTERM would (in-flight activities finish) and starts a fresh one. */
+  restartWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,10 +40,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const app = await createApiApp(config, { shutdownHooks: false });
   await app.init();
+  const bundle = { code: readFileSync(requiredEnv(TEST_ENV.workflowBundle), 'utf8') };
   let worker: WorkerRuntime | undefined;
-  if (options.worker) {
-    worker = await startWorkerRuntime(app, config, { workflowBundle: { code: readFileSync(requiredEnv(TEST_ENV.workflowBundle), 'utf8') } });
-  }
+  if (options.worker) worker = await startWorkerRuntime(app, config, { workflowBundle: bundle });
   const http = request(app.getHttpServer());
   return {
     app,
@@ -51,6 +52,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const res = await http.post('/api/auth/login').send({ username, password });
       if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
+    },
+    async restartWorker() {
+      await worker?.stop();
+      worker = await startWorkerRuntime(app, config, { workflowBundle: bundle });
     },
     async stop() {
       await worker?.stop();

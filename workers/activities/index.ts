@@ -1,10 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AnnouncementsService } from '../../src/announcements/announcements.service';
+import { TaskDeadlineService } from '../../src/tasks/task-deadline.service';
 import { createAnnouncementActivities } from './announcement.activities';
+import { createTaskDeadlineActivities } from './task-deadline.activities';
 
 /** Every activity the worker registers, built from the same Nest providers the API uses. */
 export function createActivities(app: INestApplicationContext) {
   return {
     ...createAnnouncementActivities(app.get(AnnouncementsService)),
+    ...createTaskDeadlineActivities(app.get(TaskDeadlineService)),
   };
 }

@@ -1,0 +1,30 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
+
+export const OVERDUE_SORTS = ['count', 'days', 'level'] as const;
+
+export class OverdueQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: OVERDUE_SORTS, default: 'days', description: 'units with most overdue tasks, longest overdue, or highest level first' })
+  @IsOptional()
+  @IsIn(OVERDUE_SORTS)
+  sort: (typeof OVERDUE_SORTS)[number] = 'days';
+}
+
+export class FormalTalkUpdateDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsDateString()
+  scheduledAt?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsDateString()
+  heldAt?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 10_000)
+  outcome?: string;
+}

@@ -1,0 +1,132 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDateString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
+import { TASK_STATUSES, TaskStatus } from '../../domain/task-lifecycle';
+
+export class CreateTaskDto {
+  @ApiPropertyOptional({ default: 'standalone', example: 'monthly_system_update' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{0,47}$/, { message: 'kind must be lower-case letters, digits and _ (at most 48)' })
+  kind?: string;
+
+  @ApiProperty({ example: '录入全国健康扶贫动态管理系统（11月）' })
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(0, 10_000)
+  description?: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  unitId: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  assigneeUserId?: string;
+
+  @ApiProperty({ description: 'ISO time; a bare date (YYYY-MM-DD) means the end of that day, Asia/Shanghai', example: '2027-03-25' })
+  @IsDateString({ strict: true }, { message: 'dueAt must be an ISO date or date-time' })
+  dueAt: string;
+
+  @ApiPropertyOptional({ description: 'a deadline policy (see README); default: the default policy' })
+  @IsOptional()
+  @IsObject()
+  policy?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  stepId?: string;
+}
+
+export class TaskActionDto {
+  @ApiPropertyOptional({ description: 'required to return or cancel' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+}
+
+export class ExtensionRequestDto {
+  @ApiProperty({ example: '2027-04-01' })
+  @IsDateString({ strict: true }, { message: 'newDueAt must be an ISO date or date-time' })
+  newDueAt: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 2000)
+  reason: string;
+}
+
+export class ExtensionDecisionDto {
+  @ApiProperty()
+  @IsBoolean()
+  approve: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+}
+
+export class ReassignDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null: the unit as a whole' })
+  @IsOptional()
+  @IsUUID()
+  assigneeUserId?: string | null;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 2000)
+  reason: string;
+}
+
+export class TaskListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: TASK_STATUSES })
+  @IsOptional()
+  @IsIn(TASK_STATUSES)
+  status?: TaskStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  kind?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
+
+  @ApiPropertyOptional({ description: 'due at or after' })
+  @IsOptional()
+  @IsDateString()
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ description: 'due at or before' })
+  @IsOptional()
+  @IsDateString()
+  dueTo?: string;
+
+  @ApiPropertyOptional({ description: 'only overdue tasks' })
+  @IsOptional()
+  @Type(() => String)
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+}

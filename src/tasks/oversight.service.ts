@@ -1,0 +1,154 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { Page, PageQueryDto, pageOf } from '../common/pagination';
+import { Scope } from '../domain/scope';
+import { whereUnitInScope } from '../units/scope-query';
+import { UnitsService } from '../units/units.service';
+import { FormalTalkUpdateDto, OverdueQueryDto } from './dto/oversight.dto';
+import { Escalation, FormalTalk } from './escalation.entity';
+
+export interface OverdueUnit {
+  unit: { id: string; code: string; name: string; kind: string };
+  overdueCount: number;
+  maxDaysOverdue: number;
+  maxEscalationLevel: number;
+  tasks: { id: string; title: string; dueAt: string; daysOverdue: number; escalationLevel: number }[];
+}
+
+export interface UnitOverdueRate {
+  unit: { id: string; code: string; name: string };
+  dueSoFar: number;
+  overdue: number;
+  /** Percent with two decimals, as the bureaus' 通报 write it. */
+  overdueRate: number;
+}
+
+const UNFINISHED = `t.status NOT IN ('approved', 'cancelled')`;
+const ORDER_BY: Record<OverdueQueryDto['sort'], string> = {
+  count: 'overdue_count DESC, max_days DESC',
+  days: 'max_days DESC, overdue_count DESC',
+  level: 'max_level DESC, max_days DESC',
+};
+
+/** Read models for managers: what is overdue below them, who has been told, formal talks (约谈). */
+@Injectable()
+export class OversightService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: UnitsService,
+  ) {}
+
+  async overdueByUnit(actor: Actor, query: OverdueQueryDto): Promise<Page<OverdueUnit>> {
+    const { sql: scopeSql, params } = scopeFilter(actor.scope, 'u', 1);
+    const grouped = `
+      SELECT u.id, u.code, u.name, u.kind, count(*)::int AS overdue_count,
+             max(floor(extract(epoch FROM now() - t.due_at) / 86400))::int AS max_days,
+             max(t.escalation_level)::int AS max_level,
+             json_agg(json_build_object('id', t.id, 'title', t.title, 'dueAt', t.due_at,
+               'daysOverdue', floor(extract(epoch FROM now() - t.due_at) / 86400)::int, 'escalationLevel', t.escalation_level)
+               ORDER BY t.due_at) AS tasks
+      FROM tasks t JOIN units u ON u.id = t.unit_id
+      WHERE t.due_at < now() AND ${UNFINISHED} AND ${scopeSql}
+      GROUP BY u.id`;
+    const n = params.length;
+    const rows: { id: string; code: string; name: string; kind: string; overdue_count: number; max_days: number; max_level: number; tasks: OverdueUnit['tasks']; total: number }[] =
+      await this.dataSource.query(
+        `SELECT g.*, count(*) OVER ()::int AS total FROM (${grouped}) g ORDER BY ${ORDER_BY[query.sort]}, g.code LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      );
+    const items = rows.map((r) => ({
+      unit: { id: r.id, code: r.code, name: r.name, kind: r.kind },
+      overdueCount: r.overdue_count,
+      maxDaysOverdue: r.max_days,
+      maxEscalationLevel: r.max_level,
+      tasks: r.tasks,
+    }));
+    return pageOf(items, rows[0]?.total ?? 0, query);
+  }
+
+  /**
+   * Units ranked by overdue rate: of the tasks due so far, the share still unfinished or finished
+   * after their due time.
+   */
+  async overdueRanking(actor: Actor, query: PageQueryDto): Promise<Page<UnitOverdueRate>> {
+    const { sql: scopeSql, params } = scopeFilter(actor.scope, 'u', 1);
+    const n = params.length;
+    const rows: { id: string; code: string; name: string; due_so_far: number; overdue: number; total: number }[] = await this.dataSource.query(
+      `SELECT g.*, count(*) OVER ()::int AS total FROM (
+         SELECT u.id, u.code, u.name, count(*)::int AS due_so_far,
+                count(*) FILTER (WHERE (${UNFINISHED}) OR t.finished_at > t.due_at)::int AS overdue
+         FROM tasks t JOIN units u ON u.id = t.unit_id
+         WHERE t.due_at < now() AND t.status <> 'cancelled' AND ${scopeSql}
+         GROUP BY u.id) g
+       ORDER BY g.overdue::float / g.due_so_far DESC, g.overdue DESC, g.code
+       LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    const items = rows.map((r) => ({
+      unit: { id: r.id, code: r.code, name: r.name },
+      dueSoFar: r.due_so_far,
+      overdue: r.overdue,
+      overdueRate: Math.round((r.overdue / r.due_so_far) * 10_000) / 100,
+    }));
+    return pageOf(items, rows[0]?.total ?? 0, query);
+  }
+
+  async myEscalations(actor: Actor, query: PageQueryDto & { unacknowledgedOnly?: boolean }): Promise<Page<Escalation>> {
+    const [items, total] = await this.dataSource.getRepository(Escalation).findAndCount({
+      where: { targetUserId: actor.id, ...(query.unacknowledgedOnly ? { acknowledgedAt: IsNull() } : {}) },
+      order: { createdAt: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return pageOf(items, total, query);
+  }
+
+  async acknowledge(actor: Actor, id: string): Promise<Escalation> {
+    const repo = this.dataSource.getRepository(Escalation);
+    const escalation = await repo.findOneBy({ id });
+    if (!escalation) throw new NotFoundException(`No escalation with id ${id}`);
+    if (escalation.targetUserId !== actor.id) throw new ForbiddenException('This escalation is addressed to someone else');
+    if (escalation.acknowledgedAt) throw new ConflictException('This escalation is already acknowledged');
+    escalation.acknowledgedAt = new Date();
+    return repo.save(escalation);
+  }
+
+  async formalTalks(actor: Actor, query: PageQueryDto): Promise<Page<FormalTalk>> {
+    // A responsible leader's scope holds the units they answer for, so this covers their own talks.
+    const qb = this.dataSource
+      .getRepository(FormalTalk)
+      .createQueryBuilder('talk')
+      .innerJoin('units', 'u', 'u.id = talk.unit_id')
+      .orderBy('talk.createdAt', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize);
+    whereUnitInScope(qb, 'u', actor.scope);
+    const [items, total] = await qb.getManyAndCount();
+    return pageOf(items, total, query);
+  }
+
+  /** The leader records the talk: scheduled, then held with its outcome. */
+  async updateFormalTalk(actor: Actor, id: string, dto: FormalTalkUpdateDto): Promise<FormalTalk> {
+    const repo = this.dataSource.getRepository(FormalTalk);
+    const talk = await repo.findOneBy({ id });
+    if (!talk) throw new NotFoundException(`No formal talk with id ${id}`);
+    if (talk.leaderUserId !== actor.id) await this.units.getInScope(actor, talk.unitId);
+    if (dto.heldAt && !dto.outcome && !talk.outcome) throw new BadRequestException('outcome is required when the talk is held');
+    if (talk.status === 'held' && dto.scheduledAt) throw new ConflictException('the talk is already held');
+    if (dto.scheduledAt) Object.assign(talk, { scheduledAt: new Date(dto.scheduledAt), status: 'scheduled' });
+    if (dto.heldAt) Object.assign(talk, { heldAt: new Date(dto.heldAt), status: 'held' });
+    if (dto.outcome) talk.outcome = dto.outcome;
+    return repo.save(talk);
+  }
+}
+
+/** A scope as SQL over a `units` alias with positional parameters starting at `first`. */
+function scopeFilter(scope: Scope, alias: string, first: number): { sql: string; params: string[] } {
+  if (scope.kind === 'own-unit') return { sql: `${alias}.id = $${first}`, params: [scope.unitId] };
+  return {
+    sql: `(${scope.paths.map((_, i) => `${alias}.path LIKE $${first + i}`).join(' OR ')})`,
+    params: scope.paths.map((p) => `${p}%`),
+  };
+}

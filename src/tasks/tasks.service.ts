@@ -1,0 +1,241 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { deadlineChangedSignal, taskFinishedSignal, taskWorkflowId } from '../../workflows/task-deadline.messages';
+import { taskDeadlineWorkflow } from '../../workflows/task-deadline.workflow';
+import { Actor } from '../auth/actor';
+import { Page, pageOf } from '../common/pagination';
+import { DEFAULT_DEADLINE_POLICY, validateDeadlinePolicy } from '../domain/deadline-policy';
+import { isInScope } from '../domain/scope';
+import { ActorRelation, checkTransition, isFinished, TaskAction } from '../domain/task-lifecycle';
+import { endOfLocalDay } from '../domain/time-zone';
+import { TemporalClient } from '../temporal/temporal.module';
+import { UnitsService } from '../units/units.service';
+import { User } from '../users/user.entity';
+import { CreateTaskDto, ExtensionDecisionDto, ExtensionRequestDto, ReassignDto, TaskListQueryDto } from './dto/task.dto';
+import { recordTaskEvent } from './task-events';
+import { TaskExtensionRequest } from './task-extension-request.entity';
+import { Task, TaskEvent } from './task.entity';
+
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "by 25 March" is the end of that day in China; a full timestamp is taken as given. */
+export function parseDue(value: string): Date {
+  return BARE_DATE.test(value) ? endOfLocalDay(value) : new Date(value);
+}
+
+@Injectable()
+export class TasksService {
+  private readonly logger = new Logger(TasksService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: UnitsService,
+    private readonly temporal: TemporalClient,
+  ) {}
+
+  /**
+   * Creates the task and starts its deadline workflow before the row commits: if Temporal cannot
+   * take it, nothing is written (503) rather than a task without reminders.
+   */
+  async create(actor: Actor, dto: CreateTaskDto): Promise<Task> {
+    const unit = await this.units.getInScope(actor, dto.unitId);
+    if (dto.assigneeUserId) await this.assertWorksIn(dto.assigneeUserId, unit.id);
+    const dueAt = parseDue(dto.dueAt);
+    if (dueAt.getTime() <= Date.now()) throw new BadRequestException('dueAt must lie in the future');
+    const policy = dto.policy ? validateDeadlinePolicy(dto.policy) : { ok: true as const, policy: DEFAULT_DEADLINE_POLICY };
+    if (!policy.ok) throw new BadRequestException({ message: 'policy is invalid', errors: policy.errors });
+
+    return this.dataSource.transaction(async (manager) => {
+      const task = await manager.getRepository(Task).save({
+        kind: dto.kind ?? 'standalone',
+        title: dto.title,
+        description: dto.description ?? '',
+        unitId: unit.id,
+        assigneeUserId: dto.assigneeUserId ?? null,
+        dueAt,
+        policy: policy.policy,
+        campaignId: dto.campaignId ?? null,
+        stepId: dto.stepId ?? null,
+        createdByUserId: actor.id,
+      });
+      await recordTaskEvent(manager, task, { action: 'created', actorUserId: actor.id, details: { dueAt: dueAt.toISOString() } });
+      await this.startWorkflow(task.id);
+      return task;
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<Task & { history: TaskEvent[] }> {
+    const task = await this.findVisible(actor, id);
+    const history = await this.dataSource.getRepository(TaskEvent).find({ where: { taskId: id }, order: { at: 'ASC', id: 'ASC' } });
+    return { ...task, history };
+  }
+
+  /** Tasks assigned to me, or to my unit as a whole. */
+  async mine(actor: Actor, query: TaskListQueryDto): Promise<Page<Task>> {
+    const qb = this.dataSource
+      .getRepository(Task)
+      .createQueryBuilder('task')
+      .where('(task.assigneeUserId = :me OR (task.unitId = :unit AND task.assigneeUserId IS NULL))', { me: actor.id, unit: actor.unitId });
+    return this.page(qb, query);
+  }
+
+  async forUnit(actor: Actor, unitId: string, query: TaskListQueryDto): Promise<Page<Task>> {
+    await this.units.getInScope(actor, unitId);
+    const qb = this.dataSource.getRepository(Task).createQueryBuilder('task').where('task.unitId = :unitId', { unitId });
+    return this.page(qb, query);
+  }
+
+  async act(actor: Actor, id: string, action: TaskAction, reason?: string): Promise<Task> {
+    const task = await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockVisible(manager, actor, id);
+      const check = checkTransition(action, current.status, await this.relationOf(actor, current), reason);
+      if (!check.ok) throw this.refusal(check.reason, check.message);
+      await recordTaskEvent(manager, current, { action: check.event, actorUserId: actor.id, toStatus: check.to, reason });
+      Object.assign(current, { status: check.to, finishedAt: isFinished(check.to) ? new Date() : null });
+      return manager.getRepository(Task).save(current);
+    });
+    if (isFinished(task.status)) await this.signal(task.id, 'finished');
+    return task;
+  }
+
+  /** 延期: staff ask, a manager above decides. */
+  async requestExtension(actor: Actor, id: string, dto: ExtensionRequestDto): Promise<TaskExtensionRequest> {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await this.lockVisible(manager, actor, id);
+      if (!(await this.relationOf(actor, task)).worker) throw new ForbiddenException("only the unit's staff may ask to extend its task");
+      if (isFinished(task.status)) throw new ConflictException(`cannot extend a task that is ${task.status}`);
+      const requestedDueAt = parseDue(dto.newDueAt);
+      if (requestedDueAt <= task.dueAt) throw new BadRequestException('newDueAt must be later than the current due time');
+      const pending = await manager.getRepository(TaskExtensionRequest).findOneBy({ taskId: id, status: 'pending' });
+      if (pending) throw new ConflictException('an extension request for this task is already pending');
+      const request = await manager.getRepository(TaskExtensionRequest).save({ taskId: id, requestedByUserId: actor.id, requestedDueAt, reason: dto.reason });
+      await recordTaskEvent(manager, task, { action: 'extension_requested', actorUserId: actor.id, reason: dto.reason, details: { requestedDueAt: requestedDueAt.toISOString() } });
+      return request;
+    });
+  }
+
+  async decideExtension(actor: Actor, id: string, requestId: string, dto: ExtensionDecisionDto): Promise<Task> {
+    const task = await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockVisible(manager, actor, id);
+      if (!(await this.relationOf(actor, current)).supervisor) throw new ForbiddenException('only a manager above the unit may decide on an extension');
+      const request = await manager.getRepository(TaskExtensionRequest).findOneBy({ id: requestId, taskId: id });
+      if (!request) throw new NotFoundException(`No extension request ${requestId} for this task`);
+      if (request.status !== 'pending') throw new ConflictException(`this extension request is already ${request.status}`);
+      if (!dto.approve && !dto.reason) throw new BadRequestException('reason is required to refuse an extension');
+      Object.assign(request, { status: dto.approve ? 'approved' : 'refused', decidedByUserId: actor.id, decisionReason: dto.reason ?? null, decidedAt: new Date() });
+      await manager.getRepository(TaskExtensionRequest).save(request);
+      if (!dto.approve) {
+        await recordTaskEvent(manager, current, { action: 'extension_refused', actorUserId: actor.id, reason: dto.reason });
+        return current;
+      }
+      if (isFinished(current.status)) throw new ConflictException(`cannot extend a task that is ${current.status}`);
+      await recordTaskEvent(manager, current, {
+        action: 'extended',
+        actorUserId: actor.id,
+        reason: dto.reason ?? request.reason,
+        details: { from: current.dueAt.toISOString(), to: request.requestedDueAt.toISOString() },
+      });
+      // A new deadline version voids the old reminders and resets the ladder.
+      Object.assign(current, { dueAt: request.requestedDueAt, deadlineVersion: current.deadlineVersion + 1, escalationLevel: 0 });
+      return manager.getRepository(Task).save(current);
+    });
+    if (dto.approve) await this.signal(task.id, 'deadline');
+    return task;
+  }
+
+  async reassign(actor: Actor, id: string, dto: ReassignDto): Promise<Task> {
+    if (dto.unitId === undefined && dto.assigneeUserId === undefined) throw new BadRequestException('give unitId, assigneeUserId or both');
+    return this.dataSource.transaction(async (manager) => {
+      const task = await this.lockVisible(manager, actor, id);
+      if (!(await this.relationOf(actor, task)).supervisor) throw new ForbiddenException('only a manager above the unit may reassign its task');
+      if (isFinished(task.status)) throw new ConflictException(`cannot reassign a task that is ${task.status}`);
+      const unitId = dto.unitId ?? task.unitId;
+      if (dto.unitId) await this.units.getInScope(actor, dto.unitId);
+      const assigneeUserId = dto.assigneeUserId === undefined ? (dto.unitId ? null : task.assigneeUserId) : dto.assigneeUserId;
+      if (assigneeUserId) await this.assertWorksIn(assigneeUserId, unitId);
+      await recordTaskEvent(manager, task, {
+        action: 'reassigned',
+        actorUserId: actor.id,
+        reason: dto.reason,
+        details: { from: { unitId: task.unitId, assigneeUserId: task.assigneeUserId }, to: { unitId, assigneeUserId } },
+      });
+      Object.assign(task, { unitId, assigneeUserId });
+      return manager.getRepository(Task).save(task);
+    });
+  }
+
+  private async page(qb: SelectQueryBuilder<Task>, query: TaskListQueryDto): Promise<Page<Task>> {
+    if (query.status) qb.andWhere('task.status = :status', { status: query.status });
+    if (query.kind) qb.andWhere('task.kind = :kind', { kind: query.kind });
+    if (query.campaignId) qb.andWhere('task.campaignId = :campaignId', { campaignId: query.campaignId });
+    if (query.dueFrom) qb.andWhere('task.dueAt >= :dueFrom', { dueFrom: new Date(query.dueFrom) });
+    if (query.dueTo) qb.andWhere('task.dueAt <= :dueTo', { dueTo: new Date(query.dueTo) });
+    if (query.overdue === 'true') qb.andWhere(`task.dueAt < now() AND task.status NOT IN ('approved', 'cancelled')`);
+    const [items, total] = await qb.orderBy('task.dueAt', 'ASC').addOrderBy('task.id').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    return pageOf(items, total, query);
+  }
+
+  /** A task is visible to its assignee, its unit's people and the managers above it. */
+  private async findVisible(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Task> {
+    const task = await manager.getRepository(Task).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!task) throw new NotFoundException(`No task with id ${id}`);
+    const relation = await this.relationOf(actor, task);
+    if (!relation.worker && !relation.supervisor) {
+      const unit = await this.units.findById(task.unitId);
+      if (!unit || !isInScope(actor.scope, unit)) throw new ForbiddenException('This task is outside your scope');
+    }
+    return task;
+  }
+
+  private lockVisible(manager: EntityManager, actor: Actor, id: string): Promise<Task> {
+    return this.findVisible(actor, id, manager, true);
+  }
+
+  private async relationOf(actor: Actor, task: Task): Promise<ActorRelation> {
+    // Colleagues of the unit may stand in for its assignee.
+    const worker = task.assigneeUserId === actor.id || task.unitId === actor.unitId;
+    let supervisor = false;
+    if (actor.role !== 'staff') {
+      const unit = await this.units.findById(task.unitId);
+      supervisor = !!unit && isInScope(actor.scope, unit);
+    }
+    return { worker, supervisor };
+  }
+
+  private async assertWorksIn(userId: string, unitId: string): Promise<void> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+    if (!user) throw new NotFoundException(`assigneeUserId: no user with id ${userId}`);
+    if (user.unitId !== unitId || !user.active) throw new BadRequestException('assigneeUserId must be an active user of the task unit');
+  }
+
+  private refusal(kind: 'state' | 'role' | 'input', message: string) {
+    if (kind === 'state') return new ConflictException(message);
+    if (kind === 'role') return new ForbiddenException(message);
+    return new BadRequestException(message);
+  }
+
+  private async startWorkflow(taskId: string): Promise<void> {
+    try {
+      await this.temporal.client.workflow.start(taskDeadlineWorkflow, {
+        taskQueue: this.temporal.taskQueue,
+        workflowId: taskWorkflowId(taskId),
+        args: [{ taskId }],
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
+        throw new ServiceUnavailableException(`The workflow service is unavailable; the task was not created (${(err as Error).message})`);
+      }
+    }
+  }
+
+  /** After the commit. A lost signal costs only time: the workflow's next step re-reads the task. */
+  private async signal(taskId: string, what: 'finished' | 'deadline'): Promise<void> {
+    try {
+      await this.temporal.client.workflow.getHandle(taskWorkflowId(taskId)).signal(what === 'finished' ? taskFinishedSignal : deadlineChangedSignal);
+    } catch (err) {
+      this.logger.warn(`could not signal the workflow of task ${taskId}: ${(err as Error).message}`);
+    }
+  }
+}
