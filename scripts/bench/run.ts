@@ -5,15 +5,23 @@ import { join } from 'node:path';
 import { AppModule } from '../../src/app.module';
 import { loadConfig, withDevServerDefault } from '../../src/config/config';
 import { prepareDatabase } from '../../src/database/bootstrap';
+import { freePort, startTemporalDevServer } from '../temporal-dev-server';
 import { hierarchyBench } from './hierarchy.bench';
-import { printAndSave } from './report';
+import { BenchResult, printAndSave } from './report';
+import { tasksBench } from './tasks.bench';
+
+/** BENCH_ONLY=hierarchy,tasks picks benchmarks; BENCH_TASKS sets the task count (default 10,000). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'hierarchy,tasks').split(','));
+const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 
 /**
- * `npm run bench`: every benchmark against a scratch database of its own (dropped afterwards),
- * each figure beside a baseline measured in the same run.
+ * `npm run bench`: every benchmark against a scratch database and a Temporal dev server of its own
+ * (in memory; both gone afterwards), each figure beside a baseline measured in the same run.
  */
 async function main(): Promise<void> {
-  const base = withDevServerDefault(loadConfig({ ...process.env, LOG_LEVEL: 'warn' }));
+  const root = join(__dirname, '..', '..', '..');
+  const temporal = await startTemporalDevServer({ port: await freePort(), uiPort: null, dbFile: null });
+  const base = withDevServerDefault(loadConfig({ ...process.env, LOG_LEVEL: 'warn', TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'bench', QUEUE_PREFIX: `bench-${Date.now()}` }));
   const url = new URL(base.databaseUrl);
   const name = `orchestrator_bench_${Date.now()}`;
   url.pathname = `/${name}`;
@@ -21,11 +29,14 @@ async function main(): Promise<void> {
   const config = { ...base, databaseUrl: url.toString() };
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
-    const results = [await hierarchyBench(app)];
-    const file = printAndSave(results, join(__dirname, '..', '..', '..'));
+    const results: BenchResult[] = [];
+    if (ONLY.has('hierarchy')) results.push(await hierarchyBench(app));
+    if (ONLY.has('tasks')) results.push(await tasksBench(app, config, root, TASKS));
+    const file = printAndSave(results, root);
     console.log(`\nFigures written to ${file}`);
   } finally {
     await app.close();
+    await temporal.stop();
     const admin = new URL(base.databaseUrl);
     admin.pathname = '/postgres';
     const pg = new Client({ connectionString: admin.toString() });

@@ -92,7 +92,9 @@ function parse(source: string): { nodes: Node[]; problems: string[] } {
 }
 
 function lookup(scope: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), scope);
+  let value = scope;
+  for (const key of path.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
 }
 
 function scalar(value: unknown, path: string): string {

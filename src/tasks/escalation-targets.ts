@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { EscalationTarget } from '../domain/deadline-policy';
 import { Unit } from '../units/unit.entity';
+import type { Recipient } from './task-messages';
 
 /**
  * Who answers for a unit, read from the hierarchy: its head (负责人), the head of the nearest unit
@@ -10,23 +10,21 @@ import { Unit } from '../units/unit.entity';
  */
 @Injectable()
 export class EscalationTargets {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async resolve(unitId: string, target: EscalationTarget): Promise<string[]> {
-    const unit = await this.dataSource.getRepository(Unit).findOneByOrFail({ id: unitId });
+  /** Reads through the caller's transaction manager (no second pool connection per transaction). */
+  async resolve(db: EntityManager, unitId: string, target: EscalationTarget): Promise<Recipient[]> {
+    const unit = await db.getRepository(Unit).findOneByOrFail({ id: unitId });
     const ancestorIds = unit.path.split('/').filter(Boolean);
     switch (target) {
       case 'assigned_unit_head':
-        return this.nearestHead(ancestorIds);
+        return this.nearestHead(db, ancestorIds);
       case 'supervising_unit_head':
-        return this.nearestHead(ancestorIds.slice(0, -1));
+        return this.nearestHead(db, ancestorIds.slice(0, -1));
       case 'responsible_leader': {
-        const rows: { user_id: string }[] = await this.dataSource.query(
-          `SELECT DISTINCT r.user_id FROM user_responsible_units r JOIN users u ON u.id = r.user_id
-           WHERE r.unit_id = ANY($1::uuid[]) AND u.active ORDER BY r.user_id`,
+        return db.query(
+          `SELECT DISTINCT u.id, u.display_name AS "displayName" FROM user_responsible_units r JOIN users u ON u.id = r.user_id
+           WHERE r.unit_id = ANY($1::uuid[]) AND u.active ORDER BY u.id`,
           [ancestorIds],
         );
-        return rows.map((r) => r.user_id);
       }
       default:
         throw new Error(`unknown escalation target ${target as string}`);
@@ -34,20 +32,19 @@ export class EscalationTargets {
   }
 
   /** The head of the deepest unit of the path that has an active head. */
-  private async nearestHead(pathIds: string[]): Promise<string[]> {
+  private async nearestHead(db: EntityManager, pathIds: string[]): Promise<Recipient[]> {
     if (pathIds.length === 0) return [];
-    const rows: { head_user_id: string }[] = await this.dataSource.query(
-      `SELECT unit.head_user_id FROM units unit JOIN users u ON u.id = unit.head_user_id
+    return db.query(
+      `SELECT u.id, u.display_name AS "displayName" FROM units unit JOIN users u ON u.id = unit.head_user_id
        WHERE unit.id = ANY($1::uuid[]) AND u.active ORDER BY unit.depth DESC LIMIT 1`,
       [pathIds],
     );
-    return rows.map((r) => r.head_user_id);
   }
 
   /** Everyone who works the task: its assignee, or every active user of its unit. */
-  async workers(unitId: string, assigneeUserId: string | null): Promise<string[]> {
-    if (assigneeUserId) return [assigneeUserId];
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM users WHERE unit_id = $1 AND active ORDER BY id`, [unitId]);
-    return rows.map((r) => r.id);
+  async workers(db: EntityManager, unitId: string, assigneeUserId: string | null): Promise<Recipient[]> {
+    return assigneeUserId
+      ? db.query(`SELECT id, display_name AS "displayName" FROM users WHERE id = $1`, [assigneeUserId])
+      : db.query(`SELECT id, display_name AS "displayName" FROM users WHERE unit_id = $1 AND active ORDER BY id`, [unitId]);
   }
 }

@@ -51,16 +51,15 @@ export class TaskDeadlineService {
       const task = await this.lockCurrent(manager, taskId, deadlineVersion);
       if (typeof task === 'string') return task;
       const unit = await manager.getRepository(Unit).findOneByOrFail({ id: task.unitId });
-      const recipients = await this.targets.workers(task.unitId, task.assigneeUserId);
-      const message = reminderMessage(task, unit);
-      const drafts: NotificationDraft[] = recipients.map((userId) => ({
-        recipientUserId: userId,
-        businessKey: `task:${task.id}:reminder:v${deadlineVersion}:${index}:${userId}`,
+      const recipients = await this.targets.workers(manager, task.unitId, task.assigneeUserId);
+      const drafts: NotificationDraft[] = recipients.map((recipient) => ({
+        recipientUserId: recipient.id,
+        businessKey: `task:${task.id}:reminder:v${deadlineVersion}:${index}:${recipient.id}`,
         kind: 'reminder',
-        ...message,
+        ...reminderMessage(task, unit, recipient),
       }));
       await this.notifications.record(manager, drafts);
-      await recordTaskEvent(manager, task, { action: 'reminded', details: { deadlineVersion, index, recipients } });
+      await recordTaskEvent(manager, task, { action: 'reminded', details: { deadlineVersion, index, recipients: recipients.map((r) => r.id) } });
       keys.push(...drafts.map((d) => d.businessKey));
       return 'done' as const;
     });
@@ -76,15 +75,14 @@ export class TaskDeadlineService {
       const step = task.policy.escalation.find((e) => e.level === level);
       if (!step || task.escalationLevel >= level) return 'done' as const;
       const unit = await manager.getRepository(Unit).findOneByOrFail({ id: task.unitId });
-      const recipients = await this.targets.resolve(task.unitId, step.target);
+      const recipients = await this.targets.resolve(manager, task.unitId, step.target);
       const daysOverdue = Math.max(0, Math.floor((now.getTime() - task.dueAt.getTime()) / DAY_MS));
-      const message = escalationMessage(task, unit, level, daysOverdue);
       if (recipients.length > 0) {
         await manager
           .createQueryBuilder()
           .insert()
           .into(Escalation)
-          .values(recipients.map((userId) => ({ taskId, deadlineVersion, level, targetUserId: userId })))
+          .values(recipients.map((recipient) => ({ taskId, deadlineVersion, level, targetUserId: recipient.id })))
           .orIgnore()
           .execute();
       }
@@ -93,19 +91,19 @@ export class TaskDeadlineService {
           .createQueryBuilder()
           .insert()
           .into(FormalTalk)
-          .values({ taskId, deadlineVersion, level, unitId: task.unitId, leaderUserId: recipients[0] ?? null })
+          .values({ taskId, deadlineVersion, level, unitId: task.unitId, leaderUserId: recipients[0]?.id ?? null })
           .orIgnore()
           .execute();
       }
-      const drafts: NotificationDraft[] = recipients.map((userId) => ({
-        recipientUserId: userId,
-        businessKey: `task:${task.id}:escalation:v${deadlineVersion}:${level}:${userId}`,
+      const drafts: NotificationDraft[] = recipients.map((recipient) => ({
+        recipientUserId: recipient.id,
+        businessKey: `task:${task.id}:escalation:v${deadlineVersion}:${level}:${recipient.id}`,
         kind: 'escalation',
-        ...message,
+        ...escalationMessage(task, unit, recipient, level, daysOverdue),
       }));
       await this.notifications.record(manager, drafts);
       await manager.getRepository(Task).update({ id: taskId }, { escalationLevel: level });
-      await recordTaskEvent(manager, task, { action: 'escalated', details: { deadlineVersion, level, target: step.target, recipients, daysOverdue } });
+      await recordTaskEvent(manager, task, { action: 'escalated', details: { deadlineVersion, level, target: step.target, recipients: recipients.map((r) => r.id), daysOverdue } });
       keys.push(...drafts.map((d) => d.businessKey));
       return 'done' as const;
     });

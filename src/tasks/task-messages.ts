@@ -1,4 +1,5 @@
 import { CHINA_UTC_OFFSET_MINUTES } from '../domain/time-zone';
+import { DEFAULT_TEMPLATES, renderTemplate, Template } from '../notifications/templates';
 import { Unit } from '../units/unit.entity';
 import { Task } from './task.entity';
 
@@ -9,16 +10,31 @@ export function formatDue(due: Date): string {
   return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
 
-export function reminderMessage(task: Task, unit: Unit): { title: string; body: string } {
-  return {
-    title: `【任务提醒】${task.title}`,
-    body: `${unit.name}的任务“${task.title}”将于${formatDue(task.dueAt)}到期，请按时完成并提交。`,
-  };
+export interface Recipient {
+  id: string;
+  displayName: string;
 }
 
-export function escalationMessage(task: Task, unit: Unit, level: number, daysOverdue: number): { title: string; body: string } {
-  return {
-    title: `【逾期督办】${task.title}（第${level}级）`,
-    body: `${unit.name}的任务“${task.title}”已于${formatDue(task.dueAt)}到期，现已逾期${daysOverdue}天，升级至第${level}级督办，请督促尽快完成。`,
-  };
+/** 任务提醒, addressed to one person. */
+export function reminderMessage(task: Task, unit: Unit, recipient: Recipient, template: Template = DEFAULT_TEMPLATES.reminder): Template {
+  return renderTemplate(template, { recipientName: recipient.displayName, taskTitle: task.title, unitName: unit.name, dueAt: formatDue(task.dueAt) });
+}
+
+/** 逾期督办: names the item, the unit, days overdue and the level. */
+export function escalationMessage(
+  task: Task,
+  unit: Unit,
+  recipient: Recipient,
+  level: number,
+  daysOverdue: number,
+  template: Template = DEFAULT_TEMPLATES.escalation,
+): Template {
+  return renderTemplate(template, {
+    recipientName: recipient.displayName,
+    taskTitle: task.title,
+    unitName: unit.name,
+    dueAt: formatDue(task.dueAt),
+    daysOverdue,
+    level,
+  });
 }

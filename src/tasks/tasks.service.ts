@@ -11,6 +11,7 @@ import { isInScope } from '../domain/scope';
 import { ActorRelation, checkTransition, isFinished, TaskAction } from '../domain/task-lifecycle';
 import { endOfLocalDay } from '../domain/time-zone';
 import { TemporalClient } from '../temporal/temporal.module';
+import { Unit } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
 import { User } from '../users/user.entity';
 import { CreateTaskDto, ExtensionDecisionDto, ExtensionRequestDto, ReassignDto, TaskListQueryDto } from './dto/task.dto';
@@ -90,7 +91,7 @@ export class TasksService {
   async act(actor: Actor, id: string, action: TaskAction, reason?: string): Promise<Task> {
     const task = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockVisible(manager, actor, id);
-      const check = checkTransition(action, current.status, await this.relationOf(actor, current), reason);
+      const check = checkTransition(action, current.status, await this.relationOf(actor, current, manager), reason);
       if (!check.ok) throw this.refusal(check.reason, check.message);
       await recordTaskEvent(manager, current, { action: check.event, actorUserId: actor.id, toStatus: check.to, reason });
       Object.assign(current, { status: check.to, finishedAt: isFinished(check.to) ? new Date() : null });
@@ -104,7 +105,7 @@ export class TasksService {
   async requestExtension(actor: Actor, id: string, dto: ExtensionRequestDto): Promise<TaskExtensionRequest> {
     return this.dataSource.transaction(async (manager) => {
       const task = await this.lockVisible(manager, actor, id);
-      if (!(await this.relationOf(actor, task)).worker) throw new ForbiddenException("only the unit's staff may ask to extend its task");
+      if (!(await this.relationOf(actor, task, manager)).worker) throw new ForbiddenException("only the unit's staff may ask to extend its task");
       if (isFinished(task.status)) throw new ConflictException(`cannot extend a task that is ${task.status}`);
       const requestedDueAt = parseDue(dto.newDueAt);
       if (requestedDueAt <= task.dueAt) throw new BadRequestException('newDueAt must be later than the current due time');
@@ -119,7 +120,7 @@ export class TasksService {
   async decideExtension(actor: Actor, id: string, requestId: string, dto: ExtensionDecisionDto): Promise<Task> {
     const task = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockVisible(manager, actor, id);
-      if (!(await this.relationOf(actor, current)).supervisor) throw new ForbiddenException('only a manager above the unit may decide on an extension');
+      if (!(await this.relationOf(actor, current, manager)).supervisor) throw new ForbiddenException('only a manager above the unit may decide on an extension');
       const request = await manager.getRepository(TaskExtensionRequest).findOneBy({ id: requestId, taskId: id });
       if (!request) throw new NotFoundException(`No extension request ${requestId} for this task`);
       if (request.status !== 'pending') throw new ConflictException(`this extension request is already ${request.status}`);
@@ -147,14 +148,14 @@ export class TasksService {
 
   async reassign(actor: Actor, id: string, dto: ReassignDto): Promise<Task> {
     if (dto.unitId === undefined && dto.assigneeUserId === undefined) throw new BadRequestException('give unitId, assigneeUserId or both');
+    if (dto.unitId) await this.units.getInScope(actor, dto.unitId);
     return this.dataSource.transaction(async (manager) => {
       const task = await this.lockVisible(manager, actor, id);
-      if (!(await this.relationOf(actor, task)).supervisor) throw new ForbiddenException('only a manager above the unit may reassign its task');
+      if (!(await this.relationOf(actor, task, manager)).supervisor) throw new ForbiddenException('only a manager above the unit may reassign its task');
       if (isFinished(task.status)) throw new ConflictException(`cannot reassign a task that is ${task.status}`);
       const unitId = dto.unitId ?? task.unitId;
-      if (dto.unitId) await this.units.getInScope(actor, dto.unitId);
       const assigneeUserId = dto.assigneeUserId === undefined ? (dto.unitId ? null : task.assigneeUserId) : dto.assigneeUserId;
-      if (assigneeUserId) await this.assertWorksIn(assigneeUserId, unitId);
+      if (assigneeUserId) await this.assertWorksIn(assigneeUserId, unitId, manager);
       await recordTaskEvent(manager, task, {
         action: 'reassigned',
         actorUserId: actor.id,
@@ -181,11 +182,8 @@ export class TasksService {
   private async findVisible(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Task> {
     const task = await manager.getRepository(Task).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!task) throw new NotFoundException(`No task with id ${id}`);
-    const relation = await this.relationOf(actor, task);
-    if (!relation.worker && !relation.supervisor) {
-      const unit = await this.units.findById(task.unitId);
-      if (!unit || !isInScope(actor.scope, unit)) throw new ForbiddenException('This task is outside your scope');
-    }
+    const relation = await this.relationOf(actor, task, manager);
+    if (!relation.worker && !relation.supervisor) throw new ForbiddenException('This task is outside your scope');
     return task;
   }
 
@@ -193,19 +191,20 @@ export class TasksService {
     return this.findVisible(actor, id, manager, true);
   }
 
-  private async relationOf(actor: Actor, task: Task): Promise<ActorRelation> {
+  /** Reads through the caller's transaction: a second pool connection per transaction could starve the pool. */
+  private async relationOf(actor: Actor, task: Task, manager: EntityManager): Promise<ActorRelation> {
     // Colleagues of the unit may stand in for its assignee.
     const worker = task.assigneeUserId === actor.id || task.unitId === actor.unitId;
     let supervisor = false;
     if (actor.role !== 'staff') {
-      const unit = await this.units.findById(task.unitId);
+      const unit = await manager.getRepository(Unit).findOneBy({ id: task.unitId });
       supervisor = !!unit && isInScope(actor.scope, unit);
     }
     return { worker, supervisor };
   }
 
-  private async assertWorksIn(userId: string, unitId: string): Promise<void> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+  private async assertWorksIn(userId: string, unitId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const user = await manager.getRepository(User).findOneBy({ id: userId });
     if (!user) throw new NotFoundException(`assigneeUserId: no user with id ${userId}`);
     if (user.unitId !== unitId || !user.active) throw new BadRequestException('assigneeUserId must be an active user of the task unit');
   }

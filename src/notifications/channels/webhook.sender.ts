@@ -59,7 +59,7 @@ export class WebhookSender {
       status = response.status;
       answer = await response.text();
     } catch (err) {
-      const reason = (err as Error).name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `unreachable: ${describe(err)}`;
+      const reason = (err as Error).name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `unreachable: ${networkReason(err)}`;
       throw new DeliveryError(`webhook ${origin} ${reason}`, true, { cause: err });
     }
     if (status < 200 || status >= 300) {
@@ -98,7 +98,7 @@ function originOf(url: string): string {
 }
 
 /** fetch reports network failures as "fetch failed" with the socket error as its cause. */
-function describe(err: unknown): string {
-  const cause = (err as { cause?: unknown }).cause;
-  return cause instanceof Error ? cause.message : (err as Error).message;
+function networkReason(err: unknown): string {
+  const { message, cause } = err as { message?: string; cause?: { message?: string; code?: string } };
+  return cause?.message || cause?.code || message || String(err);
 }
