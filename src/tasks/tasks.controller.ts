@@ -1,23 +1,44 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { Page } from '../common/pagination';
 import { UuidParam } from '../common/uuid-param';
+import { BulkTaskActionDto, HandoverDto } from './dto/bulk.dto';
 import { CreateTaskDto, ExtensionDecisionDto, ExtensionRequestDto, ReassignDto, TaskActionDto, TaskListQueryDto } from './dto/task.dto';
 import { TaskExtensionRequest } from './task-extension-request.entity';
 import { Task } from './task.entity';
+import { BulkTasksService } from './bulk-tasks.service';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller()
 export class TasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly bulk: BulkTasksService,
+  ) {}
 
   @Post('tasks')
   @Roles('admin', 'manager')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateTaskDto): Promise<Task> {
     return this.tasks.create(actor, dto);
+  }
+
+  /** Reassign, extend or cancel a selection; the answer says per task what was done or refused and why. */
+  @Post('tasks/bulk')
+  @Roles('admin', 'manager')
+  @HttpCode(200)
+  bulkAction(@CurrentActor() actor: Actor, @Body() dto: BulkTaskActionDto) {
+    return this.bulk.run(actor, dto);
+  }
+
+  /** Hands every unfinished task of a person who leaves to a successor. */
+  @Post('users/:id/handover')
+  @Roles('admin', 'manager')
+  @HttpCode(200)
+  handover(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: HandoverDto) {
+    return this.bulk.handover(actor, id, dto);
   }
 
   /** Tasks assigned to me or to my unit. */

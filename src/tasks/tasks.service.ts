@@ -131,19 +131,31 @@ export class TasksService {
         await recordTaskEvent(manager, current, { action: 'extension_refused', actorUserId: actor.id, reason: dto.reason });
         return current;
       }
-      if (isFinished(current.status)) throw new ConflictException(`cannot extend a task that is ${current.status}`);
-      await recordTaskEvent(manager, current, {
-        action: 'extended',
-        actorUserId: actor.id,
-        reason: dto.reason ?? request.reason,
-        details: { from: current.dueAt.toISOString(), to: request.requestedDueAt.toISOString() },
-      });
-      // A new deadline version voids the old reminders and resets the ladder.
-      Object.assign(current, { dueAt: request.requestedDueAt, deadlineVersion: current.deadlineVersion + 1, escalationLevel: 0 });
-      return manager.getRepository(Task).save(current);
+      return this.applyExtension(manager, current, request.requestedDueAt, actor, dto.reason ?? request.reason);
     });
     if (dto.approve) await this.signal(task.id, 'deadline');
     return task;
+  }
+
+  /** A manager above the unit moves the deadline directly (bulk extensions, no request). */
+  async extend(actor: Actor, id: string, newDueAt: string, reason: string): Promise<Task> {
+    const task = await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockVisible(manager, actor, id);
+      if (!(await this.relationOf(actor, current, manager)).supervisor) throw new ForbiddenException('only a manager above the unit may extend its task');
+      const dueAt = parseDue(newDueAt);
+      if (dueAt <= current.dueAt) throw new BadRequestException('newDueAt must be later than the current due time');
+      return this.applyExtension(manager, current, dueAt, actor, reason);
+    });
+    await this.signal(task.id, 'deadline');
+    return task;
+  }
+
+  /** A new deadline version voids the old reminders and resets the ladder. */
+  private async applyExtension(manager: EntityManager, current: Task, dueAt: Date, actor: Actor, reason: string): Promise<Task> {
+    if (isFinished(current.status)) throw new ConflictException(`cannot extend a task that is ${current.status}`);
+    await recordTaskEvent(manager, current, { action: 'extended', actorUserId: actor.id, reason, details: { from: current.dueAt.toISOString(), to: dueAt.toISOString() } });
+    Object.assign(current, { dueAt, deadlineVersion: current.deadlineVersion + 1, escalationLevel: 0 });
+    return manager.getRepository(Task).save(current);
   }
 
   async reassign(actor: Actor, id: string, dto: ReassignDto): Promise<Task> {

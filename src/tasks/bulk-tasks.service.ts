@@ -1,0 +1,79 @@
+import { BadRequestException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, Not, In } from 'typeorm';
+import { Actor, assertInScope } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { FINISHED_STATUSES } from '../domain/task-lifecycle';
+import { Unit } from '../units/unit.entity';
+import { User } from '../users/user.entity';
+import { BulkItemResult, BulkTaskActionDto, HandoverDto } from './dto/bulk.dto';
+import { Task } from './task.entity';
+import { TasksService } from './tasks.service';
+
+/**
+ * Bulk actions for managers. Each item goes through the same single-task action in its own
+ * transaction, so a refused item changes nothing and the others are not held back by it.
+ */
+@Injectable()
+export class BulkTasksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tasks: TasksService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async run(actor: Actor, dto: BulkTaskActionDto): Promise<{ results: BulkItemResult[] }> {
+    if (dto.action === 'reassign' && !dto.unitId && !dto.assigneeUserId) throw new BadRequestException('reassign needs unitId, assigneeUserId or both');
+    const results: BulkItemResult[] = [];
+    for (const taskId of [...new Set(dto.taskIds)]) {
+      results.push(
+        await attempt(taskId, () => {
+          switch (dto.action) {
+            case 'cancel':
+              return this.tasks.act(actor, taskId, 'cancel', dto.reason);
+            case 'extend':
+              return this.tasks.extend(actor, taskId, dto.newDueAt!, dto.reason);
+            case 'reassign':
+              return this.tasks.reassign(actor, taskId, { unitId: dto.unitId, assigneeUserId: dto.assigneeUserId, reason: dto.reason });
+          }
+        }),
+      );
+    }
+    await this.audit.record({ actorUserId: actor.id, action: `task.bulk.${dto.action}`, entityType: 'task', details: { reason: dto.reason, results } });
+    return { results };
+  }
+
+  /** Someone leaves: every unfinished task assigned to them passes to a successor, in one audited step. */
+  async handover(actor: Actor, fromUserId: string, dto: HandoverDto): Promise<{ results: BulkItemResult[] }> {
+    const users = this.dataSource.getRepository(User);
+    const [from, to] = await Promise.all([users.findOneBy({ id: fromUserId }), users.findOneBy({ id: dto.toUserId })]);
+    if (!from) throw new NotFoundException(`No user with id ${fromUserId}`);
+    if (!to) throw new NotFoundException(`toUserId: no user with id ${dto.toUserId}`);
+    if (!to.active) throw new BadRequestException('toUserId: the successor is inactive');
+    const units = this.dataSource.getRepository(Unit);
+    for (const user of [from, to]) assertInScope(actor, await units.findOneByOrFail({ id: user.unitId }), 'user');
+    const open = await this.dataSource.getRepository(Task).find({
+      select: { id: true },
+      where: { assigneeUserId: fromUserId, status: Not(In([...FINISHED_STATUSES])) },
+      order: { dueAt: 'ASC' },
+    });
+    const results: BulkItemResult[] = [];
+    for (const { id } of open) {
+      results.push(await attempt(id, () => this.tasks.reassign(actor, id, { unitId: to.unitId === from.unitId ? undefined : to.unitId, assigneeUserId: to.id, reason: dto.reason })));
+    }
+    await this.audit.record({ actorUserId: actor.id, action: 'task.handover', entityType: 'user', entityId: fromUserId, details: { toUserId: to.id, reason: dto.reason, results } });
+    return { results };
+  }
+}
+
+async function attempt(taskId: string, action: () => Promise<unknown>): Promise<BulkItemResult> {
+  try {
+    await action();
+    return { taskId, ok: true };
+  } catch (err) {
+    if (!(err instanceof HttpException)) throw err;
+    const response = err.getResponse();
+    const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? err.message);
+    return { taskId, ok: false, status: err.getStatus(), error: message };
+  }
+}
