@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RecurringModule } from './recurring/recurring.module';
 import { RedisModule } from './redis/redis.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -50,6 +51,7 @@ export class AppModule {
         NotificationsModule,
         AnnouncementsModule,
         TasksModule,
+        RecurringModule,
         HealthModule,
         DemoModule,
       ],

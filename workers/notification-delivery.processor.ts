@@ -1,35 +1,74 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../src/config/config';
+import { ChannelDeliveryService } from '../src/notifications/channel-delivery.service';
+import { DeliveryError } from '../src/notifications/channels/delivery-error';
 import { NotificationDeliveryService } from '../src/notifications/notification-delivery.service';
-import { DELIVER_JOB, DeliverJobData, NOTIFICATIONS_QUEUE } from '../src/notifications/notification-queue';
+import {
+  DELIVER_CHANNEL_JOB,
+  DELIVER_JOB,
+  DeliverChannelJobData,
+  DeliverJobData,
+  NOTIFICATIONS_QUEUE,
+  NotificationJobData,
+  NotificationQueue,
+} from '../src/notifications/notification-queue';
 import { bullConnection } from '../src/redis/redis.module';
 
 const CONCURRENCY = 10;
 
+interface Handler {
+  run(job: Job<NotificationJobData>): Promise<unknown>;
+  /** Records a failed attempt on the row the job delivers (final: no retry follows). */
+  fail(job: Job<NotificationJobData>, error: string, final: boolean): Promise<void>;
+}
+
 /** Consumes the `notifications` queue: one handler per job name, an unknown name fails for good. */
 export function startNotificationDelivery(app: INestApplicationContext, config: AppConfig): { close(): Promise<void> } {
-  const delivery = app.get(NotificationDeliveryService);
+  const inApp = app.get(NotificationDeliveryService);
+  const channels = app.get(ChannelDeliveryService);
+  const queue = app.get(NotificationQueue);
   const logger = new Logger('NotificationDelivery');
-  const handlers: Record<string, (job: Job<DeliverJobData>) => Promise<unknown>> = {
-    [DELIVER_JOB]: (job) => delivery.deliver(job.data.notificationId),
+  const handlers: Record<string, Handler> = {
+    [DELIVER_JOB]: {
+      async run(job) {
+        const { notificationId } = job.data as DeliverJobData;
+        const outcome = await inApp.deliver(notificationId);
+        await queue.enqueueChannels(await channels.pendingFor(notificationId));
+        return outcome;
+      },
+      fail: (job, error, final) => inApp.recordFailure((job.data as DeliverJobData).notificationId, error, final),
+    },
+    [DELIVER_CHANNEL_JOB]: {
+      async run(job) {
+        try {
+          return await channels.deliver((job.data as DeliverChannelJobData).deliveryId);
+        } catch (err) {
+          // A refusal that no retry can mend (a 4xx, a bad address) fails the job for good.
+          if (err instanceof DeliveryError && !err.retryable) throw new UnrecoverableError(err.message);
+          throw err;
+        }
+      },
+      fail: (job, error, final) => channels.recordFailure((job.data as DeliverChannelJobData).deliveryId, error, final),
+    },
   };
   // BullMQ leaves a connection it was handed open on close: this one is closed below.
   const connection = bullConnection(config.redisUrl);
-  const worker = new Worker<DeliverJobData>(
+  const worker = new Worker<NotificationJobData>(
     NOTIFICATIONS_QUEUE,
     async (job) => {
       const handler = handlers[job.name];
       if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
-      return handler(job);
+      return handler.run(job);
     },
     { connection, prefix: config.queuePrefix, concurrency: CONCURRENCY },
   );
   worker.on('failed', (job, err) => {
-    if (!job) return;
+    const handler = job && handlers[job.name];
+    if (!job || !handler) return;
     const final = job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError;
-    logger.warn(`delivery of ${job.data.notificationId} failed (attempt ${job.attemptsMade}): ${err.message}`);
-    void delivery.recordFailure(job.data.notificationId, err.message, final).catch((e: Error) => logger.error(e.message));
+    logger.warn(`${job.name} ${job.id} failed (attempt ${job.attemptsMade}${final ? ', final' : ''}): ${err.message}`);
+    void handler.fail(job, err.message, final).catch((e: Error) => logger.error(e.message));
   });
   worker.on('error', (err) => logger.error(err.message));
   return {

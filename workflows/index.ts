@@ -1,3 +1,4 @@
 // The workflow bundle's entry: every workflow the worker runs is exported here.
 export { announcementWorkflow } from './announcement.workflow';
 export { taskDeadlineWorkflow } from './task-deadline.workflow';
+export { recurringOccurrenceWorkflow } from './recurring-occurrence.workflow';

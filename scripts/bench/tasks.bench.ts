@@ -63,6 +63,20 @@ function startWorkerProcess(config: AppConfig, root: string): { child: ChildProc
   };
 }
 
+/** Waits until the worker process polls its task queue (it bundles the workflows first). */
+async function untilPolling(temporal: TemporalClient, config: AppConfig): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    const { pollers } = await temporal.client.workflowService.describeTaskQueue({
+      namespace: config.temporal.namespace,
+      taskQueue: { name: config.temporal.taskQueue },
+      taskQueueType: 1, // WORKFLOW
+    });
+    if ((pollers ?? []).length > 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the worker process did not start polling within 2 minutes');
+}
+
 /**
  * 10,000 task workflows with deadlines (half completed, half left to escalate) beside a bare Temporal
  * client starting as many empty workflows in the same run.
@@ -85,24 +99,30 @@ export async function tasksBench(app: INestApplicationContext, config: AppConfig
   const tasks = app.get(TasksService);
   const temporal = app.get(TemporalClient);
   try {
+    await untilPolling(temporal, config);
     // Baseline: a bare client starting empty workflows that end at once.
     const ids = Array.from({ length: count }, (_, i) => i);
     const baselineMs = await timeMs(() =>
       inBatches(ids, (i) => temporal.client.workflow.start('announcementWorkflow', { taskQueue: `${config.temporal.taskQueue}-idle`, workflowId: `bench-empty-${Date.now()}-${i}`, args: [{ announcementId: '00000000-0000-4000-8000-000000000000' }] })),
     );
 
-    // Tasks due a while after the starts finish, reminded 5 s before.
-    const leadMs = Math.max(30_000, baselineMs * 1.5);
-    const dueAt = new Date(Date.now() + leadMs).toISOString();
+    // Each task is due a fixed lead after its own start, long enough for all starts and the
+    // cancellations to finish first; it is reminded 5 s before.
+    const leadMs = Math.max(60_000, baselineMs * 3);
     const created: Task[] = [];
+    const firstThousand = Math.min(1000, count);
+    let rssAtFirstThousand = 0;
     const taskMs = await timeMs(() =>
-      inBatches(ids, async (i) => created.push(await tasks.create(admin, { title: `基准任务${i}`, unitId: clinic.id, dueAt, policy: JSON.parse(JSON.stringify(benchPolicy(5))) }))),
+      inBatches(ids, async (i) => {
+        created.push(await tasks.create(admin, { title: `基准任务${i}`, unitId: clinic.id, dueAt: new Date(Date.now() + leadMs).toISOString(), policy: JSON.parse(JSON.stringify(benchPolicy(5))) }));
+        if (created.length === firstThousand) rssAtFirstThousand = worker.peakRssMb();
+      }),
     );
     const rssAfterStarts = worker.peakRssMb();
-    await inBatches(created.slice(0, count / 2), (task) => tasks.act(admin, task.id, 'cancel', '基准：完成一半'));
+    await inBatches(created.filter((_, i) => i % 2 === 0), (task) => tasks.act(admin, task.id, 'cancel', '基准：完成一半'));
 
     // Wait (bounded) until every unfinished task has been reminded and escalated.
-    const deadline = Date.now() + leadMs + 10 * 60_000;
+    const deadline = Date.now() + leadMs + 15 * 60_000;
     let escalated = 0;
     while (Date.now() < deadline) {
       escalated = Number((await dataSource.query(`SELECT count(*) AS n FROM tasks WHERE escalation_level = 1`))[0].n);
@@ -127,7 +147,9 @@ export async function tasksBench(app: INestApplicationContext, config: AppConfig
         { metric: 'escalated (level 1)', value: escalated, unit: 'count', note: `expected ${count / 2}` },
         { metric: 'reminder lateness p50', value: lateness.length ? percentile(lateness, 50) : NaN, unit: 'ms' },
         { metric: 'reminder lateness p99', value: lateness.length ? percentile(lateness, 99) : NaN, unit: 'ms', note: 'target < 2000 ms' },
-        { metric: 'worker peak RSS by the end of the starts', value: rssAfterStarts, unit: 'MiB' },
+        { metric: `worker peak RSS at ${firstThousand} open tasks`, value: rssAtFirstThousand, unit: 'MiB' },
+        { metric: `worker peak RSS at ${count} open tasks`, value: rssAfterStarts, unit: 'MiB' },
+        { metric: 'RSS growth from the first 1,000 to all', value: rssAfterStarts / rssAtFirstThousand, unit: '×', note: 'flat ≈ 1' },
         { metric: 'worker peak RSS overall', value: worker.peakRssMb(), unit: 'MiB', note: 'target < 1024 MiB' },
       ],
     };

@@ -28,8 +28,13 @@ export interface AppConfig {
   };
   jwt: { secret: string; expiresInSeconds: number };
   login: { maxFailures: number; lockSeconds: number };
+  /** Outside delivery channels; e-mail is offered only when SMTP_URL is set. */
+  smtp?: { url: string; from: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   seedDemoOnEmpty: boolean;
+  /** Folder of the local file storage (佐证资料 files); an object store replaces it when several machines serve. */
+  storageDir: string;
+  evidence: { maxBytes: number; allowedTypes: string[] };
 }
 
 export class ConfigError extends Error {
@@ -43,6 +48,16 @@ export class ConfigError extends Error {
 const DEV_JWT_SECRET = 'dev-only-secret-do-not-use-in-production';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
+const DEFAULT_EVIDENCE_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'text/csv',
+];
+/** Uploads are held in memory while they are checked, so the limit stays modest. */
+const MAX_EVIDENCE_BYTES = 100 * 1024 * 1024;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -63,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH: set both or neither');
   }
   const useTls = read.boolean('TEMPORAL_TLS', Object.values(tls).some(Boolean));
+  const smtpUrl = env.SMTP_URL ? read.url('SMTP_URL', '', ['smtp:', 'smtps:']) : undefined;
 
   const config: AppConfig = {
     nodeEnv,
@@ -88,8 +104,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1),
       lockSeconds: read.integer('LOGIN_LOCK_SECONDS', 900, 1),
     },
+    smtp: smtpUrl ? { url: smtpUrl, from: read.string('SMTP_FROM', 'noreply@localhost') } : undefined,
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemoOnEmpty: read.boolean('SEED_DEMO_ON_EMPTY', true),
+    storageDir: read.string('STORAGE_DIR', '.data/storage'),
+    evidence: {
+      maxBytes: read.integer('EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, MAX_EVIDENCE_BYTES),
+      allowedTypes: read.mimeTypes('EVIDENCE_ALLOWED_TYPES', DEFAULT_EVIDENCE_TYPES),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -140,6 +162,19 @@ class EnvReader {
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
     this.problems.push(`${name}: expected one of ${allowed.join(', ')}, got "${raw}"`);
     return fallback;
+  }
+
+  /** A comma-separated list of content types such as `application/pdf`, compared in lower case. */
+  mimeTypes(name: string, fallback: string[]): string[] {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const types = raw.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+    const bad = types.filter((t) => !/^[a-z0-9][\w.+-]*\/[a-z0-9][\w.+-]*$/.test(t));
+    if (types.length === 0 || bad.length > 0) {
+      this.problems.push(`${name}: expected comma-separated content types like application/pdf, got "${raw}"`);
+      return fallback;
+    }
+    return types;
   }
 
   url(name: string, fallback: string, protocols: string[]): string {

@@ -4,8 +4,20 @@ import { loadConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { Platform1764300000000 } from './migrations/1764300000000-Platform';
 import { Tasks1764400000000 } from './migrations/1764400000000-Tasks';
+import { TaskEvidence1764500000000 } from './migrations/1764500000000-TaskEvidence';
+import { RecurringTasks1764600000000 } from './migrations/1764600000000-RecurringTasks';
+import { NotificationChannels1764700000000 } from './migrations/1764700000000-NotificationChannels';
+import { HolidayCalendars1764800000000 } from './migrations/1764800000000-HolidayCalendars';
 
-export const MIGRATIONS = [Platform1764300000000, Tasks1764400000000];
+/** In the order they apply (TypeORM orders them by timestamp too). */
+export const MIGRATIONS = [
+  Platform1764300000000,
+  Tasks1764400000000,
+  TaskEvidence1764500000000,
+  RecurringTasks1764600000000,
+  NotificationChannels1764700000000,
+  HolidayCalendars1764800000000,
+];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {

@@ -1,10 +1,31 @@
 import { Announcement } from '../announcements/announcement.entity';
+import { HolidayCalendar } from '../calendar/holiday-calendar.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { NotificationDelivery, NotificationSettings } from '../notifications/notification-settings.entity';
 import { Notification } from '../notifications/notification.entity';
+import { RecurringTaskDefinition, RecurringTaskOccurrence } from '../recurring/recurring-task.entity';
 import { Escalation, FormalTalk } from '../tasks/escalation.entity';
+import { TaskEvidence } from '../tasks/task-evidence.entity';
 import { TaskExtensionRequest } from '../tasks/task-extension-request.entity';
 import { Task, TaskEvent } from '../tasks/task.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Unit, User, AuditEvent, Notification, Announcement, Task, TaskEvent, TaskExtensionRequest, Escalation, FormalTalk];
+export const ENTITIES = [
+  Unit,
+  User,
+  AuditEvent,
+  Notification,
+  NotificationSettings,
+  NotificationDelivery,
+  Announcement,
+  Task,
+  TaskEvent,
+  TaskExtensionRequest,
+  Escalation,
+  FormalTalk,
+  TaskEvidence,
+  RecurringTaskDefinition,
+  RecurringTaskOccurrence,
+  HolidayCalendar,
+];

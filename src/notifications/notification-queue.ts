@@ -6,10 +6,17 @@ import { APP_CONFIG } from '../config/config.module';
 import { bullConnection } from '../redis/redis.module';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
+/** In-app delivery of a notification row, which then hands its outside channels on. */
 export const DELIVER_JOB = 'deliver';
+/** One outside channel (webhook, e-mail) of one notification. */
+export const DELIVER_CHANNEL_JOB = 'deliver-channel';
 export interface DeliverJobData {
   notificationId: string;
 }
+export interface DeliverChannelJobData {
+  deliveryId: string;
+}
+export type NotificationJobData = DeliverJobData | DeliverChannelJobData;
 
 /** Retries with backoff; finished jobs are dropped so the outbox sweeper may enqueue a row again. */
 export const DELIVERY_JOB_OPTIONS: JobsOptions = {
@@ -22,11 +29,11 @@ export const DELIVERY_JOB_OPTIONS: JobsOptions = {
 @Injectable()
 export class NotificationQueue implements OnApplicationShutdown {
   private readonly connection: IORedis;
-  readonly queue: Queue<DeliverJobData>;
+  readonly queue: Queue<NotificationJobData>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.connection = bullConnection(config.redisUrl);
-    this.queue = new Queue<DeliverJobData>(NOTIFICATIONS_QUEUE, {
+    this.queue = new Queue<NotificationJobData>(NOTIFICATIONS_QUEUE, {
       connection: this.connection,
       prefix: config.queuePrefix,
       defaultJobOptions: DELIVERY_JOB_OPTIONS,
@@ -40,6 +47,11 @@ export class NotificationQueue implements OnApplicationShutdown {
   async enqueue(notificationIds: string[]): Promise<void> {
     if (notificationIds.length === 0) return;
     await this.queue.addBulk(notificationIds.map((id) => ({ name: DELIVER_JOB, data: { notificationId: id }, opts: { jobId: id } })));
+  }
+
+  async enqueueChannels(deliveryIds: string[]): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    await this.queue.addBulk(deliveryIds.map((id) => ({ name: DELIVER_CHANNEL_JOB, data: { deliveryId: id }, opts: { jobId: `channel-${id}` } })));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { Actor, CurrentActor } from '../auth/actor';
 import { Page, PageQueryDto } from '../common/pagination';
 import { UuidParam } from '../common/uuid-param';
+import { NotificationSettingsDto, NotificationSettingsView } from './dto/notification-settings.dto';
 import { Notification } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 
@@ -26,6 +27,17 @@ export class NotificationsController {
   @Get()
   inbox(@CurrentActor() actor: Actor, @Query() query: InboxQueryDto): Promise<Page<Notification>> {
     return this.notifications.inbox(actor.id, query);
+  }
+
+  @Get('settings')
+  settings(@CurrentActor() actor: Actor): Promise<NotificationSettingsView> {
+    return this.notifications.settings(actor.id);
+  }
+
+  /** Where my notifications go besides the inbox: a signed webhook, e-mail, or both. */
+  @Put('settings')
+  updateSettings(@CurrentActor() actor: Actor, @Body() dto: NotificationSettingsDto): Promise<NotificationSettingsView> {
+    return this.notifications.updateSettings(actor.id, dto);
   }
 
   @Get('unread-count')

@@ -1,7 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { NotificationSettingsDto, NotificationSettingsView } from './dto/notification-settings.dto';
+import { NotificationSettings } from './notification-settings.entity';
 import { Notification } from './notification.entity';
 import { NotificationQueue } from './notification-queue';
 
@@ -12,6 +16,7 @@ export class NotificationsService {
   constructor(
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly queue: NotificationQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -21,6 +26,16 @@ export class NotificationsService {
   async record(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
     if (drafts.length === 0) return;
     await manager.createQueryBuilder().insert().into(Notification).values(drafts).orIgnore().execute();
+    // Each outside channel the recipient chose gets its own delivery row, sent and retried on its own.
+    await manager.query(
+      `INSERT INTO notification_deliveries (notification_id, channel)
+       SELECT n.id, c.channel FROM notifications n
+       JOIN user_notification_settings s ON s.user_id = n.recipient_user_id
+       CROSS JOIN LATERAL unnest(s.channels) AS c(channel)
+       WHERE n.business_key = ANY($1)
+       ON CONFLICT (notification_id, channel) DO NOTHING`,
+      [drafts.map((d) => d.businessKey)],
+    );
   }
 
   /** After the commit: hands every still-pending row among these keys to the delivery queue. */
@@ -42,7 +57,33 @@ export class NotificationsService {
       take: limit,
     });
     await this.enqueue(stale.map((n) => n.id));
-    return stale.length;
+    const staleDeliveries: { id: string }[] = await this.notifications.query(
+      `SELECT d.id FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+       WHERE d.status = 'pending' AND n.status = 'sent' AND d.created_at < $1 ORDER BY d.created_at LIMIT $2`,
+      [new Date(Date.now() - olderThanMs), limit],
+    );
+    await this.queue.enqueueChannels(staleDeliveries.map((d) => d.id));
+    return stale.length + staleDeliveries.length;
+  }
+
+  async settings(userId: string): Promise<NotificationSettingsView> {
+    const settings = await this.notifications.manager.getRepository(NotificationSettings).findOneBy({ userId });
+    return { channels: settings?.channels ?? [], email: settings?.email ?? null, webhookUrl: settings?.webhookUrl ?? null };
+  }
+
+  async updateSettings(userId: string, dto: NotificationSettingsDto): Promise<NotificationSettingsView> {
+    const repo = this.notifications.manager.getRepository(NotificationSettings);
+    const current = await repo.createQueryBuilder('s').addSelect('s.webhookSecret').where('s.userId = :userId', { userId }).getOne();
+    const next = { userId, channels: dto.channels, email: dto.email ?? current?.email ?? null, webhookUrl: dto.webhookUrl ?? current?.webhookUrl ?? null, webhookSecret: dto.webhookSecret ?? current?.webhookSecret ?? null };
+    if (next.channels.includes('email')) {
+      if (!this.config.smtp) throw new BadRequestException('channels: e-mail is not configured on this server (SMTP_URL)');
+      if (!next.email) throw new BadRequestException('email is required for the e-mail channel');
+    }
+    if (next.channels.includes('webhook') && (!next.webhookUrl || !next.webhookSecret)) {
+      throw new BadRequestException('webhookUrl and webhookSecret are required for the webhook channel');
+    }
+    await repo.save(next);
+    return this.settings(userId);
   }
 
   /** Hands rows already committed to the outbox to the delivery queue. */

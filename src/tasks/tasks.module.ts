@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
-import { WorkingCalendarService } from '../calendar/working-calendar.service';
+import { MulterModule } from '@nestjs/platform-express';
+import { memoryStorage } from 'multer';
+import { CalendarModule } from '../calendar/calendar.module';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { StorageModule } from '../storage/storage.module';
 import { UnitsModule } from '../units/units.module';
 import { BulkTasksService } from './bulk-tasks.service';
 import { EscalationTargets } from './escalation-targets';
+import { EvidenceController } from './evidence.controller';
+import { EvidenceService } from './evidence.service';
 import { OversightController } from './oversight.controller';
 import { OversightService } from './oversight.service';
 import { TaskDeadlineService } from './task-deadline.service';
@@ -11,9 +18,20 @@ import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [UnitsModule, NotificationsModule],
-  controllers: [TasksController, OversightController],
-  providers: [TasksService, BulkTasksService, TaskDeadlineService, EscalationTargets, WorkingCalendarService, OversightService],
+  imports: [
+    UnitsModule,
+    NotificationsModule,
+    CalendarModule,
+    StorageModule,
+    // Evidence uploads: held in memory until checked and stored; larger files are cut off with 413 as
+    // they stream in. Browsers send UTF-8 file names without saying so (multer assumes latin1).
+    MulterModule.registerAsync({
+      useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.evidence.maxBytes, files: 1 }, defParamCharset: 'utf8' }),
+      inject: [APP_CONFIG],
+    }),
+  ],
+  controllers: [TasksController, OversightController, EvidenceController],
+  providers: [TasksService, BulkTasksService, TaskDeadlineService, EscalationTargets, OversightService, EvidenceService],
   exports: [TasksService, TaskDeadlineService],
 })
 export class TasksModule {}

@@ -73,6 +73,15 @@ export class TasksService {
     return { ...task, history };
   }
 
+  /**
+   * The task if the actor may see it, and how they stand to it: the area's other services (佐证资料)
+   * share the visibility rule through this. With a transaction's manager and `lock`, the row is held.
+   */
+  async findVisibleWithRelation(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<{ task: Task; relation: ActorRelation }> {
+    const task = await this.findVisible(actor, id, manager, lock);
+    return { task, relation: await this.relationOf(actor, task, manager) };
+  }
+
   /** Tasks assigned to me, or to my unit as a whole. */
   async mine(actor: Actor, query: TaskListQueryDto): Promise<Page<Task>> {
     const qb = this.dataSource
@@ -229,15 +238,25 @@ export class TasksService {
 
   private async startWorkflow(taskId: string): Promise<void> {
     try {
+      await this.startDeadlineWorkflow(taskId);
+    } catch (err) {
+      throw new ServiceUnavailableException(`The workflow service is unavailable; the task was not created (${(err as Error).message})`);
+    }
+  }
+
+  /**
+   * Starts a task's deadline workflow; one already started counts as started, so a caller may simply
+   * retry. Also for tasks committed in bulk (a recurring occurrence), whose activity retries.
+   */
+  async startDeadlineWorkflow(taskId: string): Promise<void> {
+    try {
       await this.temporal.client.workflow.start(taskDeadlineWorkflow, {
         taskQueue: this.temporal.taskQueue,
         workflowId: taskWorkflowId(taskId),
         args: [{ taskId }],
       });
     } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
-        throw new ServiceUnavailableException(`The workflow service is unavailable; the task was not created (${(err as Error).message})`);
-      }
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }
   }
 

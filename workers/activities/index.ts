@@ -1,7 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AnnouncementsService } from '../../src/announcements/announcements.service';
+import { RecurringTasksService } from '../../src/recurring/recurring-tasks.service';
 import { TaskDeadlineService } from '../../src/tasks/task-deadline.service';
 import { createAnnouncementActivities } from './announcement.activities';
+import { createRecurringTaskActivities } from './recurring-task.activities';
 import { createTaskDeadlineActivities } from './task-deadline.activities';
 
 /** Every activity the worker registers, built from the same Nest providers the API uses. */
@@ -9,5 +11,6 @@ export function createActivities(app: INestApplicationContext) {
   return {
     ...createAnnouncementActivities(app.get(AnnouncementsService)),
     ...createTaskDeadlineActivities(app.get(TaskDeadlineService)),
+    ...createRecurringTaskActivities(app.get(RecurringTasksService)),
   };
 }

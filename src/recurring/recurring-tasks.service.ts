@@ -1,0 +1,258 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ScheduleAlreadyRunning, ScheduleHandle, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
+import { DataSource, EntityManager } from 'typeorm';
+import { recurringScheduleId } from '../../workflows/recurring-occurrence.messages';
+import { type RecurringOccurrence, recurringOccurrenceWorkflow } from '../../workflows/recurring-occurrence.workflow';
+import { Actor } from '../auth/actor';
+import { Page, PageQueryDto, pageOf } from '../common/pagination';
+import { DEFAULT_DEADLINE_POLICY, validateDeadlinePolicy } from '../domain/deadline-policy';
+import { dueForOccurrence, occurrenceKey, RECURRENCE_TIME_ZONE, recurrenceKey, recurrenceKeyPrefix, recurringTitle, validateCron } from '../domain/recurrence';
+import { isInScope } from '../domain/scope';
+import { FINISHED_STATUSES } from '../domain/task-lifecycle';
+import { Task, TaskEvent } from '../tasks/task.entity';
+import { TasksService } from '../tasks/tasks.service';
+import { TemporalClient } from '../temporal/temporal.module';
+import { whereUnitInScope } from '../units/scope-query';
+import { Unit } from '../units/unit.entity';
+import { UnitsService } from '../units/units.service';
+import { CreateRecurringTaskDto } from './dto/recurring-task.dto';
+import { RecurringTaskDefinition } from './recurring-task.entity';
+
+@Injectable()
+export class RecurringTasksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: UnitsService,
+    private readonly tasks: TasksService,
+    private readonly temporal: TemporalClient,
+  ) {}
+
+  /**
+   * Records the definition and creates its Temporal Schedule before the row commits: if Temporal
+   * cannot take it, nothing is written (503) rather than a definition that never fires.
+   */
+  async create(actor: Actor, dto: CreateRecurringTaskDto): Promise<RecurringTaskDefinition> {
+    const scope = await this.units.getInScope(actor, dto.scopeUnitId);
+    const cron = validateCron(dto.cron);
+    if (!cron.ok) throw new BadRequestException({ message: `cron is invalid: ${cron.errors.join('; ')}`, errors: cron.errors });
+    const policy = dto.policy ? validateDeadlinePolicy(dto.policy) : { ok: true as const, policy: DEFAULT_DEADLINE_POLICY };
+    if (!policy.ok) throw new BadRequestException({ message: 'policy is invalid', errors: policy.errors });
+
+    return this.dataSource.transaction(async (manager) => {
+      const definition = await manager.getRepository(RecurringTaskDefinition).save({
+        title: dto.title,
+        description: dto.description ?? '',
+        kind: dto.kind,
+        scopeUnitId: scope.id,
+        unitKind: dto.unitKind,
+        cron: cron.cron,
+        dueAfterDays: dto.dueAfterDays,
+        policy: policy.policy,
+        active: true,
+        createdByUserId: actor.id,
+      });
+      try {
+        await this.temporal.client.schedule.create({
+          scheduleId: recurringScheduleId(definition.id),
+          spec: { cronExpressions: [definition.cron], timezone: RECURRENCE_TIME_ZONE },
+          action: {
+            type: 'startWorkflow',
+            workflowType: recurringOccurrenceWorkflow,
+            workflowId: recurringScheduleId(definition.id),
+            taskQueue: this.temporal.taskQueue,
+            args: [{ definitionId: definition.id }],
+          },
+          policies: {
+            // BUFFER_ONE, not SKIP: should an occurrence still be running when the next one falls due
+            // (a worker down for weeks), SKIP would drop a whole period's tasks; a buffered run costs
+            // nothing, since an occurrence creates each of its tasks once however often it runs.
+            overlap: ScheduleOverlapPolicy.BUFFER_ONE,
+            // After a Temporal outage a period's tasks are still wanted, late: the run keeps its
+            // scheduled date, so titles and due dates are those of the missed occurrence.
+            catchupWindow: '7 days',
+          },
+          state: { note: `created by ${actor.username}` },
+        });
+      } catch (err) {
+        // The id is new, so an existing schedule is this request's own, created by a retried call.
+        if (!(err instanceof ScheduleAlreadyRunning)) {
+          throw new ServiceUnavailableException(`The workflow service is unavailable; the recurring task was not created (${(err as Error).message})`);
+        }
+      }
+      return definition;
+    });
+  }
+
+  async list(actor: Actor, query: PageQueryDto): Promise<Page<RecurringTaskDefinition>> {
+    const qb = this.dataSource
+      .getRepository(RecurringTaskDefinition)
+      .createQueryBuilder('definition')
+      .innerJoin(Unit, 'unit', 'unit.id = definition.scopeUnitId')
+      .where('definition.deletedAt IS NULL');
+    whereUnitInScope(qb, 'unit', actor.scope);
+    const [items, total] = await qb
+      .orderBy('definition.createdAt', 'DESC')
+      .addOrderBy('definition.id')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(items, total, query);
+  }
+
+  get(actor: Actor, id: string): Promise<RecurringTaskDefinition> {
+    return this.findInScope(this.dataSource.manager, actor, id);
+  }
+
+  pause(actor: Actor, id: string): Promise<RecurringTaskDefinition> {
+    return this.setActive(actor, id, false);
+  }
+
+  resume(actor: Actor, id: string): Promise<RecurringTaskDefinition> {
+    return this.setActive(actor, id, true);
+  }
+
+  /** Deletes the schedule; the definition stays, inactive, as the record of its occurrences' tasks. */
+  async remove(actor: Actor, id: string): Promise<RecurringTaskDefinition> {
+    return this.dataSource.transaction(async (manager) => {
+      const definition = await this.findInScope(manager, actor, id, true);
+      if (definition.deletedAt) return definition;
+      Object.assign(definition, { active: false, deletedAt: new Date() });
+      const saved = await manager.getRepository(RecurringTaskDefinition).save(definition);
+      try {
+        await this.scheduleOf(id).delete();
+      } catch (err) {
+        // Already gone is what was asked for.
+        if (!(err instanceof ScheduleNotFoundError)) throw scheduleError(err, 'the recurring task was not deleted');
+      }
+      return saved;
+    });
+  }
+
+  /** Runs one occurrence now, for today's date; it adds nothing if today's occurrence has run. */
+  async trigger(actor: Actor, id: string): Promise<RecurringTaskDefinition> {
+    const definition = await this.findInScope(this.dataSource.manager, actor, id);
+    assertNotDeleted(definition);
+    if (!definition.active) throw new ConflictException('this recurring task is paused; resume it first');
+    try {
+      // Overlap ALLOW_ALL (the default of a trigger): a second run of an occurrence adds nothing.
+      await this.scheduleOf(id).trigger();
+    } catch (err) {
+      throw scheduleError(err, 'nothing was triggered');
+    }
+    return definition;
+  }
+
+  /**
+   * One occurrence: a task per unit of the definition's kind in its scope, assigned to the unit as a
+   * whole, each at most once (its recurrence key), then each task's deadline workflow. Unlike
+   * TasksService.create the tasks commit first: the workflows are many, and a retry of this activity
+   * finds the committed tasks and starts whatever workflow is still missing. Returns null when the
+   * definition does not exist.
+   */
+  async createOccurrence(definitionId: string, scheduledAt: Date): Promise<RecurringOccurrence | null> {
+    const definition = await this.dataSource.getRepository(RecurringTaskDefinition).findOneBy({ id: definitionId });
+    if (!definition) return null;
+    const occurrence = occurrenceKey(scheduledAt);
+    // A run that was already under way when its definition was deleted.
+    if (definition.deletedAt) return { occurrenceKey: occurrence, taskCount: 0 };
+    const prefix = recurrenceKeyPrefix(definition.id, occurrence);
+
+    const taskCount = await this.dataSource.transaction(async (manager) => {
+      const scope = await manager.getRepository(Unit).findOneByOrFail({ id: definition.scopeUnitId });
+      const units = await manager
+        .getRepository(Unit)
+        .createQueryBuilder('unit')
+        .select('unit.id', 'id')
+        .where('unit.kind = :kind AND unit.path LIKE :path', { kind: definition.unitKind, path: `${scope.path}%` })
+        .getRawMany<{ id: string }>();
+      const dueAt = dueForOccurrence(occurrence, definition.dueAfterDays);
+      const created: { id: string }[] = await manager.query(
+        `INSERT INTO tasks (kind, title, description, unit_id, due_at, policy, created_by_user_id, recurrence_key)
+         SELECT $1, $2, $3, t.unit_id, $4, $5, $6, t.recurrence_key
+         FROM unnest($7::uuid[], $8::varchar[]) AS t(unit_id, recurrence_key)
+         ON CONFLICT (recurrence_key) WHERE recurrence_key IS NOT NULL DO NOTHING
+         RETURNING id`,
+        [
+          definition.kind,
+          recurringTitle(definition.title, occurrence),
+          definition.description,
+          dueAt,
+          definition.policy,
+          definition.createdByUserId,
+          units.map((u) => u.id),
+          units.map((u) => recurrenceKey(definition.id, occurrence, u.id)),
+        ],
+      );
+      if (created.length > 0) {
+        await manager.getRepository(TaskEvent).insert(
+          created.map((task) => ({
+            taskId: task.id,
+            action: 'created',
+            fromStatus: 'open' as const,
+            toStatus: 'open' as const,
+            details: { dueAt: dueAt.toISOString(), recurringTaskId: definition.id, occurrence },
+          })),
+        );
+      }
+      // All tasks of the occurrence, including those of an earlier run (and of units since moved away).
+      const [{ count }]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM tasks WHERE recurrence_key LIKE $1`, [`${prefix}%`]);
+      await manager.query(
+        `INSERT INTO recurring_task_occurrences (definition_id, occurrence_key, task_count) VALUES ($1, $2, $3)
+         ON CONFLICT (definition_id, occurrence_key) DO UPDATE SET task_count = EXCLUDED.task_count`,
+        [definition.id, occurrence, count],
+      );
+      return count;
+    });
+
+    const unfinished: Pick<Task, 'id'>[] = await this.dataSource.query(`SELECT id FROM tasks WHERE recurrence_key LIKE $1 AND status <> ALL($2) ORDER BY id`, [
+      `${prefix}%`,
+      FINISHED_STATUSES,
+    ]);
+    for (const task of unfinished) await this.tasks.startDeadlineWorkflow(task.id);
+    return { occurrenceKey: occurrence, taskCount };
+  }
+
+  /** Reads through the caller's transaction, locking the row for a change. */
+  private async findInScope(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<RecurringTaskDefinition> {
+    const definition = await manager
+      .getRepository(RecurringTaskDefinition)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!definition) throw new NotFoundException(`No recurring task with id ${id}`);
+    const scope = await manager.getRepository(Unit).findOneBy({ id: definition.scopeUnitId });
+    if (!scope || !isInScope(actor.scope, scope)) throw new ForbiddenException('This recurring task is outside your scope');
+    return definition;
+  }
+
+  /** The flag and the schedule change together: Temporal refusing rolls the flag back (503). */
+  private async setActive(actor: Actor, id: string, active: boolean): Promise<RecurringTaskDefinition> {
+    return this.dataSource.transaction(async (manager) => {
+      const definition = await this.findInScope(manager, actor, id, true);
+      assertNotDeleted(definition);
+      definition.active = active;
+      const saved = await manager.getRepository(RecurringTaskDefinition).save(definition);
+      const schedule = this.scheduleOf(id);
+      try {
+        if (active) await schedule.unpause(`resumed by ${actor.username}`);
+        else await schedule.pause(`paused by ${actor.username}`);
+      } catch (err) {
+        throw scheduleError(err, `the recurring task was not ${active ? 'resumed' : 'paused'}`);
+      }
+      return saved;
+    });
+  }
+
+  private scheduleOf(definitionId: string): ScheduleHandle {
+    return this.temporal.client.schedule.getHandle(recurringScheduleId(definitionId));
+  }
+}
+
+function assertNotDeleted(definition: RecurringTaskDefinition): void {
+  if (definition.deletedAt) throw new ConflictException('this recurring task has been deleted');
+}
+
+/** A schedule missing in Temporal while its definition lives is a conflict to look into, not an outage. */
+function scheduleError(err: unknown, consequence: string): Error {
+  if (err instanceof ScheduleNotFoundError) return new ConflictException(`the schedule of this recurring task no longer exists in Temporal; ${consequence}`);
+  return new ServiceUnavailableException(`The workflow service is unavailable; ${consequence} (${(err as Error).message})`);
+}

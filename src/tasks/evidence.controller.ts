@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Header, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../auth/actor';
+import { UuidParam } from '../common/uuid-param';
+import { EvidenceNoteDto } from './dto/evidence.dto';
+import { EvidenceService, EvidenceView } from './evidence.service';
+
+/** `attachment` with an ASCII fallback and the exact name in RFC 5987 form, so Chinese names survive. */
+export function attachmentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks/:id/evidence')
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<EvidenceView[]> {
+    return this.evidence.list(actor, id);
+  }
+
+  @Post('notes')
+  addNote(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: EvidenceNoteDto): Promise<EvidenceView> {
+    return this.evidence.addNote(actor, id, dto.note);
+  }
+
+  /** Size limit and memory storage come from the module's multer options (EVIDENCE_MAX_BYTES). */
+  @Post('files')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  addFile(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UploadedFile() file: Express.Multer.File | undefined): Promise<EvidenceView> {
+    return this.evidence.addFile(actor, id, file);
+  }
+
+  @Get(':evidenceId/file')
+  // Uploaded content is never rendered as something other than its stored type.
+  @Header('X-Content-Type-Options', 'nosniff')
+  async download(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('evidenceId') evidenceId: string): Promise<StreamableFile> {
+    const file = await this.evidence.download(actor, id, evidenceId);
+    return new StreamableFile(file.data, { type: file.contentType, disposition: attachmentDisposition(file.fileName), length: file.data.length });
+  }
+}

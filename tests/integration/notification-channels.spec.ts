@@ -1,0 +1,137 @@
+import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { DataSource } from 'typeorm';
+import { verifyWebhookSignature } from '../../src/notifications/channels/webhook.sender';
+import { NotificationDelivery } from '../../src/notifications/notification-settings.entity';
+import { NotificationsService } from '../../src/notifications/notifications.service';
+import { givenDistrict, givenUser } from '../support/factories';
+import { decodeWords, parseMail } from '../support/mail';
+import { eventually, startTestApp, TestApp } from '../support/test-app';
+
+const SECRET = 'webhook-secret-for-tests';
+
+/**
+ * A webhook receiver and an SMTP server on real sockets receive exactly what the recipient's inbox
+ * shows, once each, through the worker's queue processors.
+ */
+describe('outside notification channels', () => {
+  let t: TestApp;
+  let http: Server;
+  let smtp: SMTPServer;
+  let answer = 200;
+  const posts: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const mails: string[] = [];
+
+  beforeAll(async () => {
+    http = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        posts.push({ headers: req.headers, body });
+        res.writeHead(answer).end();
+      });
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, _session, done) {
+        let raw = '';
+        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('latin1')));
+        stream.on('end', () => {
+          mails.push(raw);
+          done();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    t = await startTestApp({ worker: true, env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: 'noreply@orchestrator.test' } });
+  });
+  afterAll(async () => {
+    await t.stop();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+    await new Promise<void>((resolve) => smtp.close(resolve));
+  });
+
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  async function notify(recipientUserId: string, businessKey: string) {
+    const notifications = t.app.get(NotificationsService);
+    await t.app.get(DataSource).transaction((manager) =>
+      notifications.record(manager, [{ recipientUserId, businessKey, kind: 'reminder', title: '【任务提醒】疾病再识别', body: '请于3月25日前完成辖区贫困人口疾病再识别。' }]),
+    );
+    await notifications.enqueuePending([businessKey]);
+  }
+
+  it('delivers the inbox message to the webhook (signed) and by e-mail, once each', async () => {
+    const district = await givenDistrict(t.app);
+    const user = await givenUser(t.app, 'staff', district.id.clinics[0]);
+    const token = await t.login(user.username, user.password);
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/hook`;
+    const settings = await t.http
+      .put('/api/notifications/settings')
+      .set(auth(token))
+      .send({ channels: ['webhook', 'email'], email: 'doctor@village.test', webhookUrl: url, webhookSecret: SECRET })
+      .expect(200);
+    expect(settings.body).toEqual({ channels: ['webhook', 'email'], email: 'doctor@village.test', webhookUrl: url });
+
+    await notify(user.id, `test:channels:${user.id}`);
+    await eventually(async () => (posts.length >= 1 && mails.length >= 1 ? true : undefined), 20_000, 'both channels');
+    const inbox = (await t.http.get('/api/notifications').set(auth(token)).expect(200)).body.items;
+    expect(inbox).toHaveLength(1);
+    const shown = inbox[0];
+
+    const [post] = posts;
+    expect(verifyWebhookSignature(SECRET, post.headers['x-orchestrator-timestamp'] as string, post.body, post.headers['x-orchestrator-signature'] as string, Math.floor(Date.now() / 1000))).toBe(true);
+    expect(JSON.parse(post.body)).toMatchObject({ id: shown.id, kind: 'reminder', title: shown.title, body: shown.body, recipient: { userId: user.id } });
+
+    const mail = parseMail(mails[0]);
+    expect(decodeWords(mail.headers.subject)).toBe(shown.title);
+    expect(mail.text).toBe(shown.body);
+    expect(mail.headers['x-orchestrator-delivery']).toBe(shown.id);
+
+    // Enqueued again (as the sweeper would): the delivery rows say sent, nothing goes out twice.
+    await t.app.get(NotificationsService).enqueue([shown.id]);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect([posts.length, mails.length]).toEqual([1, 1]);
+    const deliveries = await t.app.get(DataSource).getRepository(NotificationDelivery).findBy({ notificationId: shown.id });
+    expect(deliveries.map((d) => [d.channel, d.status]).sort()).toEqual([
+      ['email', 'sent'],
+      ['webhook', 'sent'],
+    ]);
+  });
+
+  it('marks a delivery failed at once when the receiver refuses it for good', async () => {
+    answer = 410;
+    const district = await givenDistrict(t.app);
+    const user = await givenUser(t.app, 'staff', district.id.clinics[0]);
+    const token = await t.login(user.username, user.password);
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/gone`;
+    await t.http.put('/api/notifications/settings').set(auth(token)).send({ channels: ['webhook'], webhookUrl: url, webhookSecret: SECRET }).expect(200);
+    await notify(user.id, `test:refused:${user.id}`);
+    const delivery = await eventually(async () => {
+      const [row] = await t.app
+        .get(DataSource)
+        .getRepository(NotificationDelivery)
+        .createQueryBuilder('d')
+        .innerJoin('notifications', 'n', 'n.id = d.notification_id')
+        .where('n.recipient_user_id = :id', { id: user.id })
+        .getMany();
+      return row?.status === 'failed' ? row : undefined;
+    });
+    expect(delivery.attempts).toBe(1);
+    expect(delivery.lastError).toContain('410');
+  });
+
+  it('refuses settings that cannot be delivered, naming the field', async () => {
+    const district = await givenDistrict(t.app);
+    const user = await givenUser(t.app, 'staff', district.id.clinics[0]);
+    const token = await t.login(user.username, user.password);
+    const res = await t.http.put('/api/notifications/settings').set(auth(token)).send({ channels: ['webhook'] }).expect(400);
+    expect(res.body.message).toContain('webhookUrl');
+    await t.http.put('/api/notifications/settings').set(auth(token)).send({ channels: ['sms'] }).expect(400);
+  });
+});

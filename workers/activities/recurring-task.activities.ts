@@ -1,0 +1,17 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { RecurringTasksService } from '../../src/recurring/recurring-tasks.service';
+import type { RecurringOccurrence } from '../../workflows/recurring-occurrence.workflow';
+
+export function createRecurringTaskActivities(recurring: RecurringTasksService) {
+  return {
+    async createRecurringOccurrence(definitionId: string, scheduledAtIso: string): Promise<RecurringOccurrence> {
+      const occurrence = await recurring.createOccurrence(definitionId, new Date(scheduledAtIso));
+      if (occurrence === null) {
+        throw ApplicationFailure.nonRetryable(`recurring task definition ${definitionId} does not exist`, 'RecurringTaskMissing');
+      }
+      return occurrence;
+    },
+  };
+}
+
+export type RecurringTaskActivities = ReturnType<typeof createRecurringTaskActivities>;
