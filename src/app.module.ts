@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PoliciesModule } from './policies/policies.module';
 import { RecurringModule } from './recurring/recurring.module';
 import { RedisModule } from './redis/redis.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -51,6 +52,7 @@ export class AppModule {
         NotificationsModule,
         AnnouncementsModule,
         TasksModule,
+        PoliciesModule,
         RecurringModule,
         HealthModule,
         DemoModule,

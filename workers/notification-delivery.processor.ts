@@ -34,7 +34,7 @@ export function startNotificationDelivery(app: INestApplicationContext, config: 
       async run(job) {
         const { notificationId } = job.data as DeliverJobData;
         const outcome = await inApp.deliver(notificationId);
-        await queue.enqueueChannels(await channels.pendingFor(notificationId));
+        await queue.enqueueChannels(await channels.pendingFor(notificationId), channels.delayMs());
         return outcome;
       },
       fail: (job, error, final) => inApp.recordFailure((job.data as DeliverJobData).notificationId, error, final),

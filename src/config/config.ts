@@ -2,6 +2,9 @@
  * The one place that reads the environment. Every variable is validated at boot and the
  * process stops with a message naming each variable that is wrong (CONVENTIONS §9).
  */
+import { parseQuietHours } from '../domain/delivery-timing';
+import { DEFAULT_QUIET_HOURS, QuietHours } from '../domain/quiet-hours';
+
 export interface TemporalTlsConfig {
   certPath?: string;
   keyPath?: string;
@@ -30,6 +33,8 @@ export interface AppConfig {
   login: { maxFailures: number; lockSeconds: number };
   /** Outside delivery channels; e-mail is offered only when SMTP_URL is set. */
   smtp?: { url: string; from: string };
+  /** Outside messages wait this long to gather a digest, and never leave inside quiet hours. */
+  channelDelivery: { digestCollectMs: number; quietHours: QuietHours | null };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   seedDemoOnEmpty: boolean;
   /** Folder of the local file storage (佐证资料 files); an object store replaces it when several machines serve. */
@@ -79,6 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const useTls = read.boolean('TEMPORAL_TLS', Object.values(tls).some(Boolean));
   const smtpUrl = env.SMTP_URL ? read.url('SMTP_URL', '', ['smtp:', 'smtps:']) : undefined;
+  const quietHoursText = read.optional('NOTIFY_QUIET_HOURS');
+  const quietHours = quietHoursText === undefined ? undefined : parseQuietHours(quietHoursText);
+  if (quietHoursText !== undefined && quietHours === undefined) problems.push(`NOTIFY_QUIET_HOURS: expected HH:MM-HH:MM or none, got "${quietHoursText}"`);
 
   const config: AppConfig = {
     nodeEnv,
@@ -105,6 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockSeconds: read.integer('LOGIN_LOCK_SECONDS', 900, 1),
     },
     smtp: smtpUrl ? { url: smtpUrl, from: read.string('SMTP_FROM', 'noreply@localhost') } : undefined,
+    channelDelivery: {
+      digestCollectMs: read.integer('NOTIFY_DIGEST_SECONDS', 60, 0, 3600) * 1000,
+      quietHours: quietHours === undefined ? DEFAULT_QUIET_HOURS : quietHours,
+    },
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemoOnEmpty: read.boolean('SEED_DEMO_ON_EMPTY', true),
     storageDir: read.string('STORAGE_DIR', '.data/storage'),

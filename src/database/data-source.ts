@@ -8,6 +8,9 @@ import { TaskEvidence1764500000000 } from './migrations/1764500000000-TaskEviden
 import { RecurringTasks1764600000000 } from './migrations/1764600000000-RecurringTasks';
 import { NotificationChannels1764700000000 } from './migrations/1764700000000-NotificationChannels';
 import { HolidayCalendars1764800000000 } from './migrations/1764800000000-HolidayCalendars';
+import { TaskPolicyLink1764900000000 } from './migrations/1764900000000-TaskPolicyLink';
+import { NotificationTemplates1765000000000 } from './migrations/1765000000000-NotificationTemplates';
+import { NotificationDigests1765100000000 } from './migrations/1765100000000-NotificationDigests';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -17,6 +20,9 @@ export const MIGRATIONS = [
   RecurringTasks1764600000000,
   NotificationChannels1764700000000,
   HolidayCalendars1764800000000,
+  TaskPolicyLink1764900000000,
+  NotificationTemplates1765000000000,
+  NotificationDigests1765100000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -2,7 +2,9 @@ import { Announcement } from '../announcements/announcement.entity';
 import { HolidayCalendar } from '../calendar/holiday-calendar.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { NotificationDelivery, NotificationSettings } from '../notifications/notification-settings.entity';
+import { NotificationTemplate } from '../notifications/notification-template.entity';
 import { Notification } from '../notifications/notification.entity';
+import { DeadlinePolicyRecord } from '../policies/deadline-policy.entity';
 import { RecurringTaskDefinition, RecurringTaskOccurrence } from '../recurring/recurring-task.entity';
 import { Escalation, FormalTalk } from '../tasks/escalation.entity';
 import { TaskEvidence } from '../tasks/task-evidence.entity';
@@ -18,6 +20,7 @@ export const ENTITIES = [
   Notification,
   NotificationSettings,
   NotificationDelivery,
+  NotificationTemplate,
   Announcement,
   Task,
   TaskEvent,
@@ -28,4 +31,5 @@ export const ENTITIES = [
   RecurringTaskDefinition,
   RecurringTaskOccurrence,
   HolidayCalendar,
+  DeadlinePolicyRecord,
 ];

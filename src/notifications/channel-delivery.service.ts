@@ -1,16 +1,36 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { User } from '../users/user.entity';
 import { DeliveryError } from './channels/delivery-error';
 import { EmailSender } from './channels/email.sender';
 import { WebhookSender } from './channels/webhook.sender';
-import { NotificationDelivery, NotificationSettings } from './notification-settings.entity';
+import { channelDeliveryAt } from '../domain/delivery-timing';
+import { addLocalDays, localDateOf, startOfLocalDay } from '../domain/time-zone';
+import { NotificationDelivery, NotificationSettings, OutsideChannel } from './notification-settings.entity';
+import { renderTemplate } from './templates';
+import { TemplatesService } from './templates.service';
 import { Notification } from './notification.entity';
 
 export type ChannelOutcome = 'sent' | 'already-sent' | 'missing';
+
+interface OutsideMessage {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+}
+
+function digestVars(user: User, items: Notification[]) {
+  return {
+    recipientName: user.displayName,
+    asOf: localDateOf(new Date()),
+    count: items.length,
+    items: items.map((n) => ({ title: n.data!.taskTitle, unitName: n.data!.unitName, dueAt: n.data!.dueAt })),
+  };
+}
 
 /**
  * Sends one notification to one outside channel (webhook or e-mail), exactly what the inbox row
@@ -23,7 +43,8 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly templates: TemplatesService,
   ) {
     this.email = config.smtp ? new EmailSender({ smtpUrl: config.smtp.url, from: config.smtp.from }) : undefined;
   }
@@ -34,34 +55,78 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
     return rows.map((r) => r.id);
   }
 
+  /** How long a fresh outside delivery waits: the digest collection window, then quiet hours. */
+  delayMs(now = new Date()): number {
+    const { digestCollectMs, quietHours } = this.config.channelDelivery;
+    return channelDeliveryAt(now, digestCollectMs, quietHours).getTime() - now.getTime();
+  }
+
+  /**
+   * Sends this delivery, together with every other pending delivery to the same person on the same
+   * channel for task items of the same day: one digest message instead of one message each (a village
+   * doctor with 40 items due gets one). The rows are locked while the message goes out, so two jobs
+   * never send the same item; a job whose row was carried by another's digest finds it sent.
+   */
   async deliver(deliveryId: string): Promise<ChannelOutcome> {
-    const deliveries = this.dataSource.getRepository(NotificationDelivery);
-    const delivery = await deliveries.findOneBy({ id: deliveryId });
-    if (!delivery) return 'missing';
-    if (delivery.status === 'sent') return 'already-sent';
-    const notification = await this.dataSource.getRepository(Notification).findOneByOrFail({ id: delivery.notificationId });
-    const settings = await this.dataSource
-      .getRepository(NotificationSettings)
-      .createQueryBuilder('s')
-      .addSelect('s.webhookSecret')
-      .where('s.userId = :id', { id: notification.recipientUserId })
-      .getOne();
-    if (!settings) throw new DeliveryError('the recipient has no notification settings any more', false);
-    const message = { id: notification.id, title: notification.title, body: notification.body };
-    if (delivery.channel === 'webhook') {
+    return this.dataSource.transaction(async (manager) => {
+      const deliveries = manager.getRepository(NotificationDelivery);
+      const delivery = await deliveries.findOne({ where: { id: deliveryId }, lock: { mode: 'pessimistic_write' } });
+      if (!delivery) return 'missing';
+      if (delivery.status !== 'pending') return 'already-sent';
+      const notification = await manager.getRepository(Notification).findOneByOrFail({ id: delivery.notificationId });
+      const batch = notification.data ? await this.digestMates(manager, delivery, notification) : [];
+      const items = [notification, ...batch.map((b) => b.notification)];
+      const settings = await manager
+        .getRepository(NotificationSettings)
+        .createQueryBuilder('s')
+        .addSelect('s.webhookSecret')
+        .where('s.userId = :id', { id: notification.recipientUserId })
+        .getOne();
+      if (!settings) throw new DeliveryError('the recipient has no notification settings any more', false);
+      const user = await manager.getRepository(User).findOneByOrFail({ id: notification.recipientUserId });
+      const message = items.length === 1 ? notification : { ...renderTemplate(await this.templates.get('digest'), digestVars(user, items)), id: notification.id, kind: 'digest' };
+      await this.send(delivery.channel, settings, user, { id: message.id, kind: message.kind, title: message.title, body: message.body }, items);
+      await deliveries.update(
+        { id: In([delivery.id, ...batch.map((b) => b.delivery.id)]) },
+        { status: 'sent', sentAt: new Date(), attempts: () => 'attempts + 1', lastError: null, digestSize: items.length },
+      );
+      return 'sent';
+    });
+  }
+
+  private async send(channel: OutsideChannel, settings: NotificationSettings, user: User, message: OutsideMessage, items: Notification[]): Promise<void> {
+    if (channel === 'webhook') {
       if (!settings.webhookUrl || !settings.webhookSecret) throw new DeliveryError('the recipient has no webhook configured', false);
-      const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: notification.recipientUserId });
       await this.webhook.send(
         { url: settings.webhookUrl, secret: settings.webhookSecret },
-        { ...message, kind: notification.kind, recipient: { userId: user.id, displayName: user.displayName, unitId: user.unitId } },
+        {
+          ...message,
+          recipient: { userId: user.id, displayName: user.displayName, unitId: user.unitId },
+          ...(items.length > 1 ? { data: { items: items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body })) } } : {}),
+        },
       );
-    } else {
-      if (!this.email) throw new DeliveryError('e-mail is not configured on this server (SMTP_URL)', false);
-      if (!settings.email) throw new DeliveryError('the recipient has no e-mail address', false);
-      await this.email.send(settings.email, message);
+      return;
     }
-    await deliveries.update({ id: deliveryId }, { status: 'sent', sentAt: new Date(), attempts: () => 'attempts + 1', lastError: null });
-    return 'sent';
+    if (!this.email) throw new DeliveryError('e-mail is not configured on this server (SMTP_URL)', false);
+    if (!settings.email) throw new DeliveryError('the recipient has no e-mail address', false);
+    await this.email.send(settings.email, message);
+  }
+
+  /** The other pending task-item deliveries of the same person, channel and local day, locked. */
+  private async digestMates(manager: EntityManager, delivery: NotificationDelivery, notification: Notification) {
+    const day = localDateOf(notification.createdAt);
+    const rows: { delivery_id: string; notification_id: string }[] = await manager.query(
+      `SELECT d.id AS delivery_id, n.id AS notification_id
+       FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+       WHERE d.status = 'pending' AND d.channel = $1 AND d.id <> $2 AND n.recipient_user_id = $3 AND n.data IS NOT NULL
+         AND n.created_at >= $4 AND n.created_at < $5
+       ORDER BY n.created_at
+       FOR UPDATE OF d SKIP LOCKED`,
+      [delivery.channel, delivery.id, notification.recipientUserId, startOfLocalDay(day), startOfLocalDay(addLocalDays(day, 1))],
+    );
+    const notifications = rows.length ? await manager.getRepository(Notification).findBy({ id: In(rows.map((r) => r.notification_id)) }) : [];
+    const byId = new Map(notifications.map((n) => [n.id, n]));
+    return rows.map((r) => ({ delivery: { id: r.delivery_id }, notification: byId.get(r.notification_id)! }));
   }
 
   async recordFailure(deliveryId: string, error: string, final: boolean): Promise<void> {

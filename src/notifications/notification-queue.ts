@@ -49,9 +49,12 @@ export class NotificationQueue implements OnApplicationShutdown {
     await this.queue.addBulk(notificationIds.map((id) => ({ name: DELIVER_JOB, data: { notificationId: id }, opts: { jobId: id } })));
   }
 
-  async enqueueChannels(deliveryIds: string[]): Promise<void> {
+  /** `delayMs`: the digest collection window and quiet hours (see channelDeliveryAt). */
+  async enqueueChannels(deliveryIds: string[], delayMs = 0): Promise<void> {
     if (deliveryIds.length === 0) return;
-    await this.queue.addBulk(deliveryIds.map((id) => ({ name: DELIVER_CHANNEL_JOB, data: { deliveryId: id }, opts: { jobId: `channel-${id}` } })));
+    await this.queue.addBulk(
+      deliveryIds.map((id) => ({ name: DELIVER_CHANNEL_JOB, data: { deliveryId: id }, opts: { jobId: `channel-${id}`, delay: Math.max(0, delayMs) } })),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -50,4 +50,7 @@ export class NotificationDelivery {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  @Column({ name: 'digest_size', type: 'int', nullable: true })
+  digestSize: number | null;
 }

@@ -4,6 +4,14 @@ export const NOTIFICATION_CHANNELS = ['in_app'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export type NotificationStatus = 'pending' | 'sent' | 'failed';
 
+/** Already formatted for display: a digest renders these as they are. */
+export interface NotificationItemData {
+  taskId: string;
+  taskTitle: string;
+  unitName: string;
+  dueAt: string;
+}
+
 /**
  * The outbox and the in-app inbox in one: a row is written with a unique business key in the
  * transaction that decides to notify; the queue only delivers what the row says.
@@ -32,6 +40,10 @@ export class Notification {
 
   @Column({ type: 'text' })
   body: string;
+
+  /** The item's facts (task, unit, due time) for a digest that lists it. */
+  @Column({ type: 'jsonb', nullable: true })
+  data: NotificationItemData | null;
 
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   status: NotificationStatus;

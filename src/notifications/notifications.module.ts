@@ -7,11 +7,13 @@ import { Notification } from './notification.entity';
 import { NotificationQueue } from './notification-queue';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { TemplatesController } from './templates.controller';
+import { TemplatesService } from './templates.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, NotificationSettings, NotificationDelivery])],
-  controllers: [NotificationsController],
-  providers: [NotificationsService, NotificationQueue, NotificationDeliveryService, ChannelDeliveryService],
-  exports: [NotificationsService, NotificationDeliveryService, ChannelDeliveryService, NotificationQueue],
+  controllers: [NotificationsController, TemplatesController],
+  providers: [NotificationsService, NotificationQueue, NotificationDeliveryService, ChannelDeliveryService, TemplatesService],
+  exports: [NotificationsService, NotificationDeliveryService, ChannelDeliveryService, NotificationQueue, TemplatesService],
 })
 export class NotificationsModule {}

@@ -3,13 +3,17 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
 import { AppConfig } from '../config/config';
+import { channelDeliveryAt } from '../domain/delivery-timing';
 import { APP_CONFIG } from '../config/config.module';
 import { NotificationSettingsDto, NotificationSettingsView } from './dto/notification-settings.dto';
 import { NotificationSettings } from './notification-settings.entity';
 import { Notification } from './notification.entity';
 import { NotificationQueue } from './notification-queue';
 
-export type NotificationDraft = Pick<Notification, 'recipientUserId' | 'businessKey' | 'kind' | 'title' | 'body'>;
+/** notifications.title is varchar(200). */
+const TITLE_MAX = 200;
+
+export type NotificationDraft = Pick<Notification, 'recipientUserId' | 'businessKey' | 'kind' | 'title' | 'body'> & Partial<Pick<Notification, 'data'>>;
 
 @Injectable()
 export class NotificationsService {
@@ -25,7 +29,9 @@ export class NotificationsService {
    */
   async record(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
     if (drafts.length === 0) return;
-    await manager.createQueryBuilder().insert().into(Notification).values(drafts).orIgnore().execute();
+    // A long task title plus a template's prefix must not make the row unwritable (and the activity retry for ever).
+    const rows = drafts.map((d) => ({ ...d, title: d.title.length > TITLE_MAX ? `${d.title.slice(0, TITLE_MAX - 1)}…` : d.title }));
+    await manager.createQueryBuilder().insert().into(Notification).values(rows).orIgnore().execute();
     // Each outside channel the recipient chose gets its own delivery row, sent and retried on its own.
     await manager.query(
       `INSERT INTO notification_deliveries (notification_id, channel)
@@ -62,7 +68,9 @@ export class NotificationsService {
        WHERE d.status = 'pending' AND n.status = 'sent' AND d.created_at < $1 ORDER BY d.created_at LIMIT $2`,
       [new Date(Date.now() - olderThanMs), limit],
     );
-    await this.queue.enqueueChannels(staleDeliveries.map((d) => d.id));
+    // Lost jobs go now, unless that is inside quiet hours.
+    const { quietHours } = this.config.channelDelivery;
+    await this.queue.enqueueChannels(staleDeliveries.map((d) => d.id), channelDeliveryAt(new Date(), 0, quietHours).getTime() - Date.now());
     return stale.length + staleDeliveries.length;
   }
 

@@ -4,14 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { StepOutcome, TaskTimeline, TimelineStep } from '../../workflows/task-deadline.workflow';
 import { planEscalations, planReminders } from '../domain/deadline-policy';
 import { isFinished } from '../domain/task-lifecycle';
+import { NotificationItemData } from '../notifications/notification.entity';
 import { NotificationDraft, NotificationsService } from '../notifications/notifications.service';
+import { TemplatesService } from '../notifications/templates.service';
 import { Unit } from '../units/unit.entity';
 import { WorkingCalendarService } from '../calendar/working-calendar.service';
 import { EscalationTargets } from './escalation-targets';
 import { Escalation, FormalTalk } from './escalation.entity';
 import { Task } from './task.entity';
 import { recordTaskEvent } from './task-events';
-import { escalationMessage, reminderMessage } from './task-messages';
+import { escalationMessage, formatDue, reminderMessage } from './task-messages';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -27,6 +29,7 @@ export class TaskDeadlineService {
     private readonly notifications: NotificationsService,
     private readonly targets: EscalationTargets,
     private readonly calendars: WorkingCalendarService,
+    private readonly templates: TemplatesService,
   ) {}
 
   async planTimeline(taskId: string, now = new Date()): Promise<TaskTimeline> {
@@ -47,6 +50,7 @@ export class TaskDeadlineService {
 
   async sendReminder(taskId: string, deadlineVersion: number, index: number): Promise<StepOutcome> {
     const keys: string[] = [];
+    const template = await this.templates.get('reminder');
     const outcome = await this.dataSource.transaction(async (manager) => {
       const task = await this.lockCurrent(manager, taskId, deadlineVersion);
       if (typeof task === 'string') return task;
@@ -56,7 +60,8 @@ export class TaskDeadlineService {
         recipientUserId: recipient.id,
         businessKey: `task:${task.id}:reminder:v${deadlineVersion}:${index}:${recipient.id}`,
         kind: 'reminder',
-        ...reminderMessage(task, unit, recipient),
+        data: itemData(task, unit),
+        ...reminderMessage(task, unit, recipient, template),
       }));
       await this.notifications.record(manager, drafts);
       await recordTaskEvent(manager, task, { action: 'reminded', details: { deadlineVersion, index, recipients: recipients.map((r) => r.id) } });
@@ -69,6 +74,7 @@ export class TaskDeadlineService {
 
   async escalate(taskId: string, deadlineVersion: number, level: number, now = new Date()): Promise<StepOutcome> {
     const keys: string[] = [];
+    const template = await this.templates.get('escalation');
     const outcome = await this.dataSource.transaction(async (manager) => {
       const task = await this.lockCurrent(manager, taskId, deadlineVersion);
       if (typeof task === 'string') return task;
@@ -99,7 +105,8 @@ export class TaskDeadlineService {
         recipientUserId: recipient.id,
         businessKey: `task:${task.id}:escalation:v${deadlineVersion}:${level}:${recipient.id}`,
         kind: 'escalation',
-        ...escalationMessage(task, unit, recipient, level, daysOverdue),
+        data: itemData(task, unit),
+        ...escalationMessage(task, unit, recipient, level, daysOverdue, template),
       }));
       await this.notifications.record(manager, drafts);
       await manager.getRepository(Task).update({ id: taskId }, { escalationLevel: level });
@@ -117,4 +124,9 @@ export class TaskDeadlineService {
     if (!task || isFinished(task.status)) return 'finished';
     return task.deadlineVersion === deadlineVersion ? task : 'stale';
   }
+}
+
+/** What a digest lists of a task. */
+function itemData(task: Task, unit: Unit): NotificationItemData {
+  return { taskId: task.id, taskTitle: task.title, unitName: unit.name, dueAt: formatDue(task.dueAt) };
 }

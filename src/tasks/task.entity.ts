@@ -43,6 +43,10 @@ export class Task {
   @Column({ type: 'jsonb' })
   policy: DeadlinePolicy;
 
+  /** The named policy the snapshot came from (null: inline or built-in), for applying its later edits. */
+  @Column({ name: 'policy_id', type: 'uuid', nullable: true })
+  policyId: string | null;
+
   @Column({ name: 'escalation_level', type: 'int', default: 0 })
   escalationLevel: number;
 

@@ -6,10 +6,11 @@ import { deadlineChangedSignal, taskFinishedSignal, taskWorkflowId } from '../..
 import { taskDeadlineWorkflow } from '../../workflows/task-deadline.workflow';
 import { Actor } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
-import { DEFAULT_DEADLINE_POLICY, validateDeadlinePolicy } from '../domain/deadline-policy';
+import { validateDeadlinePolicy } from '../domain/deadline-policy';
 import { isInScope } from '../domain/scope';
 import { ActorRelation, checkTransition, isFinished, TaskAction } from '../domain/task-lifecycle';
 import { endOfLocalDay } from '../domain/time-zone';
+import { storedPolicyForTask } from '../policies/task-policy';
 import { TemporalClient } from '../temporal/temporal.module';
 import { Unit } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
@@ -45,10 +46,12 @@ export class TasksService {
     if (dto.assigneeUserId) await this.assertWorksIn(dto.assigneeUserId, unit.id);
     const dueAt = parseDue(dto.dueAt);
     if (dueAt.getTime() <= Date.now()) throw new BadRequestException('dueAt must lie in the future');
-    const policy = dto.policy ? validateDeadlinePolicy(dto.policy) : { ok: true as const, policy: DEFAULT_DEADLINE_POLICY };
-    if (!policy.ok) throw new BadRequestException({ message: 'policy is invalid', errors: policy.errors });
+    const inline = dto.policy ? validateDeadlinePolicy(dto.policy) : undefined;
+    if (inline && !inline.ok) throw new BadRequestException({ message: 'policy is invalid', errors: inline.errors });
 
     return this.dataSource.transaction(async (manager) => {
+      // An inline policy, else the named one, else the default row, else the built-in default.
+      const policy = inline?.ok ? { id: null, policy: inline.policy } : await storedPolicyForTask(manager, dto.policyId);
       const task = await manager.getRepository(Task).save({
         kind: dto.kind ?? 'standalone',
         title: dto.title,
@@ -57,6 +60,7 @@ export class TasksService {
         assigneeUserId: dto.assigneeUserId ?? null,
         dueAt,
         policy: policy.policy,
+        policyId: policy.id,
         campaignId: dto.campaignId ?? null,
         stepId: dto.stepId ?? null,
         createdByUserId: actor.id,

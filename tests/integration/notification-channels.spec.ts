@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { verifyWebhookSignature } from '../../src/notifications/channels/webhook.sender';
 import { NotificationDelivery } from '../../src/notifications/notification-settings.entity';
+import { NotificationItemData } from '../../src/notifications/notification.entity';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { givenDistrict, givenUser } from '../support/factories';
 import { decodeWords, parseMail } from '../support/mail';
@@ -48,7 +49,11 @@ describe('outside notification channels', () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const smtpPort = (smtp.server.address() as AddressInfo).port;
-    t = await startTestApp({ worker: true, env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: 'noreply@orchestrator.test' } });
+    // Digests gather for 2 s here (60 s by default); no quiet hours, whatever the hour of the run.
+    t = await startTestApp({
+      worker: true,
+      env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: 'noreply@orchestrator.test', NOTIFY_DIGEST_SECONDS: '2', NOTIFY_QUIET_HOURS: 'none' },
+    });
   });
   afterAll(async () => {
     await t.stop();
@@ -58,12 +63,21 @@ describe('outside notification channels', () => {
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-  async function notify(recipientUserId: string, businessKey: string) {
+  async function notify(recipientUserId: string, businessKey: string, data?: NotificationItemData) {
     const notifications = t.app.get(NotificationsService);
     await t.app.get(DataSource).transaction((manager) =>
-      notifications.record(manager, [{ recipientUserId, businessKey, kind: 'reminder', title: '【任务提醒】疾病再识别', body: '请于3月25日前完成辖区贫困人口疾病再识别。' }]),
+      notifications.record(manager, [{ recipientUserId, businessKey, kind: 'reminder', title: '【任务提醒】疾病再识别', body: '请于3月25日前完成辖区贫困人口疾病再识别。', data }]),
     );
     await notifications.enqueuePending([businessKey]);
+  }
+
+  async function givenWebhookUser(path: string) {
+    const district = await givenDistrict(t.app);
+    const user = await givenUser(t.app, 'staff', district.id.clinics[0]);
+    const token = await t.login(user.username, user.password);
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}${path}`;
+    await t.http.put('/api/notifications/settings').set(auth(token)).send({ channels: ['webhook'], webhookUrl: url, webhookSecret: SECRET }).expect(200);
+    return user;
   }
 
   it('delivers the inbox message to the webhook (signed) and by e-mail, once each', async () => {
@@ -104,13 +118,27 @@ describe('outside notification channels', () => {
     ]);
   });
 
+  it('sends the task items that reach one person together as one digest', async () => {
+    const user = await givenWebhookUser('/digest');
+    const before = posts.length;
+    for (const i of [1, 2, 3]) {
+      await notify(user.id, `test:digest:${user.id}:${i}`, { taskId: `t${i}`, taskTitle: `任务${i}`, unitName: '青龙村卫生室', dueAt: '2027年3月25日 23:59' });
+    }
+    await eventually(async () => {
+      const rows = await t.app.get(DataSource).getRepository(NotificationDelivery).createQueryBuilder('d').innerJoin('notifications', 'n', 'n.id = d.notification_id').where('n.recipient_user_id = :id', { id: user.id }).getMany();
+      return rows.length === 3 && rows.every((d) => d.status === 'sent') ? rows : undefined;
+    }, 20_000, 'the digest');
+    const digests = posts.slice(before).filter((p) => p.headers['x-orchestrator-event'] === 'digest');
+    expect(posts.length - before).toBe(1);
+    const payload = JSON.parse(digests[0].body);
+    expect(payload.title).toBe('【待办汇总】您有3项任务待处理');
+    expect(payload.body).toContain('- 任务2（青龙村卫生室，2027年3月25日 23:59到期）');
+    expect(payload.data.items).toHaveLength(3);
+  });
+
   it('marks a delivery failed at once when the receiver refuses it for good', async () => {
     answer = 410;
-    const district = await givenDistrict(t.app);
-    const user = await givenUser(t.app, 'staff', district.id.clinics[0]);
-    const token = await t.login(user.username, user.password);
-    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/gone`;
-    await t.http.put('/api/notifications/settings').set(auth(token)).send({ channels: ['webhook'], webhookUrl: url, webhookSecret: SECRET }).expect(200);
+    const user = await givenWebhookUser('/gone');
     await notify(user.id, `test:refused:${user.id}`);
     const delivery = await eventually(async () => {
       const [row] = await t.app

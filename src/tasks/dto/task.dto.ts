@@ -34,10 +34,15 @@ export class CreateTaskDto {
   @IsDateString({ strict: true }, { message: 'dueAt must be an ISO date or date-time' })
   dueAt: string;
 
-  @ApiPropertyOptional({ description: 'a deadline policy (see README); default: the default policy' })
+  @ApiPropertyOptional({ description: 'a deadline policy (see README); default: the policy policyId names, else the default policy' })
   @IsOptional()
   @IsObject()
   policy?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'a named policy (GET /api/policies), copied onto the task; ignored when policy is given' })
+  @IsOptional()
+  @IsUUID()
+  policyId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()

@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsObject, IsOptional, IsString, Length } from 'class-validator';
+
+export class NotificationTemplateDto {
+  // Short, to leave room for the variables: the rendered title must fit notifications.title (200).
+  @ApiProperty({ example: '【逾期督办】{{unitName}}：{{taskTitle}}（第{{level}}级）' })
+  @IsString()
+  @Length(1, 100)
+  title: string;
+
+  @ApiProperty({ example: '{{unitName}}承担的任务“{{taskTitle}}”已逾期{{daysOverdue}}天，请尽快办结。' })
+  @IsString()
+  @Length(1, 4000)
+  body: string;
+}
+
+export class PreviewNotificationTemplateDto extends NotificationTemplateDto {
+  @ApiPropertyOptional({ description: 'values to use instead of the samples, e.g. {"taskTitle":"疾病再识别"}' })
+  @IsOptional()
+  @IsObject()
+  vars?: Record<string, unknown>;
+}
+
+export interface NotificationTemplateView {
+  kind: string;
+  title: string;
+  body: string;
+  /** True when an admin's version is in use, false for the shipped default. */
+  customised: boolean;
+  /** What the template may use: `{{name}}`, and `{{#list}}…{{/list}}` for a list with its `list.field`s. */
+  variables: readonly string[];
+  updatedAt: Date | null;
+  updatedByUserId: string | null;
+}

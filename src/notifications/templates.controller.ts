@@ -1,0 +1,38 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Roles } from '../auth/actor';
+import { NotificationTemplateDto, NotificationTemplateView, PreviewNotificationTemplateDto } from './dto/notification-template.dto';
+import { Template } from './templates';
+import { TemplatesService } from './templates.service';
+
+/** The texts of reminders, escalations, digests and announcements, one set for the whole server. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notification-templates')
+@Roles('admin')
+export class TemplatesController {
+  constructor(private readonly templates: TemplatesService) {}
+
+  @Get()
+  list(): Promise<NotificationTemplateView[]> {
+    return this.templates.list();
+  }
+
+  @Put(':kind')
+  update(@CurrentActor() actor: Actor, @Param('kind') kind: string, @Body() dto: NotificationTemplateDto): Promise<NotificationTemplateView> {
+    return this.templates.update(actor, kind, dto);
+  }
+
+  /** Back to the shipped default. */
+  @Delete(':kind')
+  reset(@CurrentActor() actor: Actor, @Param('kind') kind: string): Promise<NotificationTemplateView> {
+    return this.templates.reset(actor, kind);
+  }
+
+  /** Saves nothing: renders with sample values, or those given in `vars`. */
+  @Post(':kind/preview')
+  @HttpCode(200)
+  preview(@Param('kind') kind: string, @Body() dto: PreviewNotificationTemplateDto): Template {
+    return this.templates.preview(kind, { title: dto.title, body: dto.body }, dto.vars);
+  }
+}
