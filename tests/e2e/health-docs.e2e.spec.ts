@@ -1,5 +1,5 @@
 import { freePort } from '../../scripts/temporal-dev-server';
-import { startTestApp, TestApp } from '../support/test-app';
+import { eventually, startTestApp, TestApp } from '../support/test-app';
 
 describe('operations endpoints', () => {
   let t: TestApp;
@@ -7,7 +7,11 @@ describe('operations endpoints', () => {
   afterAll(() => t.stop());
 
   it('reports PostgreSQL, Redis and Temporal up without a token', async () => {
-    const res = await t.http.get('/health').expect(200);
+    // The first probe opens the connections; on a loaded machine it may answer 503 until they are up.
+    const res = await eventually(async () => {
+      const r = await t.http.get('/health');
+      return r.status === 200 ? r : undefined;
+    }, 15_000, '/health to answer 200');
     expect(res.body.status).toBe('ok');
     for (const component of ['postgres', 'redis', 'temporal']) expect(res.body.components[component].status).toBe('up');
   });
