@@ -16,11 +16,13 @@ interface Service {
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition?: string }>;
   healthcheck?: Healthcheck;
+  volumes?: string[];
 }
 
 const ROOT = join(__dirname, '..', '..');
 const compose = parse(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, Service>;
+  volumes: Record<string, unknown>;
 };
 const services = compose.services;
 
@@ -157,9 +159,16 @@ describe('docker-compose.yml', () => {
     expect(env('worker')).not.toHaveProperty('PORT');
   });
 
+  it('keeps evidence files on a named volume at the api STORAGE_DIR', () => {
+    const dir = env('api').STORAGE_DIR;
+    expect(dir).toBeTruthy();
+    expect(service('api').volumes).toContain(`evidence-data:${dir}`);
+    expect(Object.keys(compose.volumes)).toContain('evidence-data');
+  });
+
   it('gives the api, worker and migrate the same shared environment', () => {
-    const { HOST, PORT, ...shared } = env('api');
-    expect([HOST, PORT]).toEqual(['0.0.0.0', '3000']);
+    const { HOST, PORT, STORAGE_DIR, ...shared } = env('api');
+    expect([HOST, PORT, STORAGE_DIR]).toEqual(['0.0.0.0', '3000', '/app/data/storage']);
     expect(env('worker')).toEqual(shared);
     expect(env('migrate')).toEqual(shared);
   });
