@@ -6,7 +6,8 @@ import { recurringScheduleId } from '../../workflows/recurring-occurrence.messag
 import { type RecurringOccurrence, recurringOccurrenceWorkflow } from '../../workflows/recurring-occurrence.workflow';
 import { Actor } from '../auth/actor';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
-import { DEFAULT_DEADLINE_POLICY, validateDeadlinePolicy } from '../domain/deadline-policy';
+import { validateDeadlinePolicy } from '../domain/deadline-policy';
+import { storedPolicyForTask } from '../policies/task-policy';
 import { dueForOccurrence, occurrenceKey, RECURRENCE_TIME_ZONE, recurrenceKey, recurrenceKeyPrefix, recurringTitle, validateCron } from '../domain/recurrence';
 import { isInScope } from '../domain/scope';
 import { FINISHED_STATUSES } from '../domain/task-lifecycle';
@@ -36,10 +37,12 @@ export class RecurringTasksService {
     const scope = await this.units.getInScope(actor, dto.scopeUnitId);
     const cron = validateCron(dto.cron);
     if (!cron.ok) throw new BadRequestException({ message: `cron is invalid: ${cron.errors.join('; ')}`, errors: cron.errors });
-    const policy = dto.policy ? validateDeadlinePolicy(dto.policy) : { ok: true as const, policy: DEFAULT_DEADLINE_POLICY };
-    if (!policy.ok) throw new BadRequestException({ message: 'policy is invalid', errors: policy.errors });
+    const inline = dto.policy ? validateDeadlinePolicy(dto.policy) : undefined;
+    if (inline && !inline.ok) throw new BadRequestException({ message: 'policy is invalid', errors: inline.errors });
 
     return this.dataSource.transaction(async (manager) => {
+      // Like a single task: an inline policy, else the default row, else the built-in default.
+      const policy = inline?.ok ? inline : await storedPolicyForTask(manager);
       const definition = await manager.getRepository(RecurringTaskDefinition).save({
         title: dto.title,
         description: dto.description ?? '',
