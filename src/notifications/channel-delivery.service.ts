@@ -70,10 +70,14 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
   async deliver(deliveryId: string): Promise<ChannelOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const deliveries = manager.getRepository(NotificationDelivery);
-      const delivery = await deliveries.findOne({ where: { id: deliveryId }, lock: { mode: 'pessimistic_write' } });
-      if (!delivery) return 'missing';
+      const found = await deliveries.findOneBy({ id: deliveryId });
+      if (!found) return 'missing';
+      const notification = await manager.getRepository(Notification).findOneByOrFail({ id: found.notificationId });
+      // One digest at a time per person and channel: a job running alongside waits here, then finds
+      // its row already carried by this digest (row locks alone would let both send part of the set).
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`digest:${notification.recipientUserId}:${found.channel}`]);
+      const delivery = await deliveries.findOneOrFail({ where: { id: deliveryId }, lock: { mode: 'pessimistic_write' } });
       if (delivery.status !== 'pending') return 'already-sent';
-      const notification = await manager.getRepository(Notification).findOneByOrFail({ id: delivery.notificationId });
       const batch = notification.data ? await this.digestMates(manager, delivery, notification) : [];
       const items = [notification, ...batch.map((b) => b.notification)];
       const settings = await manager
@@ -121,7 +125,7 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
        WHERE d.status = 'pending' AND d.channel = $1 AND d.id <> $2 AND n.recipient_user_id = $3 AND n.data IS NOT NULL
          AND n.created_at >= $4 AND n.created_at < $5
        ORDER BY n.created_at
-       FOR UPDATE OF d SKIP LOCKED`,
+       FOR UPDATE OF d`,
       [delivery.channel, delivery.id, notification.recipientUserId, startOfLocalDay(day), startOfLocalDay(addLocalDays(day, 1))],
     );
     const notifications = rows.length ? await manager.getRepository(Notification).findBy({ id: In(rows.map((r) => r.notification_id)) }) : [];
