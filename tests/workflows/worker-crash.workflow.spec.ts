@@ -72,7 +72,9 @@ describe('task deadline workflow across a killed worker', () => {
     await eventually(async () => {
       const sent = await t.app.get(DataSource).getRepository(Notification).countBy(rows.map((n) => ({ id: n.id, status: 'sent' as const })));
       return sent === rows.length ? true : undefined;
-    }, 30_000, 'delivery of every notification');
-    // Two worker processes start from source (bundling included): slower than the suite's default.
-  }, 180_000);
+      // A job the killed worker held comes back when its BullMQ lock lapses (30 s), and a row whose job
+      // was never enqueued when the sweeper next runs (every 30 s, for rows pending 30 s): allow both.
+    }, 120_000, 'delivery of every notification');
+    // Two worker processes start from source (bundling included) and the queue recovers: slow.
+  }, 300_000);
 });
