@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { UNIT_KINDS, UnitKind } from '../../domain/hierarchy';
+import { IsTaskKind } from '../../tasks/dto/task-kind';
 
 export class CreateRecurringTaskDto {
   @ApiProperty({ example: '录入全国健康扶贫动态管理系统（{{period}}）', description: '`{{period}}` becomes the month of each occurrence, e.g. 2026年11月' })
@@ -15,7 +16,7 @@ export class CreateRecurringTaskDto {
   description?: string;
 
   @ApiProperty({ example: 'monthly_system_update', description: 'the kind of the tasks it creates' })
-  @Matches(/^[a-z][a-z0-9_]{0,47}$/, { message: 'kind must be lower-case letters, digits and _ (at most 48)' })
+  @IsTaskKind()
   kind: string;
 
   @ApiProperty({ format: 'uuid', description: 'every unit of unitKind at or below this unit gets a task' })

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { TASK_STATUSES, TaskStatus } from '../../domain/task-lifecycle';
+import { IsTaskKind } from './task-kind';
 
 export class CreateTaskDto {
   @ApiPropertyOptional({ default: 'standalone', example: 'monthly_system_update' })
   @IsOptional()
-  @Matches(/^[a-z][a-z0-9_]{0,47}$/, { message: 'kind must be lower-case letters, digits and _ (at most 48)' })
+  @IsTaskKind()
   kind?: string;
 
   @ApiProperty({ example: '录入全国健康扶贫动态管理系统（11月）' })
