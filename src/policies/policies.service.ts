@@ -1,9 +1,9 @@
 import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import { deadlineChangedSignal, taskWorkflowId } from '../../workflows/task-deadline.messages';
 import { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
+import { signalTaskWorkflow } from '../tasks/task-workflow-signal';
 import { DeadlinePolicy, validateDeadlinePolicy } from '../domain/deadline-policy';
 import { FINISHED_STATUSES } from '../domain/task-lifecycle';
 import { Task } from '../tasks/task.entity';
@@ -119,7 +119,7 @@ export class PoliciesService {
       return ids;
     });
     for (let i = 0; i < taskIds.length; i += SIGNAL_BATCH) {
-      await Promise.all(taskIds.slice(i, i + SIGNAL_BATCH).map((taskId) => this.signal(taskId)));
+      await Promise.all(taskIds.slice(i, i + SIGNAL_BATCH).map((taskId) => signalTaskWorkflow(this.temporal, this.logger, taskId, 'deadline')));
     }
     return { updated: taskIds.length };
   }
@@ -130,14 +130,6 @@ export class PoliciesService {
     return row;
   }
 
-  /** After the commit. Not fatal: the task already carries the policy, and its workflow reads it whenever it next plans. */
-  private async signal(taskId: string): Promise<void> {
-    try {
-      await this.temporal.client.workflow.getHandle(taskWorkflowId(taskId)).signal(deadlineChangedSignal);
-    } catch (err) {
-      this.logger.warn(`could not signal the workflow of task ${taskId}: ${(err as Error).message}`);
-    }
-  }
 }
 
 function checkPolicy(input: unknown): DeadlinePolicy {

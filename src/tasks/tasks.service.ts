@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { deadlineChangedSignal, taskFinishedSignal, taskWorkflowId } from '../../workflows/task-deadline.messages';
+import { taskWorkflowId } from '../../workflows/task-deadline.messages';
 import { taskDeadlineWorkflow } from '../../workflows/task-deadline.workflow';
 import { Actor } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
@@ -17,6 +17,7 @@ import { UnitsService } from '../units/units.service';
 import { User } from '../users/user.entity';
 import { CreateTaskDto, ExtensionDecisionDto, ExtensionRequestDto, ReassignDto, TaskListQueryDto } from './dto/task.dto';
 import { recordTaskEvent } from './task-events';
+import { signalTaskWorkflow } from './task-workflow-signal';
 import { TaskExtensionRequest } from './task-extension-request.entity';
 import { Task, TaskEvent } from './task.entity';
 
@@ -264,12 +265,7 @@ export class TasksService {
     }
   }
 
-  /** After the commit. A lost signal costs only time: the workflow's next step re-reads the task. */
-  private async signal(taskId: string, what: 'finished' | 'deadline'): Promise<void> {
-    try {
-      await this.temporal.client.workflow.getHandle(taskWorkflowId(taskId)).signal(what === 'finished' ? taskFinishedSignal : deadlineChangedSignal);
-    } catch (err) {
-      this.logger.warn(`could not signal the workflow of task ${taskId}: ${(err as Error).message}`);
-    }
+  private signal(taskId: string, what: 'finished' | 'deadline'): Promise<void> {
+    return signalTaskWorkflow(this.temporal, this.logger, taskId, what);
   }
 }
