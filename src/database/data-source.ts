@@ -11,6 +11,8 @@ import { HolidayCalendars1764800000000 } from './migrations/1764800000000-Holida
 import { TaskPolicyLink1764900000000 } from './migrations/1764900000000-TaskPolicyLink';
 import { NotificationTemplates1765000000000 } from './migrations/1765000000000-NotificationTemplates';
 import { NotificationDigests1765100000000 } from './migrations/1765100000000-NotificationDigests';
+import { PopulationRegister1765200000000 } from './migrations/1765200000000-PopulationRegister';
+import { Campaigns1765300000000 } from './migrations/1765300000000-Campaigns';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -23,6 +25,8 @@ export const MIGRATIONS = [
   TaskPolicyLink1764900000000,
   NotificationTemplates1765000000000,
   NotificationDigests1765100000000,
+  PopulationRegister1765200000000,
+  Campaigns1765300000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -1,3 +1,9 @@
+import { Campaign, CampaignStep } from '../campaigns/campaign.entity';
+import { ReIdentificationItem } from '../campaigns/re-identification-item.entity';
+import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
+import { Household } from '../population/household.entity';
+import { Person } from '../population/person.entity';
+import { RegisterImport, RegisterImportError } from '../population/register-import.entity';
 import { Announcement } from '../announcements/announcement.entity';
 import { HolidayCalendar } from '../calendar/holiday-calendar.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
@@ -32,4 +38,12 @@ export const ENTITIES = [
   RecurringTaskOccurrence,
   HolidayCalendar,
   DeadlinePolicyRecord,
+  Household,
+  Person,
+  RegisterImport,
+  RegisterImportError,
+  DiseaseCatalogueVersion,
+  Campaign,
+  CampaignStep,
+  ReIdentificationItem,
 ];

@@ -171,10 +171,10 @@ export class RecurringTasksService {
         .getRawMany<{ id: string }>();
       const dueAt = dueForOccurrence(occurrence, definition.dueAfterDays);
       const created: { id: string }[] = await manager.query(
-        `INSERT INTO tasks (kind, title, description, unit_id, due_at, policy, created_by_user_id, recurrence_key)
-         SELECT $1, $2, $3, t.unit_id, $4, $5, $6, t.recurrence_key
-         FROM unnest($7::uuid[], $8::varchar[]) AS t(unit_id, recurrence_key)
-         ON CONFLICT (recurrence_key) WHERE recurrence_key IS NOT NULL DO NOTHING
+        `INSERT INTO tasks (kind, title, description, unit_id, due_at, policy, created_by_user_id, origin_key)
+         SELECT $1, $2, $3, t.unit_id, $4, $5, $6, t.origin_key
+         FROM unnest($7::uuid[], $8::varchar[]) AS t(unit_id, origin_key)
+         ON CONFLICT (origin_key) WHERE origin_key IS NOT NULL DO NOTHING
          RETURNING id`,
         [
           definition.kind,
@@ -199,7 +199,7 @@ export class RecurringTasksService {
         );
       }
       // All tasks of the occurrence, including those of an earlier run (and of units since moved away).
-      const [{ count }]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM tasks WHERE recurrence_key LIKE $1`, [`${prefix}%`]);
+      const [{ count }]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM tasks WHERE origin_key LIKE $1`, [`${prefix}%`]);
       await manager.query(
         `INSERT INTO recurring_task_occurrences (definition_id, occurrence_key, task_count) VALUES ($1, $2, $3)
          ON CONFLICT (definition_id, occurrence_key) DO UPDATE SET task_count = EXCLUDED.task_count`,
@@ -208,7 +208,7 @@ export class RecurringTasksService {
       return count;
     });
 
-    const unfinished: Pick<Task, 'id'>[] = await this.dataSource.query(`SELECT id FROM tasks WHERE recurrence_key LIKE $1 AND status <> ALL($2) ORDER BY id`, [
+    const unfinished: Pick<Task, 'id'>[] = await this.dataSource.query(`SELECT id FROM tasks WHERE origin_key LIKE $1 AND status <> ALL($2) ORDER BY id`, [
       `${prefix}%`,
       FINISHED_STATUSES,
     ]);

@@ -61,6 +61,10 @@ export class Task {
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
+
+  /** What the unit reported when it submitted (a campaign step's counts), kept for the consistency check. */
+  @Column({ name: 'result_summary', type: 'jsonb', nullable: true })
+  resultSummary: Record<string, unknown> | null;
 }
 
 @Entity({ name: 'task_events' })

@@ -82,7 +82,7 @@ describe('recurring tasks', () => {
     const rows: Record<string, unknown>[] = await t.app
       .get(DataSource)
       .query(
-        `SELECT id, unit_id, title, kind, status, due_at, assignee_user_id, recurrence_key FROM tasks WHERE recurrence_key LIKE $1 ORDER BY recurrence_key`,
+        `SELECT id, unit_id, title, kind, status, due_at, assignee_user_id, origin_key FROM tasks WHERE origin_key LIKE $1 ORDER BY origin_key`,
         [`${definitionId}:%`],
       );
     return rows.map((r) => ({
@@ -93,7 +93,7 @@ describe('recurring tasks', () => {
       status: r.status as string,
       dueAt: r.due_at as Date,
       assigneeUserId: r.assignee_user_id as string | null,
-      recurrenceKey: r.recurrence_key as string,
+      recurrenceKey: r.origin_key as string,
     }));
   }
 

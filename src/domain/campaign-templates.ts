@@ -1,0 +1,55 @@
+import type { UnitKind } from './hierarchy';
+
+/**
+ * Campaign templates and the kinds of step they are made of. A template lists its steps in order;
+ * later step kinds (treatment rounds, cross-village checks, rectification) join STEP_KINDS and a
+ * template, and the campaign workflow runs them one after another.
+ */
+export const STEP_KINDS = [
+  're_identification', // 疾病再识别
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+export const CAMPAIGN_STATUSES = ['draft', 'launching', 'running', 'completed', 'cancelled'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export type StepStatus = 'pending' | 'launching' | 'running' | 'completed' | 'cancelled';
+
+export interface StepTemplate {
+  kind: StepKind;
+  /** Title of the step and of each unit's task; the unit's name is appended for the task. */
+  title: string;
+  /** Unit kinds a step of this kind may be assigned to. */
+  responsibleUnitKinds: readonly UnitKind[];
+}
+
+export interface CampaignTemplate {
+  key: string;
+  name: string;
+  steps: readonly StepTemplate[];
+}
+
+export const CAMPAIGN_TEMPLATES: readonly CampaignTemplate[] = [
+  {
+    key: 're_identification',
+    name: '建档立卡贫困人口疾病再识别',
+    steps: [{ kind: 're_identification', title: '疾病再识别', responsibleUnitKinds: ['village_clinic', 'health_centre', 'community_health_centre'] }],
+  },
+];
+
+export function findTemplate(key: string): CampaignTemplate | undefined {
+  return CAMPAIGN_TEMPLATES.find((t) => t.key === key);
+}
+
+/** Which campaign states allow which operations (409 names the current state otherwise). */
+export function canLaunch(status: CampaignStatus): boolean {
+  return status === 'draft';
+}
+
+export function canCancel(status: CampaignStatus): boolean {
+  return status === 'draft' || status === 'launching' || status === 'running';
+}
+
+/** The natural key of a step's task for one unit: a launch that runs twice creates it once. */
+export function stepTaskKey(stepId: string, unitId: string): string {
+  return `step:${stepId}:${unitId}`;
+}
