@@ -5,6 +5,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AnnouncementsModule } from './announcements/announcements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
+import { DiseasesModule } from './diseases/diseases.module';
 import { DemoModule } from './demo/demo.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -54,6 +56,8 @@ export class AppModule {
         TasksModule,
         PoliciesModule,
         RecurringModule,
+        DiseasesModule,
+        CampaignsModule,
         HealthModule,
         DemoModule,
       ],

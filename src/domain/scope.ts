@@ -25,3 +25,12 @@ export function scopeOf(role: Role, unit: ScopedUnit, responsibleUnits: ScopedUn
 export function isInScope(scope: Scope, unit: ScopedUnit): boolean {
   return scope.kind === 'own-unit' ? unit.id === scope.unitId : scope.paths.some((p) => unit.path.startsWith(p));
 }
+
+/**
+ * Whether an actor's area and a subtree share any unit: a campaign over a county concerns the
+ * county's leaders and each township inside it. Staff are placed by their own unit's path.
+ */
+export function overlapsSubtree(scope: Scope, ownUnitPath: string, subtreePath: string): boolean {
+  const paths = scope.kind === 'own-unit' ? [ownUnitPath] : scope.paths;
+  return paths.some((p) => p.startsWith(subtreePath) || subtreePath.startsWith(p));
+}

@@ -62,6 +62,10 @@ export class Task {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
 
+  /** The natural key a generator gave the task (a recurring occurrence's unit, a campaign step's unit): created once. */
+  @Column({ name: 'origin_key', type: 'varchar', length: 120, nullable: true, select: false })
+  originKey: string | null;
+
   /** What the unit reported when it submitted (a campaign step's counts), kept for the consistency check. */
   @Column({ name: 'result_summary', type: 'jsonb', nullable: true })
   resultSummary: Record<string, unknown> | null;

@@ -14,6 +14,7 @@ import { EvidenceService } from './evidence.service';
 import { OversightController } from './oversight.controller';
 import { OversightService } from './oversight.service';
 import { TaskDeadlineService } from './task-deadline.service';
+import { TaskKindRules } from './task-kind-rules';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
@@ -31,7 +32,7 @@ import { TasksService } from './tasks.service';
     }),
   ],
   controllers: [TasksController, OversightController, EvidenceController],
-  providers: [TasksService, BulkTasksService, TaskDeadlineService, EscalationTargets, OversightService, EvidenceService],
-  exports: [TasksService, TaskDeadlineService],
+  providers: [TasksService, BulkTasksService, TaskDeadlineService, EscalationTargets, OversightService, EvidenceService, TaskKindRules],
+  exports: [TasksService, TaskDeadlineService, TaskKindRules],
 })
 export class TasksModule {}

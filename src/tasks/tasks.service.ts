@@ -19,6 +19,7 @@ import { CreateTaskDto, ExtensionDecisionDto, ExtensionRequestDto, ReassignDto, 
 import { recordTaskEvent } from './task-events';
 import { signalTaskWorkflow } from './task-workflow-signal';
 import { TaskExtensionRequest } from './task-extension-request.entity';
+import { TaskKindRules } from './task-kind-rules';
 import { Task, TaskEvent } from './task.entity';
 
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,6 +37,7 @@ export class TasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly units: UnitsService,
     private readonly temporal: TemporalClient,
+    private readonly kindRules: TaskKindRules,
   ) {}
 
   /**
@@ -107,11 +109,15 @@ export class TasksService {
       const current = await this.lockVisible(manager, actor, id);
       const check = checkTransition(action, current.status, await this.relationOf(actor, current, manager), reason);
       if (!check.ok) throw this.refusal(check.reason, check.message);
+      if (action === 'submit') current.resultSummary = (await this.kindRules.beforeSubmit(manager, current)) ?? null;
       await recordTaskEvent(manager, current, { action: check.event, actorUserId: actor.id, toStatus: check.to, reason });
       Object.assign(current, { status: check.to, finishedAt: isFinished(check.to) ? new Date() : null });
       return manager.getRepository(Task).save(current);
     });
-    if (isFinished(task.status)) await this.signal(task.id, 'finished');
+    if (isFinished(task.status)) {
+      await this.signal(task.id, 'finished');
+      await this.kindRules.afterFinished(task);
+    }
     return task;
   }
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { hashPassword } from '../../src/auth/passwords';
 import { UnitImportRow } from '../../src/domain/hierarchy';
+import { checkResidentId, makeResidentId } from '../../src/domain/resident-id';
 import { Role } from '../../src/domain/scope';
 import { Unit } from '../../src/units/unit.entity';
 import { UnitsService } from '../../src/units/units.service';
@@ -73,3 +74,35 @@ export async function givenUser(app: INestApplication, role: Role, unitId: strin
   });
   return { id: user.id, username, password: TEST_PASSWORD };
 }
+
+/**
+ * Registered poor persons written straight to the register (the import has tests of its own): one
+ * household per village with `personsPerVillage[i]` members, valid resident ID numbers.
+ */
+export async function givenRegister(app: INestApplication, district: District, personsPerVillage: number[]) {
+  const db = app.get(DataSource);
+  const idNumbers: string[][] = [];
+  // A region of its own, so files of one run that share the register never draw the same number.
+  const region = String(100_000 + Math.floor(Math.random() * 900_000));
+  let sequence = 0;
+  for (const [v, villageId] of district.id.villages.entries()) {
+    const [household]: { id: string }[] = await db.query(
+      `INSERT INTO households (household_number, village_unit_id, head_name) VALUES ($1, $2, $3) RETURNING id`,
+      [`${district.prefix}-H${v}`, villageId, `户主${v}`],
+    );
+    const ids = Array.from({ length: personsPerVillage[v] ?? 0 }, (_, i) => makeResidentId(region, `19${50 + v}-0${1 + (i % 9)}-1${i % 10}`, sequence++));
+    for (const [i, idNumber] of ids.entries()) {
+      const check = checkResidentId(idNumber, '2100-01-01');
+      if (!check.ok) throw new Error(check.message);
+      await db.query(
+        `INSERT INTO persons (household_id, village_unit_id, name, id_number, sex, birth_date, poverty_status, poverty_cause_main)
+         VALUES ($1, $2, $3, $4, $5, $6, 'not_out', $7)`,
+        [household.id, villageId, `村民${v}-${i}`, idNumber, check.sex, check.birthDate, i % 2 === 0 ? '因病' : '缺劳力'],
+      );
+    }
+    idNumbers.push(ids);
+  }
+  return { idNumbers, total: idNumbers.flat().length };
+}
+
+export type Register = Awaited<ReturnType<typeof givenRegister>>;

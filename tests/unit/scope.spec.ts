@@ -1,4 +1,4 @@
-import { isInScope, scopeOf } from '../../src/domain/scope';
+import { isInScope, overlapsSubtree, scopeOf } from '../../src/domain/scope';
 
 describe(scopeOf.name, () => {
   const county = { id: 'd', path: '/c/d/' };
@@ -31,5 +31,19 @@ describe(scopeOf.name, () => {
   it('does not mistake a sibling whose id starts the same for a descendant', () => {
     const scope = scopeOf('admin', { id: 't1', path: '/c/d/t1/' });
     expect(isInScope(scope, { id: 't10', path: '/c/d/t10/' })).toBe(false);
+  });
+});
+
+describe(overlapsSubtree.name, () => {
+  const county = '/c/d/';
+  it('holds for an area over the subtree, inside it, and not beside it', () => {
+    expect(overlapsSubtree({ kind: 'subtrees', paths: ['/c/'] }, '/c/', county)).toBe(true);
+    expect(overlapsSubtree({ kind: 'subtrees', paths: ['/c/d/t1/'] }, '/c/d/t1/', county)).toBe(true);
+    expect(overlapsSubtree({ kind: 'subtrees', paths: ['/c/e/'] }, '/c/e/', county)).toBe(false);
+  });
+
+  it('places staff by their own unit', () => {
+    expect(overlapsSubtree({ kind: 'own-unit', unitId: 'v1c' }, '/c/d/t1/v1/v1c/', county)).toBe(true);
+    expect(overlapsSubtree({ kind: 'own-unit', unitId: 'x' }, '/c/e/x/', county)).toBe(false);
   });
 });

@@ -1,8 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AnnouncementsService } from '../../src/announcements/announcements.service';
+import { CampaignLaunchService } from '../../src/campaigns/campaign-launch.service';
+import { CampaignProgressService } from '../../src/campaigns/campaign-progress.service';
 import { RecurringTasksService } from '../../src/recurring/recurring-tasks.service';
 import { TaskDeadlineService } from '../../src/tasks/task-deadline.service';
 import { createAnnouncementActivities } from './announcement.activities';
+import { createCampaignActivities } from './campaign.activities';
 import { createRecurringTaskActivities } from './recurring-task.activities';
 import { createTaskDeadlineActivities } from './task-deadline.activities';
 
@@ -12,5 +15,6 @@ export function createActivities(app: INestApplicationContext) {
     ...createAnnouncementActivities(app.get(AnnouncementsService)),
     ...createTaskDeadlineActivities(app.get(TaskDeadlineService)),
     ...createRecurringTaskActivities(app.get(RecurringTasksService)),
+    ...createCampaignActivities(app.get(CampaignLaunchService), app.get(CampaignProgressService)),
   };
 }

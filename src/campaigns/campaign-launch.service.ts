@@ -1,0 +1,177 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { StepKind, StepStatus, stepTaskKey } from '../domain/campaign-templates';
+import { FINISHED_STATUSES } from '../domain/task-lifecycle';
+import { recordTaskEvent } from '../tasks/task-events';
+import { signalTaskWorkflow } from '../tasks/task-workflow-signal';
+import { Task } from '../tasks/task.entity';
+import { TasksService } from '../tasks/tasks.service';
+import { TemporalClient } from '../temporal/temporal.module';
+import { Unit } from '../units/unit.entity';
+import { Campaign, CampaignStep } from './campaign.entity';
+import { ReIdentificationService } from './re-identification.service';
+
+export interface CampaignPlan {
+  status: Campaign['status'];
+  steps: { id: string; kind: StepKind; status: StepStatus }[];
+}
+
+export interface StepPage {
+  tasksCreated: number;
+  itemsCreated: number;
+  campaignCancelled: boolean;
+}
+
+/** A unit whose task was just created or found, with the area its items come from. */
+export interface StepTaskRef {
+  taskId: string;
+  unitId: string;
+  /** Path of the unit's parent: a village clinic answers for its village, a health centre for its township. */
+  areaPath: string;
+}
+
+/** Tasks cancelled per transaction when a campaign is cancelled. */
+const CANCEL_BATCH = 200;
+
+/**
+ * The campaign workflow's activities. Each is idempotent: tasks carry a natural key per step and
+ * unit, items are unique per step and person, so a retried or resumed page adds only what is missing.
+ */
+@Injectable()
+export class CampaignLaunchService {
+  private readonly logger = new Logger(CampaignLaunchService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tasks: TasksService,
+    private readonly temporal: TemporalClient,
+    private readonly reIdentification: ReIdentificationService,
+  ) {}
+
+  async loadPlan(campaignId: string): Promise<CampaignPlan | null> {
+    const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id: campaignId });
+    if (!campaign) return null;
+    if (campaign.status === 'draft') await this.dataSource.getRepository(Campaign).update({ id: campaignId, status: 'draft' }, { status: 'launching', launchedAt: new Date() });
+    const steps = await this.dataSource.getRepository(CampaignStep).find({ where: { campaignId }, order: { ordinal: 'ASC' } });
+    return { status: campaign.status, steps: steps.map((s) => ({ id: s.id, kind: s.kind, status: s.status })) };
+  }
+
+  /** Every unit of the step's responsible kind in the campaign scope, in a stable order. */
+  async responsibleUnits(stepId: string): Promise<string[]> {
+    const step = await this.dataSource.getRepository(CampaignStep).findOneByOrFail({ id: stepId });
+    await this.dataSource.getRepository(CampaignStep).update({ id: stepId, status: 'pending' }, { status: 'launching' });
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT u.id FROM units u, campaigns c JOIN units s ON s.id = c.scope_unit_id
+       WHERE c.id = $1 AND u.kind = $2 AND u.path LIKE s.path || '%' ORDER BY u.path`,
+      [step.campaignId, step.responsibleUnitKind],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** One page: tasks and their items in one transaction, then each unfinished task's deadline workflow. */
+  async createStepTasks(stepId: string, unitIds: string[], heartbeat: () => void = () => undefined): Promise<StepPage> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const step = await manager.getRepository(CampaignStep).findOneByOrFail({ id: stepId });
+      const campaign = await manager.getRepository(Campaign).findOneByOrFail({ id: step.campaignId });
+      if (campaign.status === 'cancelled') return { tasksCreated: 0, itemsCreated: 0, campaignCancelled: true, refs: [] };
+      const units = await manager.getRepository(Unit).find({ where: { id: In(unitIds) } });
+      const parents = await manager.getRepository(Unit).find({ where: { id: In(units.map((u) => u.parentId).filter((id): id is string => !!id)) } });
+      const parentPath = new Map(parents.map((p) => [p.id, p.path]));
+      const keys = units.map((u) => stepTaskKey(step.id, u.id));
+      const created: { id: string }[] = await manager.query(
+        `INSERT INTO tasks (kind, title, unit_id, due_at, policy, policy_id, campaign_id, step_id, created_by_user_id, origin_key)
+         SELECT $1, $2 || '：' || t.unit_name, t.unit_id, $3, $4, $5, $6, $7, $8, t.origin_key
+         FROM unnest($9::uuid[], $10::text[], $11::varchar[]) AS t(unit_id, unit_name, origin_key)
+         ON CONFLICT (origin_key) WHERE origin_key IS NOT NULL DO NOTHING
+         RETURNING id`,
+        [
+          step.kind,
+          step.title,
+          step.dueAt,
+          step.policy,
+          step.policyId,
+          campaign.id,
+          step.id,
+          campaign.createdByUserId,
+          units.map((u) => u.id),
+          units.map((u) => u.name),
+          keys,
+        ],
+      );
+      for (const task of created) {
+        await recordTaskEvent(manager, { id: task.id, status: 'open' }, { action: 'created', details: { dueAt: step.dueAt.toISOString(), campaignId: campaign.id, stepId: step.id } });
+      }
+      // Items for every task of the page, also those an earlier try created: the insert skips existing ones.
+      const tasks = await manager.getRepository(Task).find({ select: { id: true, unitId: true, originKey: true }, where: { originKey: In(keys) } });
+      const unitOfKey = new Map(units.map((u) => [stepTaskKey(step.id, u.id), u]));
+      const refs: StepTaskRef[] = tasks.map((t) => {
+        const unit = unitOfKey.get(t.originKey!)!;
+        return { taskId: t.id, unitId: unit.id, areaPath: parentPath.get(unit.parentId ?? '') ?? unit.path };
+      });
+      heartbeat();
+      const itemsCreated = await this.createItems(manager, step, refs);
+      return { tasksCreated: created.length, itemsCreated, campaignCancelled: false, refs };
+    });
+    for (const ref of result.refs) {
+      await this.tasks.startDeadlineWorkflow(ref.taskId);
+      heartbeat();
+    }
+    const { refs: _refs, ...page } = result;
+    return page;
+  }
+
+  private createItems(manager: EntityManager, step: CampaignStep, refs: StepTaskRef[]): Promise<number> {
+    switch (step.kind) {
+      case 're_identification':
+        return this.reIdentification.createItems(manager, step.id, refs);
+    }
+  }
+
+  async markStepRunning(stepId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const step = await manager.getRepository(CampaignStep).findOneByOrFail({ id: stepId });
+      const [{ tasks }]: { tasks: number }[] = await manager.query(`SELECT count(*)::int AS tasks FROM tasks WHERE step_id = $1`, [stepId]);
+      await manager.getRepository(CampaignStep).update(
+        { id: stepId },
+        { status: 'running', taskCount: tasks, itemCount: await this.reIdentification.countItems(manager, stepId), launchedAt: new Date() },
+      );
+      await manager.getRepository(Campaign).update({ id: step.campaignId, status: In(['draft', 'launching']) }, { status: 'running' });
+    });
+  }
+
+  /** The API marked the campaign cancelled; this cancels its unfinished tasks, batch by batch. */
+  async cancelWork(campaignId: string, heartbeat: () => void = () => undefined): Promise<number> {
+    let cancelled = 0;
+    for (;;) {
+      const batch = await this.dataSource.transaction(async (manager) => {
+        const campaign = await manager.getRepository(Campaign).findOneByOrFail({ id: campaignId });
+        const open = await manager
+          .getRepository(Task)
+          .createQueryBuilder('task')
+          .setLock('pessimistic_write')
+          .where('task.campaignId = :campaignId AND task.status <> ALL(:finished)', { campaignId, finished: FINISHED_STATUSES })
+          .take(CANCEL_BATCH)
+          .getMany();
+        for (const task of open) {
+          await recordTaskEvent(manager, task, { action: 'cancelled', toStatus: 'cancelled', reason: campaign.cancelReason ?? '专项行动已撤销' });
+        }
+        if (open.length > 0) {
+          await manager.getRepository(Task).update({ id: In(open.map((t) => t.id)) }, { status: 'cancelled', finishedAt: new Date() });
+        }
+        return open.map((t) => t.id);
+      });
+      for (const id of batch) await signalTaskWorkflow(this.temporal, this.logger, id, 'finished');
+      cancelled += batch.length;
+      heartbeat();
+      if (batch.length < CANCEL_BATCH) break;
+    }
+    await this.dataSource.getRepository(CampaignStep).update({ campaignId, status: In(['pending', 'launching', 'running']) }, { status: 'cancelled', finishedAt: new Date() });
+    await this.dataSource.getRepository(Campaign).update({ id: campaignId }, { status: 'cancelled', finishedAt: new Date() });
+    return cancelled;
+  }
+
+  async complete(campaignId: string): Promise<void> {
+    await this.dataSource.getRepository(Campaign).update({ id: campaignId, status: In(['launching', 'running']) }, { status: 'completed', finishedAt: new Date() });
+  }
+}

@@ -1,0 +1,212 @@
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { DISEASE_CATEGORIES } from '../domain/disease-catalogue';
+import { RE_IDENTIFICATION_OUTCOMES } from '../domain/re-identification';
+import { Counts, disagreements, rollUp, TreeNode } from '../domain/rollup';
+import { isInScope } from '../domain/scope';
+import { FINISHED_STATUSES } from '../domain/task-lifecycle';
+import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
+import { Task } from '../tasks/task.entity';
+import { Unit } from '../units/unit.entity';
+import { Campaign, CampaignStep } from './campaign.entity';
+import { CampaignWorkflowClient } from './campaign-workflow-client';
+
+/** The units figures are reported for (区、乡、村): the geography, not the institutions attached to it. */
+const AREA_KINDS = ['city', 'county', 'township', 'village'];
+
+export interface UnitProgress {
+  unit: { id: string; code: string; name: string; kind: string; parentId: string | null };
+  persons: number;
+  recorded: number;
+  byOutcome: Counts;
+  byCategory: Counts;
+}
+
+export interface StepProgress {
+  id: string;
+  kind: string;
+  title: string;
+  status: string;
+  dueAt: Date;
+  tasks: Counts & { total: number; overdue: number };
+  units: UnitProgress[];
+}
+
+export interface ConsistencyReport {
+  consistent: boolean;
+  /** A unit whose submitted counts differ from its person-level records today. */
+  submissionMismatches: { taskId: string; unit: { id: string; name: string }; field: string; submitted: number; recorded: number }[];
+  /** A parent whose own count differs from the sum of its children's (each counted directly in SQL). */
+  rollupMismatches: { unitId: string; field: string; own: number; childrenSum: number }[];
+}
+
+@Injectable()
+export class CampaignProgressService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly workflows: CampaignWorkflowClient,
+  ) {}
+
+  /** True when every task of the step is approved or cancelled; the step is then completed. */
+  async completeStepIfFinished(stepId: string): Promise<boolean> {
+    const [{ unfinished }]: { unfinished: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS unfinished FROM tasks WHERE step_id = $1 AND status <> ALL($2)`,
+      [stepId, FINISHED_STATUSES],
+    );
+    if (unfinished > 0) return false;
+    await this.dataSource.getRepository(CampaignStep).update({ id: stepId, status: 'running' }, { status: 'completed', finishedAt: new Date() });
+    return true;
+  }
+
+  /** After a task of a step is approved or cancelled: the last one moves the campaign on. */
+  async onStepTaskFinished(task: Task): Promise<void> {
+    if (!task.stepId || !task.campaignId) return;
+    if (await this.completeStepIfFinished(task.stepId)) await this.workflows.signal(task.campaignId, { stepFinished: task.stepId });
+  }
+
+  /**
+   * Per step: task counts, and per area unit (the requested one and everything below it down to
+   * the villages) persons, results and diseases found, rolled up so each parent is its children's sum.
+   */
+  async progress(actor: Actor, campaign: Campaign, unitId?: string): Promise<{ root: Unit; steps: StepProgress[] }> {
+    const root = await this.rootFor(actor, campaign, unitId);
+    const nodes = await this.areaNodes(root);
+    const catalogue = (await this.dataSource.getRepository(DiseaseCatalogueVersion).findOneByOrFail({ id: campaign.catalogueVersionId })).diseases;
+    const steps = await this.dataSource.getRepository(CampaignStep).find({ where: { campaignId: campaign.id }, order: { ordinal: 'ASC' } });
+    const result: StepProgress[] = [];
+    for (const step of steps) {
+      const own = await this.villageCounts(step.id, root, catalogue.map((d) => ({ code: d.code, category: d.category })));
+      const totals = rollUp(nodes, own, root.id);
+      result.push({
+        id: step.id,
+        kind: step.kind,
+        title: step.title,
+        status: step.status,
+        dueAt: step.dueAt,
+        tasks: await this.taskCounts(step.id, root),
+        units: nodes.map((n) => toUnitProgress(n, totals.get(n.id) ?? {})),
+      });
+    }
+    return { root, steps: result };
+  }
+
+  /**
+   * 区乡村数据一致: every submitted (or approved) task's reported counts against its items now, and
+   * each area's count taken directly against the sum of its children's.
+   */
+  async consistency(actor: Actor, campaign: Campaign, summaryOf: (task: Task) => Promise<Counts>): Promise<ConsistencyReport> {
+    const root = await this.rootFor(actor, campaign, undefined);
+    const tasks = await this.dataSource
+      .getRepository(Task)
+      .createQueryBuilder('task')
+      .innerJoin(Unit, 'unit', 'unit.id = task.unitId')
+      .where('task.campaignId = :campaignId AND task.status IN (:...statuses) AND unit.path LIKE :path', { campaignId: campaign.id, statuses: ['submitted', 'approved'], path: `${root.path}%` })
+      .getMany();
+    const submissionMismatches: ConsistencyReport['submissionMismatches'] = [];
+    for (const task of tasks) {
+      const submitted = flatten(task.resultSummary ?? {});
+      const recorded = flatten(await summaryOf(task));
+      for (const field of new Set([...Object.keys(submitted), ...Object.keys(recorded)])) {
+        if ((submitted[field] ?? 0) !== (recorded[field] ?? 0)) {
+          const unit = await this.dataSource.getRepository(Unit).findOneByOrFail({ id: task.unitId });
+          submissionMismatches.push({ taskId: task.id, unit: { id: unit.id, name: unit.name }, field, submitted: submitted[field] ?? 0, recorded: recorded[field] ?? 0 });
+        }
+      }
+    }
+    const nodes = await this.areaNodes(root);
+    const direct: { unit_id: string; persons: number; recorded: number }[] = await this.dataSource.query(
+      `SELECT a.id AS unit_id, count(i.id)::int AS persons, count(i.outcome)::int AS recorded
+       FROM units a JOIN units v ON v.kind = 'village' AND v.path LIKE a.path || '%'
+       JOIN re_identification_items i ON i.village_unit_id = v.id JOIN campaign_steps s ON s.id = i.step_id AND s.campaign_id = $1
+       WHERE a.path LIKE $2 AND a.kind = ANY($3) GROUP BY a.id`,
+      [campaign.id, `${root.path}%`, AREA_KINDS],
+    );
+    const figures = new Map<string, Counts>(direct.map((r) => [r.unit_id, { persons: r.persons, recorded: r.recorded }]));
+    const rollupMismatches = disagreements(nodes, figures).map((d) => ({ unitId: d.id, field: d.key, own: d.own, childrenSum: d.childrenSum }));
+    return { consistent: submissionMismatches.length === 0 && rollupMismatches.length === 0, submissionMismatches, rollupMismatches };
+  }
+
+  /** The unit asked for (in the campaign and in the actor's scope), else the campaign's scope unit. */
+  private async rootFor(actor: Actor, campaign: Campaign, unitId: string | undefined): Promise<Unit> {
+    const scopeUnit = await this.dataSource.getRepository(Unit).findOneByOrFail({ id: campaign.scopeUnitId });
+    if (!unitId) {
+      if (isInScope(actor.scope, scopeUnit)) return scopeUnit;
+      throw new BadRequestException('unitId is required: the campaign reaches beyond your scope, so name a unit of your area');
+    }
+    const unit = await this.dataSource.getRepository(Unit).findOneBy({ id: unitId });
+    if (!unit) throw new NotFoundException(`No unit with id ${unitId}`);
+    if (!unit.path.startsWith(scopeUnit.path)) throw new BadRequestException('unitId must lie within the campaign scope');
+    if (!isInScope(actor.scope, unit)) throw new ForbiddenException('This unit is outside your scope');
+    if (!AREA_KINDS.includes(unit.kind)) throw new BadRequestException(`unitId must be an area (${AREA_KINDS.join(', ')}), not a ${unit.kind}`);
+    return unit;
+  }
+
+  private async areaNodes(root: Unit): Promise<(TreeNode & Pick<Unit, 'code' | 'name' | 'kind'>)[]> {
+    return this.dataSource
+      .getRepository(Unit)
+      .createQueryBuilder('unit')
+      .select(['unit.id', 'unit.parentId', 'unit.depth', 'unit.code', 'unit.name', 'unit.kind'])
+      .where('unit.path LIKE :path AND unit.kind IN (:...kinds)', { path: `${root.path}%`, kinds: AREA_KINDS })
+      .orderBy('unit.path')
+      .getMany();
+  }
+
+  /** Per village: persons, results by outcome, and persons with a disease of each category. */
+  private async villageCounts(stepId: string, root: Unit, catalogue: { code: string; category: string }[]): Promise<Map<string, Counts>> {
+    const categoryColumns = DISEASE_CATEGORIES.map(
+      (c, i) => `count(*) FILTER (WHERE i.condition_codes && $${3 + i}::text[])::int AS "category_${c}"`,
+    ).join(', ');
+    const outcomeColumns = RE_IDENTIFICATION_OUTCOMES.map((o) => `count(*) FILTER (WHERE i.outcome = '${o}')::int AS "outcome_${o}"`).join(', ');
+    const rows: Record<string, number | string>[] = await this.dataSource.query(
+      `SELECT i.village_unit_id, count(*)::int AS persons, count(i.outcome)::int AS recorded, ${outcomeColumns}, ${categoryColumns}
+       FROM re_identification_items i JOIN units v ON v.id = i.village_unit_id
+       WHERE i.step_id = $1 AND v.path LIKE $2
+       GROUP BY i.village_unit_id`,
+      [stepId, `${root.path}%`, ...DISEASE_CATEGORIES.map((c) => catalogue.filter((d) => d.category === c).map((d) => d.code))],
+    );
+    return new Map(
+      rows.map((r) => {
+        const { village_unit_id, ...counts } = r;
+        return [village_unit_id as string, counts as Counts];
+      }),
+    );
+  }
+
+  private async taskCounts(stepId: string, root: Unit): Promise<StepProgress['tasks']> {
+    const rows: { status: string; count: number; overdue: number }[] = await this.dataSource.query(
+      `SELECT t.status, count(*)::int AS count, count(*) FILTER (WHERE t.due_at < now() AND t.status <> ALL($3))::int AS overdue
+       FROM tasks t JOIN units u ON u.id = t.unit_id WHERE t.step_id = $1 AND u.path LIKE $2 GROUP BY t.status`,
+      [stepId, `${root.path}%`, FINISHED_STATUSES],
+    );
+    const counts: StepProgress['tasks'] = { total: 0, overdue: 0, open: 0, in_progress: 0, submitted: 0, approved: 0, cancelled: 0 };
+    for (const r of rows) {
+      counts[r.status] = r.count;
+      counts.total += r.count;
+      counts.overdue += r.overdue;
+    }
+    return counts;
+  }
+}
+
+function toUnitProgress(node: TreeNode & Pick<Unit, 'code' | 'name' | 'kind'>, counts: Counts): UnitProgress {
+  const pick = (prefix: string) => Object.fromEntries(Object.entries(counts).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+  return {
+    unit: { id: node.id, code: node.code, name: node.name, kind: node.kind, parentId: node.parentId },
+    persons: counts.persons ?? 0,
+    recorded: counts.recorded ?? 0,
+    byOutcome: { ...Object.fromEntries(RE_IDENTIFICATION_OUTCOMES.map((o) => [o, 0])), ...pick('outcome_') },
+    byCategory: { ...Object.fromEntries(DISEASE_CATEGORIES.map((c) => [c, 0])), ...pick('category_') },
+  };
+}
+
+/** `{ byOutcome: { none: 3 } }` → `{ 'byOutcome.none': 3 }`, for field-by-field comparison. */
+function flatten(value: Record<string, unknown>, prefix = ''): Counts {
+  const out: Counts = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'number') out[prefix + k] = v;
+    else if (v && typeof v === 'object') Object.assign(out, flatten(v as Record<string, unknown>, `${prefix}${k}.`));
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Roles } from '../auth/actor';
+import { UuidParam } from '../common/uuid-param';
+import { CampaignsService } from './campaigns.service';
+import { CampaignProgressService } from './campaign-progress.service';
+import { CampaignListQueryDto, CancelCampaignDto, CreateCampaignDto, ProgressQueryDto } from './dto/campaign.dto';
+import { ReIdentificationService } from './re-identification.service';
+
+/** 专项行动: admins create, launch and cancel; everyone whose area it touches follows its progress. */
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@Controller('campaigns')
+export class CampaignsController {
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly progressService: CampaignProgressService,
+    private readonly reIdentification: ReIdentificationService,
+  ) {}
+
+  @Post()
+  @Roles('admin')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCampaignDto) {
+    return this.campaigns.create(actor, dto);
+  }
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: CampaignListQueryDto) {
+    return this.campaigns.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    return this.campaigns.get(actor, id);
+  }
+
+  /** 202: the tasks are created in the background; follow `status` and the progress. */
+  @Post(':id/launch')
+  @Roles('admin')
+  @HttpCode(202)
+  launch(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    return this.campaigns.launch(actor, id);
+  }
+
+  @Post(':id/cancel')
+  @Roles('admin')
+  @HttpCode(200)
+  cancel(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CancelCampaignDto) {
+    return this.campaigns.cancel(actor, id, dto);
+  }
+
+  /** Per step and per area unit (county, townships, villages), rolled up so each parent is the sum of its children. */
+  @Get(':id/progress')
+  async progress(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: ProgressQueryDto) {
+    const campaign = await this.campaigns.findVisible(actor, id);
+    const { root, steps } = await this.progressService.progress(actor, campaign, query.unitId);
+    return { campaign: { id: campaign.id, name: campaign.name, status: campaign.status }, unit: { id: root.id, name: root.name, kind: root.kind }, steps };
+  }
+
+  /** 区乡村数据一致: submitted counts against person-level records, and each level against its children. */
+  @Get(':id/consistency')
+  @Roles('admin', 'manager')
+  async consistency(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    const campaign = await this.campaigns.findVisible(actor, id);
+    return this.reIdentification.consistency(actor, campaign);
+  }
+}

@@ -1,0 +1,165 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { Page, pageOf } from '../common/pagination';
+import { canCancel, canLaunch, findTemplate } from '../domain/campaign-templates';
+import { validateDeadlinePolicy } from '../domain/deadline-policy';
+import { isInScope, overlapsSubtree } from '../domain/scope';
+import { endOfLocalDay } from '../domain/time-zone';
+import { DiseaseCatalogueService } from '../diseases/disease-catalogue.service';
+import { storedPolicyForTask } from '../policies/task-policy';
+import { parseDue } from '../tasks/tasks.service';
+import { Unit } from '../units/unit.entity';
+import { UnitsService } from '../units/units.service';
+import { Campaign, CampaignStep } from './campaign.entity';
+import { CampaignWorkflowClient } from './campaign-workflow-client';
+import { CampaignListQueryDto, CancelCampaignDto, CreateCampaignDto } from './dto/campaign.dto';
+
+/** Scopes a campaign may cover: an area, whose units the steps reach. */
+const SCOPE_KINDS = ['city', 'county', 'township'];
+
+export type CampaignView = Campaign & { steps: CampaignStep[] };
+
+/** 专项行动: created by an admin from a template, launched into a workflow, cancelled with a reason. */
+@Injectable()
+export class CampaignsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: UnitsService,
+    private readonly catalogue: DiseaseCatalogueService,
+    private readonly workflows: CampaignWorkflowClient,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateCampaignDto): Promise<CampaignView> {
+    const template = findTemplate(dto.template)!;
+    const scope = await this.units.getInScope(actor, dto.scopeUnitId);
+    if (!SCOPE_KINDS.includes(scope.kind)) throw new BadRequestException(`scopeUnitId must be a city, county or township, not a ${scope.kind}`);
+    if (dto.endsOn < dto.startsOn) throw new BadRequestException('endsOn must not be before startsOn');
+    if (dto.steps.length !== template.steps.length) {
+      throw new BadRequestException(`steps: the ${template.key} template has ${template.steps.length} step(s) (${template.steps.map((s) => s.kind).join(', ')}); give one entry each`);
+    }
+    const campaignEnd = endOfLocalDay(dto.endsOn);
+    const steps = dto.steps.map((given, i) => {
+      const stepTemplate = template.steps[i];
+      const at = `steps[${i}]`;
+      if (!stepTemplate.responsibleUnitKinds.includes(given.responsibleUnitKind)) {
+        throw new BadRequestException(`${at}.responsibleUnitKind must be one of ${stepTemplate.responsibleUnitKinds.join(', ')} for a ${stepTemplate.kind} step`);
+      }
+      const dueAt = parseDue(given.dueAt);
+      if (dueAt.getTime() <= Date.now()) throw new BadRequestException(`${at}.dueAt must lie in the future`);
+      if (dueAt > campaignEnd) throw new BadRequestException(`${at}.dueAt must not be after endsOn`);
+      const inline = given.policy ? validateDeadlinePolicy(given.policy) : undefined;
+      if (inline && !inline.ok) throw new BadRequestException({ message: `${at}.policy is invalid`, errors: inline.errors });
+      return { given, stepTemplate, dueAt, inline: inline?.ok ? inline.policy : undefined };
+    });
+
+    return this.dataSource.transaction(async (manager) => {
+      const version = dto.catalogueVersion ? await this.catalogue.get(dto.catalogueVersion, manager) : await this.catalogue.latest(manager);
+      const campaign = await manager.getRepository(Campaign).save({
+        name: dto.name,
+        template: template.key,
+        scopeUnitId: scope.id,
+        startsOn: dto.startsOn,
+        endsOn: dto.endsOn,
+        catalogueVersionId: version.id,
+        createdByUserId: actor.id,
+      });
+      const saved: CampaignStep[] = [];
+      for (const [ordinal, step] of steps.entries()) {
+        const policy = step.inline ? { id: null, policy: step.inline } : await storedPolicyForTask(manager, step.given.policyId);
+        saved.push(
+          await manager.getRepository(CampaignStep).save({
+            campaignId: campaign.id,
+            ordinal,
+            kind: step.stepTemplate.kind,
+            title: step.stepTemplate.title,
+            responsibleUnitKind: step.given.responsibleUnitKind,
+            dueAt: step.dueAt,
+            policy: policy.policy,
+            policyId: policy.id,
+          }),
+        );
+      }
+      await this.audit.record({ actorUserId: actor.id, action: 'campaign.created', entityType: 'campaign', entityId: campaign.id, details: { template: template.key } }, manager);
+      return { ...campaign, steps: saved };
+    });
+  }
+
+  /** Campaigns whose scope overlaps the actor's area: over it, or inside it. */
+  async list(actor: Actor, query: CampaignListQueryDto): Promise<Page<Campaign>> {
+    const paths = actor.scope.kind === 'own-unit' ? [(await this.ownUnit(actor)).path] : actor.scope.paths;
+    const overlaps = paths.map((_, i) => `(:area${i} LIKE scope.path || '%' OR scope.path LIKE :area${i} || '%')`).join(' OR ');
+    const qb = this.dataSource
+      .getRepository(Campaign)
+      .createQueryBuilder('campaign')
+      .innerJoin(Unit, 'scope', 'scope.id = campaign.scopeUnitId')
+      .where(`(${overlaps})`, Object.fromEntries(paths.map((p, i) => [`area${i}`, p])));
+    if (query.status) qb.andWhere('campaign.status = :status', { status: query.status });
+    const [items, total] = await qb.orderBy('campaign.createdAt', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    return pageOf(items, total, query);
+  }
+
+  async get(actor: Actor, id: string): Promise<CampaignView> {
+    const campaign = await this.findVisible(actor, id);
+    const steps = await this.dataSource.getRepository(CampaignStep).find({ where: { campaignId: id }, order: { ordinal: 'ASC' } });
+    return { ...campaign, steps };
+  }
+
+  /**
+   * Starts the campaign workflow, which creates the tasks in the background (never inside this
+   * request). Launching again while it launches or runs is harmless and answers the campaign.
+   */
+  async launch(actor: Actor, id: string): Promise<CampaignView> {
+    await this.dataSource.transaction(async (manager) => {
+      const campaign = await this.lockManaged(manager, actor, id);
+      if (campaign.status === 'launching' || campaign.status === 'running') return;
+      if (!canLaunch(campaign.status)) throw new ConflictException(`cannot launch a campaign that is ${campaign.status}`);
+      await manager.getRepository(Campaign).update({ id }, { status: 'launching', launchedAt: new Date() });
+      await this.audit.record({ actorUserId: actor.id, action: 'campaign.launched', entityType: 'campaign', entityId: id }, manager);
+      try {
+        await this.workflows.start(id);
+      } catch (err) {
+        throw new ServiceUnavailableException(`The workflow service is unavailable; the campaign was not launched (${(err as Error).message})`);
+      }
+    });
+    return this.get(actor, id);
+  }
+
+  /** Marks it cancelled now; the workflow then cancels its unfinished tasks. */
+  async cancel(actor: Actor, id: string, dto: CancelCampaignDto): Promise<CampaignView> {
+    const wasLaunched = await this.dataSource.transaction(async (manager) => {
+      const campaign = await this.lockManaged(manager, actor, id);
+      if (!canCancel(campaign.status)) throw new ConflictException(`cannot cancel a campaign that is ${campaign.status}`);
+      await manager.getRepository(Campaign).update({ id }, { status: 'cancelled', cancelReason: dto.reason, ...(campaign.status === 'draft' ? { finishedAt: new Date() } : {}) });
+      await this.audit.record({ actorUserId: actor.id, action: 'campaign.cancelled', entityType: 'campaign', entityId: id, details: { reason: dto.reason } }, manager);
+      return campaign.status !== 'draft';
+    });
+    if (wasLaunched) await this.workflows.signal(id, { cancel: true });
+    return this.get(actor, id);
+  }
+
+  /** 404 unknown, 403 when the campaign's scope and the actor's area share no unit. */
+  async findVisible(actor: Actor, id: string): Promise<Campaign> {
+    const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id });
+    if (!campaign) throw new NotFoundException(`No campaign with id ${id}`);
+    const scope = await this.dataSource.getRepository(Unit).findOneByOrFail({ id: campaign.scopeUnitId });
+    if (!overlapsSubtree(actor.scope, (await this.ownUnit(actor)).path, scope.path)) throw new ForbiddenException('This campaign is outside your scope');
+    return campaign;
+  }
+
+  /** Launch and cancel need the whole campaign scope in the actor's. */
+  private async lockManaged(manager: EntityManager, actor: Actor, id: string): Promise<Campaign> {
+    const campaign = await manager.getRepository(Campaign).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!campaign) throw new NotFoundException(`No campaign with id ${id}`);
+    const scope = await manager.getRepository(Unit).findOneByOrFail({ id: campaign.scopeUnitId });
+    if (!isInScope(actor.scope, scope)) throw new ForbiddenException('This campaign reaches beyond your scope');
+    return campaign;
+  }
+
+  private async ownUnit(actor: Actor): Promise<Unit> {
+    return this.dataSource.getRepository(Unit).findOneByOrFail({ id: actor.unitId });
+  }
+}

@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
+import { CAMPAIGN_STATUSES, CAMPAIGN_TEMPLATES, CampaignStatus } from '../../domain/campaign-templates';
+import { UNIT_KINDS, UnitKind } from '../../domain/hierarchy';
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CampaignStepDto {
+  @ApiProperty({ description: 'ISO time; a bare date means the end of that day, Asia/Shanghai', example: '2027-03-25' })
+  @IsDateString({ strict: true }, { message: 'steps[].dueAt must be an ISO date or date-time' })
+  dueAt: string;
+
+  @ApiProperty({ enum: UNIT_KINDS, example: 'village_clinic', description: 'the kind of unit that gets a task: each one in scope' })
+  @IsIn(UNIT_KINDS)
+  responsibleUnitKind: UnitKind;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'a named deadline policy; default: the default policy' })
+  @IsOptional()
+  @IsUUID()
+  policyId?: string;
+
+  @ApiPropertyOptional({ description: 'an inline deadline policy (see README); wins over policyId' })
+  @IsOptional()
+  @IsObject()
+  policy?: Record<string, unknown>;
+}
+
+export class CreateCampaignDto {
+  @ApiProperty({ example: '2027年建档立卡贫困人口疾病再识别' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ enum: CAMPAIGN_TEMPLATES.map((t) => t.key), example: 're_identification' })
+  @IsIn(CAMPAIGN_TEMPLATES.map((t) => t.key))
+  template: string;
+
+  @ApiProperty({ format: 'uuid', description: 'a city, county or township in your scope' })
+  @IsUUID()
+  scopeUnitId: string;
+
+  @ApiProperty({ example: '2027-03-01' })
+  @Matches(LOCAL_DATE, { message: 'startsOn must be a date YYYY-MM-DD' })
+  startsOn: string;
+
+  @ApiProperty({ example: '2027-06-30' })
+  @Matches(LOCAL_DATE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  endsOn: string;
+
+  @ApiPropertyOptional({ description: 'disease catalogue version to pin; default the latest' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  catalogueVersion?: number;
+
+  @ApiProperty({ type: [CampaignStepDto], description: "one entry per step of the template, in the template's order" })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CampaignStepDto)
+  steps: CampaignStepDto[];
+}
+
+export class CancelCampaignDto {
+  @ApiProperty({ example: '范围有误，重新发起' })
+  @IsString()
+  @Length(1, 1000)
+  reason: string;
+}
+
+export class CampaignListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CAMPAIGN_STATUSES })
+  @IsOptional()
+  @IsIn(CAMPAIGN_STATUSES)
+  status?: CampaignStatus;
+}
+
+export class ProgressQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'a unit of the campaign scope (default: the scope unit, or your own area)' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Roles } from '../auth/actor';
+import { DiseaseCatalogueVersion } from './disease-catalogue.entity';
+import { DiseaseCatalogueService } from './disease-catalogue.service';
+import { CreateCatalogueVersionDto } from './dto/disease-catalogue.dto';
+
+/** The disease catalogue (疾病目录): read by all, versions added by admins. */
+@ApiTags('disease catalogue')
+@ApiBearerAuth()
+@Controller('disease-catalogue')
+export class DiseaseCatalogueController {
+  constructor(private readonly catalogue: DiseaseCatalogueService) {}
+
+  @Get()
+  list(): Promise<DiseaseCatalogueVersion[]> {
+    return this.catalogue.list();
+  }
+
+  @Get('latest')
+  latest(): Promise<DiseaseCatalogueVersion> {
+    return this.catalogue.latest();
+  }
+
+  @Get(':version')
+  get(@Param('version', ParseIntPipe) version: number): Promise<DiseaseCatalogueVersion> {
+    return this.catalogue.get(version);
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCatalogueVersionDto): Promise<DiseaseCatalogueVersion> {
+    return this.catalogue.create(actor, dto);
+  }
+}

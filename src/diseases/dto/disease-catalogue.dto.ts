@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsArray, IsOptional, IsString, Length } from 'class-validator';
+
+export class CreateCatalogueVersionDto {
+  @ApiProperty({ example: '健康扶贫疾病目录（第二版）' })
+  @IsString()
+  @Length(1, 100)
+  name: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  notes?: string;
+
+  @ApiProperty({ description: 'the whole list: [{ code, name, category: major | chronic | severe }]', example: [{ code: 'M01', name: '食管癌', category: 'major' }] })
+  @IsArray()
+  diseases: unknown[];
+}

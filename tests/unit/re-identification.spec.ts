@@ -1,0 +1,62 @@
+import { CatalogueDisease, findDisease, validateCatalogue } from '../../src/domain/disease-catalogue';
+import { parseOutcome, validateResult } from '../../src/domain/re-identification';
+
+const catalogue: CatalogueDisease[] = [
+  { code: 'M09', name: '食管癌', category: 'major' },
+  { code: 'C01', name: '原发性高血压', category: 'chronic' },
+];
+
+describe(validateResult.name, () => {
+  it('takes diseases by code or by name, once each', () => {
+    expect(validateResult({ outcome: 'conditions', conditions: ['C01', '食管癌', 'M09'] }, catalogue)).toEqual({
+      ok: true,
+      result: { outcome: 'conditions', conditionCodes: ['C01', 'M09'], note: '' },
+    });
+  });
+
+  it('refuses a disease outside the catalogue, and conditions without one', () => {
+    const unknown = validateResult({ outcome: 'conditions', conditions: ['感冒'] }, catalogue);
+    expect(unknown).toEqual({ ok: false, errors: [{ field: 'conditions', message: "感冒 is not in the campaign's disease catalogue" }] });
+    expect(validateResult({ outcome: 'conditions' }, catalogue).ok).toBe(false);
+  });
+
+  it('needs a reason when the person could not be assessed, and no diseases then', () => {
+    expect(validateResult({ outcome: 'deceased' }, catalogue)).toEqual({ ok: false, errors: [{ field: 'note', message: 'outcome deceased needs a reason in note' }] });
+    expect(validateResult({ outcome: 'moved', note: '迁往外省' }, catalogue).ok).toBe(true);
+    expect(validateResult({ outcome: 'none', conditions: ['C01'] }, catalogue).ok).toBe(false);
+  });
+
+  it('names an unknown outcome', () => {
+    expect(validateResult({ outcome: 'sick' }, catalogue)).toMatchObject({ ok: false, errors: [{ field: 'outcome' }] });
+  });
+});
+
+describe(parseOutcome.name, () => {
+  it('reads the Chinese labels a CSV carries', () => {
+    expect(parseOutcome('未患目录内疾病')).toBe('none');
+    expect(parseOutcome(' 已死亡 ')).toBe('deceased');
+    expect(parseOutcome('unknown')).toBeUndefined();
+  });
+});
+
+describe(validateCatalogue.name, () => {
+  it('accepts a well-formed list and trims names', () => {
+    expect(validateCatalogue([{ code: 'X1', name: ' 尘肺病 ', category: 'major' }])).toEqual({ ok: true, diseases: [{ code: 'X1', name: '尘肺病', category: 'major' }] });
+  });
+
+  it('lists every problem at once', () => {
+    const check = validateCatalogue([
+      { code: 'X1', name: 'a', category: 'major' },
+      { code: 'X1', name: '', category: 'rare' },
+    ]);
+    expect(check).toEqual({
+      ok: false,
+      errors: ['diseases[1].code X1 appears twice', 'diseases[1].name must be 1–100 characters', 'diseases[1].category must be one of major, chronic, severe'],
+    });
+    expect(validateCatalogue([])).toEqual({ ok: false, errors: ['diseases must be a non-empty list'] });
+  });
+
+  it('finds a disease by code before name', () => {
+    expect(findDisease(catalogue, ' C01 ')?.name).toBe('原发性高血压');
+  });
+});
