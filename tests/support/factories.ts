@@ -79,30 +79,37 @@ export async function givenUser(app: INestApplication, role: Role, unitId: strin
  * Registered poor persons written straight to the register (the import has tests of its own): one
  * household per village with `personsPerVillage[i]` members, valid resident ID numbers.
  */
-export async function givenRegister(app: INestApplication, district: District, personsPerVillage: number[]) {
+export async function givenRegister(app: INestApplication, villageIds: string[], personsPerVillage: number[]) {
   const db = app.get(DataSource);
-  const idNumbers: string[][] = [];
   // A region of its own, so files of one run that share the register never draw the same number.
   const region = String(100_000 + Math.floor(Math.random() * 900_000));
+  const households: { id: string; village_unit_id: string }[] = await db.query(
+    `INSERT INTO households (household_number, village_unit_id, head_name)
+     SELECT $1 || '-H' || ord, village_id, '户主' || ord FROM unnest($2::uuid[]) WITH ORDINALITY AS v(village_id, ord)
+     RETURNING id, village_unit_id`,
+    [region, villageIds],
+  );
+  const householdOf = new Map(households.map((h) => [h.village_unit_id, h.id]));
   let sequence = 0;
-  for (const [v, villageId] of district.id.villages.entries()) {
-    const [household]: { id: string }[] = await db.query(
-      `INSERT INTO households (household_number, village_unit_id, head_name) VALUES ($1, $2, $3) RETURNING id`,
-      [`${district.prefix}-H${v}`, villageId, `户主${v}`],
-    );
-    const ids = Array.from({ length: personsPerVillage[v] ?? 0 }, (_, i) => makeResidentId(region, `19${50 + v}-0${1 + (i % 9)}-1${i % 10}`, sequence++));
-    for (const [i, idNumber] of ids.entries()) {
-      const check = checkResidentId(idNumber, '2100-01-01');
-      if (!check.ok) throw new Error(check.message);
-      await db.query(
-        `INSERT INTO persons (household_id, village_unit_id, name, id_number, sex, birth_date, poverty_status, poverty_cause_main)
-         VALUES ($1, $2, $3, $4, $5, $6, 'not_out', $7)`,
-        [household.id, villageId, `村民${v}-${i}`, idNumber, check.sex, check.birthDate, i % 2 === 0 ? '因病' : '缺劳力'],
-      );
-    }
-    idNumbers.push(ids);
-  }
-  return { idNumbers, total: idNumbers.flat().length };
+  const idNumbers = villageIds.map((_, v) =>
+    Array.from({ length: personsPerVillage[v] ?? 0 }, (_, i) => makeResidentId(region, `19${50 + (v % 50)}-0${1 + (i % 9)}-1${i % 10}`, sequence++)),
+  );
+  const persons = idNumbers.flatMap((ids, v) => ids.map((idNumber, i) => ({ v, i, idNumber, check: checkResidentId(idNumber, '2100-01-01') })));
+  await db.query(
+    `INSERT INTO persons (household_id, village_unit_id, name, id_number, sex, birth_date, poverty_status, poverty_cause_main)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[])`,
+    [
+      persons.map((p) => householdOf.get(villageIds[p.v])),
+      persons.map((p) => villageIds[p.v]),
+      persons.map((p) => `村民${p.v}-${p.i}`),
+      persons.map((p) => p.idNumber),
+      persons.map((p) => (p.check.ok ? p.check.sex : 'invalid')),
+      persons.map((p) => (p.check.ok ? p.check.birthDate : 'invalid')),
+      persons.map(() => 'not_out'),
+      persons.map((p) => (p.i % 2 === 0 ? '因病' : '缺劳力')),
+    ],
+  );
+  return { idNumbers, total: persons.length };
 }
 
 export type Register = Awaited<ReturnType<typeof givenRegister>>;
