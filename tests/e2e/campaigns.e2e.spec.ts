@@ -79,6 +79,16 @@ describe('a re-identification campaign through the HTTP API', () => {
     );
   });
 
+  it('gives a health centre the persons of every village of its township', async () => {
+    const campaign = await createCampaign({ steps: [{ dueAt: tomorrow(), responsibleUnitKind: 'health_centre' }] });
+    const running = await launched(campaign.id);
+    expect(running.steps[0]).toMatchObject({ taskCount: 2, itemCount: register.total });
+    const centre = await taskOf(campaign.id, district.id.centres[1]);
+    const items = await t.http.get(`/api/tasks/${centre.id}/items`).set(auth(adminToken)).expect(200);
+    expect(items.body.total).toBe(PERSONS_PER_VILLAGE[2] + PERSONS_PER_VILLAGE[3]);
+    expect(new Set(items.body.items.map((i: { village: { id: string } }) => i.village.id))).toEqual(new Set(district.id.villages.slice(2)));
+  });
+
   it('lets staff record results, submit when complete, and a manager approve; progress rolls up and agrees', async () => {
     const campaign = await createCampaign();
     await launched(campaign.id);
