@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { DISEASE_CATEGORIES } from '../domain/disease-catalogue';
 import { RE_IDENTIFICATION_OUTCOMES } from '../domain/re-identification';
-import { Counts, disagreements, rollUp, TreeNode } from '../domain/rollup';
+import { addInto, Counts, disagreements, rollUp, TreeNode } from '../domain/rollup';
 import { isInScope } from '../domain/scope';
 import { FINISHED_STATUSES } from '../domain/task-lifecycle';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
@@ -75,9 +75,11 @@ export class CampaignProgressService {
     const nodes = await this.areaNodes(root);
     const catalogue = (await this.dataSource.getRepository(DiseaseCatalogueVersion).findOneByOrFail({ id: campaign.catalogueVersionId })).diseases;
     const steps = await this.dataSource.getRepository(CampaignStep).find({ where: { campaignId: campaign.id }, order: { ordinal: 'ASC' } });
+    // Every item of the campaign lies in its scope: only a smaller root needs its villages named.
+    const villageIds = root.id === campaign.scopeUnitId ? null : nodes.filter((n) => n.kind === 'village').map((n) => n.id);
     const result: StepProgress[] = [];
     for (const step of steps) {
-      const own = await this.villageCounts(step.id, root, catalogue.map((d) => ({ code: d.code, category: d.category })));
+      const own = await this.villageCounts(step.id, villageIds, catalogue);
       const totals = rollUp(nodes, own, root.id);
       result.push({
         id: step.id,
@@ -144,34 +146,34 @@ export class CampaignProgressService {
   }
 
   private async areaNodes(root: Unit): Promise<(TreeNode & Pick<Unit, 'code' | 'name' | 'kind'>)[]> {
-    return this.dataSource
-      .getRepository(Unit)
-      .createQueryBuilder('unit')
-      .select(['unit.id', 'unit.parentId', 'unit.depth', 'unit.code', 'unit.name', 'unit.kind'])
-      .where('unit.path LIKE :path AND unit.kind IN (:...kinds)', { path: `${root.path}%`, kinds: AREA_KINDS })
-      .orderBy('unit.path')
-      .getMany();
+    return this.dataSource.query(
+      `SELECT id, parent_id AS "parentId", depth, code, name, kind FROM units WHERE path LIKE $1 AND kind = ANY($2) ORDER BY path`,
+      [`${root.path}%`, AREA_KINDS],
+    );
   }
 
-  /** Per village: persons, results by outcome, and persons with a disease of each category. */
-  private async villageCounts(stepId: string, root: Unit, catalogue: { code: string; category: string }[]): Promise<Map<string, Counts>> {
-    const categoryColumns = DISEASE_CATEGORIES.map(
-      (c, i) => `count(*) FILTER (WHERE i.condition_codes && $${3 + i}::text[])::int AS "category_${c}"`,
-    ).join(', ');
-    const outcomeColumns = RE_IDENTIFICATION_OUTCOMES.map((o) => `count(*) FILTER (WHERE i.outcome = '${o}')::int AS "outcome_${o}"`).join(', ');
-    const rows: Record<string, number | string>[] = await this.dataSource.query(
-      `SELECT i.village_unit_id, count(*)::int AS persons, count(i.outcome)::int AS recorded, ${outcomeColumns}, ${categoryColumns}
-       FROM re_identification_items i JOIN units v ON v.id = i.village_unit_id
-       WHERE i.step_id = $1 AND v.path LIKE $2
-       GROUP BY i.village_unit_id`,
-      [stepId, `${root.path}%`, ...DISEASE_CATEGORIES.map((c) => catalogue.filter((d) => d.category === c).map((d) => d.code))],
+  /**
+   * Per village: persons, results by outcome, and persons with a disease of each category. Grouped
+   * by (village, outcome, diseases) in SQL, a few rows per village, and counted here.
+   */
+  private async villageCounts(stepId: string, villageIds: string[] | null, catalogue: { code: string; category: string }[]): Promise<Map<string, Counts>> {
+    const rows: { village_unit_id: string; outcome: string | null; condition_codes: string[]; n: number }[] = await this.dataSource.query(
+      `SELECT village_unit_id, outcome, condition_codes, count(*)::int AS n FROM re_identification_items
+       WHERE step_id = $1 ${villageIds ? 'AND village_unit_id = ANY($2::uuid[])' : ''}
+       GROUP BY 1, 2, 3`,
+      villageIds ? [stepId, villageIds] : [stepId],
     );
-    return new Map(
-      rows.map((r) => {
-        const { village_unit_id, ...counts } = r;
-        return [village_unit_id as string, counts as Counts];
-      }),
-    );
+    const categoryOf = new Map(catalogue.map((d) => [d.code, d.category]));
+    const counts = new Map<string, Counts>();
+    for (const r of rows) {
+      const village = counts.get(r.village_unit_id) ?? {};
+      const found: Counts = { persons: r.n };
+      if (r.outcome) Object.assign(found, { recorded: r.n, [`outcome_${r.outcome}`]: r.n });
+      for (const category of new Set(r.condition_codes.map((c) => categoryOf.get(c)))) if (category) found[`category_${category}`] = r.n;
+      addInto(village, found);
+      counts.set(r.village_unit_id, village);
+    }
+    return counts;
   }
 
   private async taskCounts(stepId: string, root: Unit): Promise<StepProgress['tasks']> {
