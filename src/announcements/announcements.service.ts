@@ -6,10 +6,17 @@ import { announcementWorkflow } from '../../workflows/announcement.workflow';
 import { Actor } from '../auth/actor';
 import { Notification } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
+import { renderTemplate } from '../notifications/templates';
+import { TemplatesService } from '../notifications/templates.service';
+import { formatDue } from '../tasks/task-messages';
+import { User } from '../users/user.entity';
 import { TemporalClient } from '../temporal/temporal.module';
 import { UnitsService } from '../units/units.service';
 import { Announcement } from './announcement.entity';
 import { CreateAnnouncementDto } from './dto/announcement.dto';
+
+/** Notifications written per statement: a county's users in a few round trips. */
+const RECORD_BATCH = 500;
 
 export const announcementWorkflowId = (id: string) => `announcement-${id}`;
 
@@ -20,6 +27,7 @@ export class AnnouncementsService {
     private readonly units: UnitsService,
     private readonly notifications: NotificationsService,
     private readonly temporal: TemporalClient,
+    private readonly templates: TemplatesService,
   ) {}
 
   /**
@@ -54,32 +62,42 @@ export class AnnouncementsService {
   }
 
   /**
-   * Writes one inbox row per active user in scope (the unique business key makes a retry write
-   * nothing new), marks the announcement sent, then enqueues every row not yet delivered.
-   * Returns the number of recipients, or null when the announcement does not exist.
+   * Writes one notification per active user in scope, from the editable `announcement` template and
+   * to every channel the user chose (the unique business key makes a retry write nothing new), marks
+   * the announcement sent, then enqueues every row not yet delivered. Returns the number of
+   * recipients, or null when the announcement does not exist.
    */
   async fanOut(id: string): Promise<number | null> {
     const keyPrefix = `announcement:${id}:`;
+    const template = await this.templates.get('announcement');
     const count = await this.dataSource.transaction(async (manager) => {
       const announcement = await manager.getRepository(Announcement).findOneBy({ id });
       if (!announcement) return null;
-      await manager.query(
-        `INSERT INTO notifications (recipient_user_id, business_key, kind, channel, title, body)
-         SELECT u.id, $2 || u.id, 'announcement', 'in_app', $3, $4
-         FROM users u
-         JOIN units unit ON unit.id = u.unit_id
-         JOIN units scope ON scope.id = $1
-         WHERE u.active AND unit.path LIKE scope.path || '%'
-         ON CONFLICT (business_key) DO NOTHING`,
-        [announcement.scopeUnitId, keyPrefix, `通知：${announcement.title}`, announcement.body],
+      const author = await manager.getRepository(User).findOneBy({ id: announcement.authorUserId });
+      const recipients: { id: string; display_name: string }[] = await manager.query(
+        `SELECT u.id, u.display_name FROM users u JOIN units unit ON unit.id = u.unit_id JOIN units scope ON scope.id = $1
+         WHERE u.active AND unit.path LIKE scope.path || '%' ORDER BY u.id`,
+        [announcement.scopeUnitId],
       );
-      const recipients = await manager
-        .getRepository(Notification)
-        .createQueryBuilder('n')
-        .where('n.businessKey LIKE :prefix', { prefix: `${keyPrefix}%` })
-        .getCount();
-      await manager.getRepository(Announcement).update({ id }, { status: 'sent', recipientCount: recipients });
-      return recipients;
+      for (let i = 0; i < recipients.length; i += RECORD_BATCH) {
+        await this.notifications.record(
+          manager,
+          recipients.slice(i, i + RECORD_BATCH).map((recipient) => ({
+            recipientUserId: recipient.id,
+            businessKey: `${keyPrefix}${recipient.id}`,
+            kind: 'announcement',
+            ...renderTemplate(template, {
+              recipientName: recipient.display_name,
+              title: announcement.title,
+              body: announcement.body,
+              issuerName: author?.displayName ?? '',
+              publishedAt: formatDue(announcement.createdAt),
+            }),
+          })),
+        );
+      }
+      await manager.getRepository(Announcement).update({ id }, { status: 'sent', recipientCount: recipients.length });
+      return recipients.length;
     });
     if (count === null) return null;
     const pending = await this.dataSource

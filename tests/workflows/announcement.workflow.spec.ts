@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AnnouncementsService, announcementWorkflowId } from '../../src/announcements/announcements.service';
+import { NotificationDelivery, NotificationSettings } from '../../src/notifications/notification-settings.entity';
 import { Notification } from '../../src/notifications/notification.entity';
 import { TemporalClient } from '../../src/temporal/temporal.module';
 import { District, givenDistrict, givenUser } from '../support/factories';
@@ -30,6 +31,8 @@ describe('announcement workflow', () => {
     const inside = await givenUser(t.app, 'staff', district.id.clinics[1]);
     const outside = await givenUser(t.app, 'staff', district.id.clinics[2]);
     const managerToken = await t.login(manager.username, manager.password);
+    // An outside channel chosen by a recipient gets the announcement too (its sending is tested with the channels).
+    await t.app.get(DataSource).getRepository(NotificationSettings).save({ userId: inside.id, channels: ['webhook'], webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'announcement-test-secret' });
 
     const created = await t.http
       .post('/api/announcements')
@@ -50,7 +53,11 @@ describe('announcement workflow', () => {
       'the notification to be delivered',
     );
     expect(inbox.total).toBe(1);
-    expect(inbox.items[0]).toMatchObject({ kind: 'announcement', title: '通知：疾病再识别工作安排', body: '请于3月25日前完成。', readAt: null });
+    // Rendered from the editable announcement template, signed by its author.
+    expect(inbox.items[0]).toMatchObject({ kind: 'announcement', title: '【通知】疾病再识别工作安排', readAt: null });
+    expect(inbox.items[0].body).toMatch(/^请于3月25日前完成。\n\n测试manager\n\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+    const deliveries = await t.app.get(DataSource).getRepository(NotificationDelivery).findBy({ notificationId: inbox.items[0].id });
+    expect(deliveries.map((d) => d.channel)).toEqual(['webhook']);
 
     const announcement = await t.http.get(`/api/announcements/${created.body.id}`).set(auth(managerToken)).expect(200);
     expect(announcement.body).toMatchObject({ status: 'sent', recipientCount: 2 });
