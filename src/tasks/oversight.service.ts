@@ -42,6 +42,7 @@ export class OversightService {
 
   async overdueByUnit(actor: Actor, query: OverdueQueryDto): Promise<Page<OverdueUnit>> {
     const { sql: scopeSql, params } = scopeFilter(actor.scope, 'u', 1);
+    const campaignSql = query.campaignId ? `AND t.campaign_id = $${params.push(query.campaignId)}` : '';
     const grouped = `
       SELECT u.id, u.code, u.name, u.kind, count(*)::int AS overdue_count,
              max(floor(extract(epoch FROM now() - t.due_at) / 86400))::int AS max_days,
@@ -50,7 +51,7 @@ export class OversightService {
                'daysOverdue', floor(extract(epoch FROM now() - t.due_at) / 86400)::int, 'escalationLevel', t.escalation_level)
                ORDER BY t.due_at) AS tasks
       FROM tasks t JOIN units u ON u.id = t.unit_id
-      WHERE t.due_at < now() AND ${UNFINISHED} AND ${scopeSql}
+      WHERE t.due_at < now() AND ${UNFINISHED} AND ${scopeSql} ${campaignSql}
       GROUP BY u.id`;
     const n = params.length;
     const rows: { id: string; code: string; name: string; kind: string; overdue_count: number; max_days: number; max_level: number; tasks: OverdueUnit['tasks']; total: number }[] =

@@ -172,6 +172,18 @@ describe('a re-identification campaign through the HTTP API', () => {
     }, 30_000, 'the campaign to complete');
   });
 
+  it("lists a campaign's overdue units to the manager of their township", async () => {
+    const campaign = await createCampaign();
+    await launched(campaign.id);
+    const late = await taskOf(campaign.id, district.id.clinics[1]);
+    // As the deadline engine finds it two days after the due time.
+    await t.app.get(DataSource).getRepository(Task).update({ id: late.id }, { dueAt: new Date(Date.now() - 2 * 86400_000 - 60_000) });
+    const res = await t.http.get(`/api/oversight/overdue?campaignId=${campaign.id}`).set(auth(managerToken)).expect(200);
+    expect(res.body.items).toEqual([expect.objectContaining({ unit: expect.objectContaining({ id: district.id.clinics[1] }), overdueCount: 1, maxDaysOverdue: 2 })]);
+    const progress = await t.http.get(`/api/campaigns/${campaign.id}/progress?unitId=${district.id.townships[0]}`).set(auth(managerToken)).expect(200);
+    expect(progress.body.steps[0].tasks).toMatchObject({ total: 2, overdue: 1 });
+  });
+
   it('shows a campaign to those whose area it touches only', async () => {
     const campaign = await createCampaign({ scopeUnitId: district.id.townships[1] });
     await t.http.get(`/api/campaigns/${campaign.id}`).set(auth(managerToken)).expect(403);

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 
 export const OVERDUE_SORTS = ['count', 'days', 'level'] as const;
@@ -9,6 +9,11 @@ export class OverdueQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(OVERDUE_SORTS)
   sort: (typeof OVERDUE_SORTS)[number] = 'days';
+
+  @ApiPropertyOptional({ format: 'uuid', description: "only this campaign's tasks" })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
 }
 
 export class FormalTalkUpdateDto {
