@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
 import { CatalogueDisease, DISEASE_CATEGORIES } from '../domain/disease-catalogue';
-import { emptyOutcomeCounts, RecordedResult, ResultSummary, validateResult } from '../domain/re-identification';
+import { checkResultRow, emptyOutcomeCounts, RecordedResult, ResultRowError, ResultSummary, validateResult } from '../domain/re-identification';
 import { maskResidentId } from '../domain/resident-id';
 import { Counts } from '../domain/rollup';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
@@ -16,6 +16,7 @@ import { Campaign } from './campaign.entity';
 import { CampaignProgressService, ConsistencyReport } from './campaign-progress.service';
 import type { StepTaskRef } from './campaign-launch.service';
 import { ItemListQueryDto, RecordResultDto } from './dto/re-identification.dto';
+import type { UploadedRow } from './data-comparison.service';
 import { ReIdentificationItem } from './re-identification-item.entity';
 
 export const RE_IDENTIFICATION_KIND = 're_identification';
@@ -127,30 +128,37 @@ export class ReIdentificationService implements OnModuleInit {
   }
 
   /**
-   * Results for many persons of one task (the CSV upload), all or nothing: `rows` are already
-   * validated; each names its person by resident ID number.
+   * Results for many persons of one task from an uploaded table, all or nothing: every row is checked
+   * as if recorded one by one; any error refuses the file (400, row by row) and records nothing.
    */
-  async recordMany(actor: Actor, taskId: string, results: Map<string, RecordedResult>): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.lockForRecording(manager, actor, taskId);
-      const items: (ReIdentificationItem & { id_number: string })[] = await manager.query(
-        `SELECT i.id, i.task_id AS "taskId", p.id_number FROM re_identification_items i JOIN persons p ON p.id = i.person_id
-         WHERE i.task_id = $1 AND p.id_number = ANY($2)`,
-        [taskId, [...results.keys()]],
-      );
-      await this.save(manager, items, items.map((i) => results.get(i.id_number)!), actor);
-      return items.length;
-    });
-  }
-
-  /** Resident ID numbers of the task's persons, to check an upload's rows against. */
-  async personsOf(actor: Actor, taskId: string): Promise<{ task: Task; catalogue: CatalogueDisease[]; idNumbers: Set<string> }> {
+  async recordFromUpload(actor: Actor, taskId: string, rows: AsyncIterable<UploadedRow>): Promise<{ recorded: number }> {
     const { task } = await this.tasks.findVisibleWithRelation(actor, taskId);
-    const rows: { id_number: string }[] = await this.dataSource.query(
-      `SELECT p.id_number FROM re_identification_items i JOIN persons p ON p.id = i.person_id WHERE i.task_id = $1`,
+    const catalogue = await this.catalogueOf(this.dataSource.manager, task);
+    const persons: { id: string; id_number: string }[] = await this.dataSource.query(
+      `SELECT i.id, p.id_number FROM re_identification_items i JOIN persons p ON p.id = i.person_id WHERE i.task_id = $1`,
       [taskId],
     );
-    return { task, catalogue: await this.catalogueOf(this.dataSource.manager, task), idNumbers: new Set(rows.map((r) => r.id_number)) };
+    const itemOf = new Map(persons.map((p) => [p.id_number, p.id]));
+    const taskIdNumbers = new Set(itemOf.keys());
+    const seen = new Map<string, number>();
+    const errors: ResultRowError[] = [];
+    const items: { id: string }[] = [];
+    const results: RecordedResult[] = [];
+    for await (const { row, values } of rows) {
+      const check = checkResultRow(values, row, catalogue, taskIdNumbers, seen);
+      if (!check.ok) errors.push(...check.errors);
+      else {
+        items.push({ id: itemOf.get(check.idNumber)! });
+        results.push(check.result);
+      }
+    }
+    if (errors.length > 0) throw new BadRequestException({ message: `the file has ${errors.length} error(s); no result was recorded`, errors });
+    if (items.length === 0) throw new BadRequestException('the file has no rows');
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockForRecording(manager, actor, taskId);
+      await this.save(manager, items, results, actor);
+    });
+    return { recorded: items.length };
   }
 
   private async save(manager: EntityManager, items: Pick<ReIdentificationItem, 'id'>[], results: RecordedResult[], actor: Actor): Promise<void> {

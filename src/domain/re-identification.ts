@@ -2,7 +2,8 @@ import { CatalogueDisease, findDisease } from './disease-catalogue';
 
 /**
  * A person's re-identification result: the conditions found, none, or why the person could not be
- * assessed. Pure rules shared by the recording API and the CSV upload.
+ * assessed. Pure rules shared by the recording API and the CSV upload; their messages are in Chinese
+ * because staff read them, also in the upload's error report.
  */
 export const RE_IDENTIFICATION_OUTCOMES = [
   'conditions', // 患有目录内疾病
@@ -50,28 +51,28 @@ export function parseOutcome(value: unknown): ReIdentificationOutcome | undefine
 export function validateResult(input: ResultInput, catalogue: readonly CatalogueDisease[]): ResultCheck {
   const errors: { field: string; message: string }[] = [];
   const outcome = parseOutcome(input.outcome);
-  if (!outcome) errors.push({ field: 'outcome', message: `outcome must be one of ${RE_IDENTIFICATION_OUTCOMES.join(', ')}` });
+  if (!outcome) errors.push({ field: 'outcome', message: `识别结果应为${Object.values(OUTCOME_LABELS).join('、')}之一（或 ${RE_IDENTIFICATION_OUTCOMES.join(', ')}）` });
   const given = input.conditions === undefined || input.conditions === null ? [] : input.conditions;
   if (!Array.isArray(given) || given.some((c) => typeof c !== 'string')) {
-    errors.push({ field: 'conditions', message: 'conditions must be a list of disease codes or names' });
+    errors.push({ field: 'conditions', message: '疾病应为疾病目录中的编码或名称列表' });
   }
   const codes: string[] = [];
   for (const c of Array.isArray(given) ? given : []) {
     if (typeof c !== 'string' || c.trim() === '') continue;
     const disease = findDisease(catalogue, c);
-    if (!disease) errors.push({ field: 'conditions', message: `${c} is not in the campaign's disease catalogue` });
+    if (!disease) errors.push({ field: 'conditions', message: `“${c}”不在本次行动的疾病目录中` });
     else if (!codes.includes(disease.code)) codes.push(disease.code);
   }
   if (outcome === 'conditions' && codes.length === 0 && errors.length === 0) {
-    errors.push({ field: 'conditions', message: 'outcome conditions needs at least one disease' });
+    errors.push({ field: 'conditions', message: '识别结果为患病时至少填写一种疾病' });
   }
   if (outcome && outcome !== 'conditions' && codes.length > 0) {
-    errors.push({ field: 'conditions', message: `outcome ${outcome} takes no diseases` });
+    errors.push({ field: 'conditions', message: `识别结果为${OUTCOME_LABELS[outcome]}时不填写疾病` });
   }
   const note = typeof input.note === 'string' ? input.note.trim() : '';
-  if (input.note !== undefined && input.note !== null && typeof input.note !== 'string') errors.push({ field: 'note', message: 'note must be text' });
-  else if (note.length > 500) errors.push({ field: 'note', message: 'note must be at most 500 characters' });
-  if (outcome && NEEDS_REASON.includes(outcome) && note === '') errors.push({ field: 'note', message: `outcome ${outcome} needs a reason in note` });
+  if (input.note !== undefined && input.note !== null && typeof input.note !== 'string') errors.push({ field: 'note', message: '说明应为文本' });
+  else if (note.length > 500) errors.push({ field: 'note', message: '说明不能超过500个字符' });
+  if (outcome && NEEDS_REASON.includes(outcome) && note === '') errors.push({ field: 'note', message: `识别结果为${OUTCOME_LABELS[outcome]}时须在说明中写明原因` });
   if (errors.length > 0 || !outcome) return { ok: false, errors };
   return { ok: true, result: { outcome, conditionCodes: codes, note } };
 }
@@ -87,4 +88,37 @@ export interface ResultSummary {
 
 export function emptyOutcomeCounts(): Record<ReIdentificationOutcome, number> {
   return { conditions: 0, none: 0, unreachable: 0, moved: 0, deceased: 0 };
+}
+
+/** Columns of a results upload (CSV or XLSX); diseases are separated by 、 , ; or spaces. */
+export const RESULT_COLUMNS = { idNumber: '身份证号', outcome: '识别结果', conditions: '疾病', note: '说明' } as const;
+
+export interface ResultRowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/**
+ * One row of a results upload: the person must be one of the task's (`taskIdNumbers`), named once
+ * in the file (`seen` carries earlier rows), with a result valid as if recorded one by one.
+ */
+export function checkResultRow(
+  values: Record<string, string>,
+  row: number,
+  catalogue: readonly CatalogueDisease[],
+  taskIdNumbers: ReadonlySet<string>,
+  seen: Map<string, number>,
+): { ok: true; idNumber: string; result: RecordedResult } | { ok: false; errors: ResultRowError[] } {
+  const cell = (column: string) => (values[column] ?? '').trim();
+  const errors: ResultRowError[] = [];
+  const idNumber = cell(RESULT_COLUMNS.idNumber).toUpperCase();
+  if (!taskIdNumbers.has(idNumber)) errors.push({ row, column: RESULT_COLUMNS.idNumber, message: idNumber ? '此人不在本任务的识别名单中' : '身份证号不能为空' });
+  else if (seen.has(idNumber)) errors.push({ row, column: RESULT_COLUMNS.idNumber, message: `与第${seen.get(idNumber)}行重复` });
+  else seen.set(idNumber, row);
+  const conditions = cell(RESULT_COLUMNS.conditions).split(/[、,，;；\s]+/).filter(Boolean);
+  const check = validateResult({ outcome: cell(RESULT_COLUMNS.outcome), conditions, note: cell(RESULT_COLUMNS.note) }, catalogue);
+  const column = { outcome: RESULT_COLUMNS.outcome, conditions: RESULT_COLUMNS.conditions, note: RESULT_COLUMNS.note } as Record<string, string>;
+  if (!check.ok) errors.push(...check.errors.map((e) => ({ row, column: column[e.field] ?? e.field, message: e.message })));
+  return errors.length > 0 || !check.ok ? { ok: false, errors } : { ok: true, idNumber, result: check.result };
 }

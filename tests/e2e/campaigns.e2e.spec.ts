@@ -103,7 +103,7 @@ describe('a re-identification campaign through the HTTP API', () => {
     const record = (id: string, body: object) => t.http.put(`/api/tasks/${task.id}/items/${id}`).set(auth(staffToken)).send(body);
 
     const bad = await record(first.id, { outcome: 'conditions', conditions: ['感冒'] }).expect(400);
-    expect(JSON.stringify(bad.body)).toContain('感冒 is not in the campaign');
+    expect(JSON.stringify(bad.body)).toContain('“感冒”不在本次行动的疾病目录中');
     await record(first.id, { outcome: 'conditions', conditions: ['M09', '原发性高血压'] }).expect(200);
     await record(second.id, { outcome: 'unreachable' }).expect(400);
     await record(second.id, { outcome: 'unreachable', note: '外出务工' }).expect(200);

@@ -1,5 +1,5 @@
 import { CatalogueDisease, findDisease, validateCatalogue } from '../../src/domain/disease-catalogue';
-import { parseOutcome, validateResult } from '../../src/domain/re-identification';
+import { checkResultRow, parseOutcome, validateResult } from '../../src/domain/re-identification';
 
 const catalogue: CatalogueDisease[] = [
   { code: 'M09', name: '食管癌', category: 'major' },
@@ -16,12 +16,12 @@ describe(validateResult.name, () => {
 
   it('refuses a disease outside the catalogue, and conditions without one', () => {
     const unknown = validateResult({ outcome: 'conditions', conditions: ['感冒'] }, catalogue);
-    expect(unknown).toEqual({ ok: false, errors: [{ field: 'conditions', message: "感冒 is not in the campaign's disease catalogue" }] });
+    expect(unknown).toEqual({ ok: false, errors: [{ field: 'conditions', message: '“感冒”不在本次行动的疾病目录中' }] });
     expect(validateResult({ outcome: 'conditions' }, catalogue).ok).toBe(false);
   });
 
   it('needs a reason when the person could not be assessed, and no diseases then', () => {
-    expect(validateResult({ outcome: 'deceased' }, catalogue)).toEqual({ ok: false, errors: [{ field: 'note', message: 'outcome deceased needs a reason in note' }] });
+    expect(validateResult({ outcome: 'deceased' }, catalogue)).toEqual({ ok: false, errors: [{ field: 'note', message: '识别结果为已死亡时须在说明中写明原因' }] });
     expect(validateResult({ outcome: 'moved', note: '迁往外省' }, catalogue).ok).toBe(true);
     expect(validateResult({ outcome: 'none', conditions: ['C01'] }, catalogue).ok).toBe(false);
   });
@@ -58,5 +58,29 @@ describe(validateCatalogue.name, () => {
 
   it('finds a disease by code before name', () => {
     expect(findDisease(catalogue, ' C01 ')?.name).toBe('原发性高血压');
+  });
+});
+
+describe(checkResultRow.name, () => {
+  const ids = new Set(['510812195001011234', '51081219500101123X']);
+  it('reads a row with Chinese labels and diseases in one cell', () => {
+    const seen = new Map<string, number>();
+    expect(checkResultRow({ 身份证号: '51081219500101123x', 识别结果: '患病', 疾病: '食管癌、C01' }, 2, catalogue, ids, seen)).toEqual({
+      ok: true,
+      idNumber: '51081219500101123X',
+      result: { outcome: 'conditions', conditionCodes: ['M09', 'C01'], note: '' },
+    });
+  });
+
+  it('names every problem of a row with its column', () => {
+    const seen = new Map([['510812195001011234', 2]]);
+    expect(checkResultRow({ 身份证号: '510812195001011234', 识别结果: '已死亡' }, 4, catalogue, ids, seen)).toEqual({
+      ok: false,
+      errors: [
+        { row: 4, column: '身份证号', message: '与第2行重复' },
+        { row: 4, column: '说明', message: '识别结果为已死亡时须在说明中写明原因' },
+      ],
+    });
+    expect(checkResultRow({ 身份证号: '110101199003077777', 识别结果: 'none' }, 5, catalogue, ids, new Map())).toMatchObject({ ok: false, errors: [{ column: '身份证号', message: '此人不在本任务的识别名单中' }] });
   });
 });
