@@ -7,13 +7,15 @@ import { CampaignProgressService } from './campaign-progress.service';
 import { CampaignWorkflowClient } from './campaign-workflow-client';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
+import { DataComparisonController } from './data-comparison.controller';
+import { DataComparisonService } from './data-comparison.service';
 import { ReIdentificationController } from './re-identification.controller';
 import { ReIdentificationService } from './re-identification.service';
 
 @Module({
   imports: [UnitsModule, TasksModule, DiseasesModule],
-  controllers: [CampaignsController, ReIdentificationController],
-  providers: [CampaignsService, CampaignLaunchService, CampaignProgressService, CampaignWorkflowClient, ReIdentificationService],
+  controllers: [CampaignsController, ReIdentificationController, DataComparisonController],
+  providers: [CampaignsService, CampaignLaunchService, CampaignProgressService, CampaignWorkflowClient, ReIdentificationService, DataComparisonService],
   exports: [CampaignLaunchService, ReIdentificationService],
 })
 export class CampaignsModule {}

@@ -1,7 +1,11 @@
-import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { memoryStorage } from 'multer';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
+import { openUploadedTable, TABLE_UPLOAD_MAX_BYTES } from '../common/uploaded-table';
 import { UuidParam } from '../common/uuid-param';
+import { RESULT_COLUMNS } from '../domain/re-identification';
 import { ItemListQueryDto, RecordResultDto } from './dto/re-identification.dto';
 import { ReIdentificationService } from './re-identification.service';
 
@@ -16,6 +20,17 @@ export class ReIdentificationController {
   @Get()
   list(@CurrentActor() actor: Actor, @UuidParam('taskId') taskId: string, @Query() query: ItemListQueryDto) {
     return this.reIdentification.listItems(actor, taskId, query);
+  }
+
+  /** Many results at once from a CSV or XLSX (身份证号, 识别结果, 疾病, 说明): all or nothing, errors row by row. */
+  @Post('results')
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: TABLE_UPLOAD_MAX_BYTES, files: 1 }, defParamCharset: 'utf8' }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @HttpCode(200)
+  async upload(@CurrentActor() actor: Actor, @UuidParam('taskId') taskId: string, @UploadedFile() file: Express.Multer.File | undefined) {
+    const table = await openUploadedTable(file, [RESULT_COLUMNS.idNumber, RESULT_COLUMNS.outcome]);
+    return this.reIdentification.recordFromUpload(actor, taskId, table.rows);
   }
 
   @Put(':itemId')

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
+import { TabularRow } from '../common/tabular-file';
 import { CatalogueDisease, DISEASE_CATEGORIES } from '../domain/disease-catalogue';
 import { checkResultRow, emptyOutcomeCounts, RecordedResult, ResultRowError, ResultSummary, validateResult } from '../domain/re-identification';
 import { maskResidentId } from '../domain/resident-id';
@@ -16,7 +17,6 @@ import { Campaign } from './campaign.entity';
 import { CampaignProgressService, ConsistencyReport } from './campaign-progress.service';
 import type { StepTaskRef } from './campaign-launch.service';
 import { ItemListQueryDto, RecordResultDto } from './dto/re-identification.dto';
-import type { UploadedRow } from './data-comparison.service';
 import { ReIdentificationItem } from './re-identification-item.entity';
 
 export const RE_IDENTIFICATION_KIND = 're_identification';
@@ -131,7 +131,7 @@ export class ReIdentificationService implements OnModuleInit {
    * Results for many persons of one task from an uploaded table, all or nothing: every row is checked
    * as if recorded one by one; any error refuses the file (400, row by row) and records nothing.
    */
-  async recordFromUpload(actor: Actor, taskId: string, rows: AsyncIterable<UploadedRow>): Promise<{ recorded: number }> {
+  async recordFromUpload(actor: Actor, taskId: string, rows: AsyncIterable<TabularRow>): Promise<{ recorded: number }> {
     const { task } = await this.tasks.findVisibleWithRelation(actor, taskId);
     const catalogue = await this.catalogueOf(this.dataSource.manager, task);
     const persons: { id: string; id_number: string }[] = await this.dataSource.query(

@@ -13,6 +13,7 @@ import { NotificationTemplates1765000000000 } from './migrations/1765000000000-N
 import { NotificationDigests1765100000000 } from './migrations/1765100000000-NotificationDigests';
 import { PopulationRegister1765200000000 } from './migrations/1765200000000-PopulationRegister';
 import { Campaigns1765300000000 } from './migrations/1765300000000-Campaigns';
+import { DataComparison1765400000000 } from './migrations/1765400000000-DataComparison';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   NotificationDigests1765100000000,
   PopulationRegister1765200000000,
   Campaigns1765300000000,
+  DataComparison1765400000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

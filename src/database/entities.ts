@@ -1,5 +1,6 @@
 import { Campaign, CampaignStep } from '../campaigns/campaign.entity';
 import { ReIdentificationItem } from '../campaigns/re-identification-item.entity';
+import { ComparisonFlagRecord, ComparisonRun } from '../campaigns/comparison.entity';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
 import { Household } from '../population/household.entity';
 import { Person } from '../population/person.entity';
@@ -46,4 +47,6 @@ export const ENTITIES = [
   Campaign,
   CampaignStep,
   ReIdentificationItem,
+  ComparisonRun,
+  ComparisonFlagRecord,
 ];

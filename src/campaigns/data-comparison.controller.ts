@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { memoryStorage } from 'multer';
+import { Actor, CurrentActor, Roles } from '../auth/actor';
+import { openUploadedTable, TABLE_UPLOAD_MAX_BYTES } from '../common/uploaded-table';
+import { UuidParam } from '../common/uuid-param';
+import { POVERTY_LIST_COLUMNS } from '../domain/data-comparison';
+import { CampaignsService } from './campaigns.service';
+import { DataComparisonService } from './data-comparison.service';
+import { ComparisonUploadDto, FlagListQueryDto, ResolveFlagDto } from './dto/data-comparison.dto';
+
+/** 数据比对: the poverty office's list against a campaign's records; flagged persons go to their units. */
+@ApiTags('data comparison')
+@ApiBearerAuth()
+@Controller()
+export class DataComparisonController {
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly comparisons: DataComparisonService,
+  ) {}
+
+  @Post('campaigns/:id/comparisons')
+  @Roles('admin', 'manager')
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: TABLE_UPLOAD_MAX_BYTES, files: 1 }, defParamCharset: 'utf8' }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'dueAt'],
+      properties: { file: { type: 'string', format: 'binary', description: 'CSV or XLSX: 身份证号, 户编号, 主要致贫原因, 次要致贫原因' }, dueAt: { type: 'string' }, areaUnitId: { type: 'string' } },
+    },
+  })
+  async compare(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ComparisonUploadDto, @UploadedFile() file: Express.Multer.File | undefined) {
+    const campaign = await this.campaigns.findVisible(actor, id);
+    const table = await openUploadedTable(file, [POVERTY_LIST_COLUMNS.idNumber]);
+    return this.comparisons.compare(actor, campaign, file!.originalname, table.rows, dto);
+  }
+
+  @Get('campaigns/:id/comparisons')
+  @Roles('admin', 'manager')
+  async runs(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    return this.comparisons.runs(await this.campaigns.findVisible(actor, id));
+  }
+
+  @Get('campaigns/:id/comparisons/:runId')
+  @Roles('admin', 'manager')
+  async summary(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('runId') runId: string) {
+    return this.comparisons.summary(actor, await this.campaigns.findVisible(actor, id), runId);
+  }
+
+  /** A verification task's flagged persons (ID numbers masked). */
+  @Get('tasks/:taskId/verification-items')
+  items(@CurrentActor() actor: Actor, @UuidParam('taskId') taskId: string, @Query() query: FlagListQueryDto) {
+    return this.comparisons.items(actor, taskId, query);
+  }
+
+  @Put('tasks/:taskId/verification-items/:flagId')
+  resolve(@CurrentActor() actor: Actor, @UuidParam('taskId') taskId: string, @UuidParam('flagId') flagId: string, @Body() dto: ResolveFlagDto) {
+    return this.comparisons.resolve(actor, taskId, flagId, dto);
+  }
+}
