@@ -42,3 +42,11 @@ export async function untilPolled(temporal: TemporalClient, config: AppConfig, t
 export function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
+
+/** SIGKILL, as a machine dies, and wait until the process is gone. */
+export async function killHard(...children: ChildProcess[]): Promise<void> {
+  for (const child of children) {
+    child.kill('SIGKILL');
+    await exited(child);
+  }
+}

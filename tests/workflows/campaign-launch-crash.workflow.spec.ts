@@ -8,7 +8,7 @@ import { UnitsService } from '../../src/units/units.service';
 import { taskWorkflowId } from '../../workflows/task-deadline.messages';
 import { givenRegister, givenUser } from '../support/factories';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
-import { exited, spawnWorkerProcess, untilPolled } from '../support/worker-process';
+import { killHard, spawnWorkerProcess, untilPolled } from '../support/worker-process';
 
 const TOWNSHIPS = 4;
 const VILLAGES_PER_TOWNSHIP = 60;
@@ -38,10 +38,7 @@ describe('campaign launch across a killed worker', () => {
     t = await startTestApp();
   });
   afterAll(async () => {
-    for (const child of workers) {
-      child.kill('SIGKILL');
-      await exited(child);
-    }
+    await killHard(...workers);
     await t.stop();
   });
 
@@ -75,8 +72,7 @@ describe('campaign launch across a killed worker', () => {
       const n = await taskCount();
       return n > 0 ? n : undefined;
     }, 60_000, 'the first page of tasks');
-    workers[0].kill('SIGKILL');
-    await exited(workers[0]);
+    await killHard(workers[0]);
     // The kill has to land before the last page for this test to prove anything.
     expect(seenAtKill).toBeLessThan(villages.length);
 

@@ -6,7 +6,7 @@ import { TemporalClient } from '../../src/temporal/temporal.module';
 import { Unit } from '../../src/units/unit.entity';
 import { givenDistrict, givenUser } from '../support/factories';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
-import { exited, spawnWorkerProcess, untilPolled } from '../support/worker-process';
+import { killHard, spawnWorkerProcess, untilPolled } from '../support/worker-process';
 
 /** The ladder survives a worker process killed outright (SIGKILL) half-way: nothing lost, nothing twice. */
 describe('task deadline workflow across a killed worker', () => {
@@ -17,10 +17,7 @@ describe('task deadline workflow across a killed worker', () => {
     t = await startTestApp();
   });
   afterAll(async () => {
-    for (const child of workers) {
-      child.kill('SIGKILL');
-      await exited(child);
-    }
+    await killHard(...workers);
     await t.stop();
   });
 
@@ -57,8 +54,7 @@ describe('task deadline workflow across a killed worker', () => {
     const level = async () => (await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id: taskId })).escalationLevel;
 
     await eventually(async () => ((await level()) >= 1 ? true : undefined), 30_000, 'level 1');
-    workers[0].kill('SIGKILL');
-    await exited(workers[0]);
+    await killHard(workers[0]);
     workers.push(spawnWorkerProcess(t.config));
     await eventually(async () => ((await level()) === 3 ? true : undefined), 90_000, 'level 3 from the second worker');
 
