@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { Task } from '../../src/tasks/task.entity';
+import { TemporalClient } from '../../src/temporal/temporal.module';
+import { campaignWorkflowId } from '../../workflows/campaign.messages';
+import { recordHistory } from '../support/histories';
 import { District, givenDistrict, givenRegister, givenUser, Register } from '../support/factories';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
@@ -170,6 +173,9 @@ describe('a re-identification campaign through the HTTP API', () => {
       const res = await t.http.get(`/api/campaigns/${campaign.id}`).set(auth(adminToken)).expect(200);
       return res.body.status === 'completed' ? res.body : undefined;
     }, 30_000, 'the campaign to complete');
+    const handle = t.app.get(TemporalClient).client.workflow.getHandle(campaignWorkflowId(campaign.id));
+    await handle.result();
+    await recordHistory(handle, 'campaign-completed');
   });
 
   it("lists a campaign's overdue units to the manager of their township", async () => {
