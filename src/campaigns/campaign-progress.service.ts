@@ -71,7 +71,11 @@ export class CampaignProgressService {
    * the villages) persons, results and diseases found, rolled up so each parent is its children's sum.
    */
   async progress(actor: Actor, campaign: Campaign, unitId?: string): Promise<{ root: Unit; steps: StepProgress[] }> {
-    const root = await this.rootFor(actor, campaign, unitId);
+    return this.progressOf(campaign, await this.rootFor(actor, campaign, unitId));
+  }
+
+  /** The same for an area the caller has already checked the actor may see. */
+  async progressOf(campaign: Campaign, root: Unit): Promise<{ root: Unit; steps: StepProgress[] }> {
     const nodes = await this.areaNodes(root);
     const catalogue = (await this.dataSource.getRepository(DiseaseCatalogueVersion).findOneByOrFail({ id: campaign.catalogueVersionId })).diseases;
     const steps = await this.dataSource.getRepository(CampaignStep).find({ where: { campaignId: campaign.id }, order: { ordinal: 'ASC' } });

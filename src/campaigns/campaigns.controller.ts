@@ -1,10 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { UuidParam } from '../common/uuid-param';
+import { attachmentDisposition } from '../tasks/evidence.controller';
 import { CampaignsService } from './campaigns.service';
 import { CampaignProgressService } from './campaign-progress.service';
 import { CampaignListQueryDto, CancelCampaignDto, CreateCampaignDto, ProgressQueryDto } from './dto/campaign.dto';
+import { LedgerQueryDto } from './dto/ledger.dto';
+import { LedgerService, XLSX_CONTENT_TYPE } from './ledger.service';
 import { ReIdentificationService } from './re-identification.service';
 
 /** 专项行动: admins create, launch and cancel; everyone whose area it touches follows its progress. */
@@ -16,6 +20,7 @@ export class CampaignsController {
     private readonly campaigns: CampaignsService,
     private readonly progressService: CampaignProgressService,
     private readonly reIdentification: ReIdentificationService,
+    private readonly ledgers: LedgerService,
   ) {}
 
   @Post()
@@ -63,5 +68,15 @@ export class CampaignsController {
   async consistency(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     const campaign = await this.campaigns.findVisible(actor, id);
     return this.reIdentification.consistency(actor, campaign);
+  }
+
+  /** 识别台账 as XLSX, streamed to the response (hence `@Res`); refusals come before the first byte, as JSON. */
+  @Get(':id/ledger.xlsx')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  async ledger(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: LedgerQueryDto, @Res() res: Response): Promise<void> {
+    const campaign = await this.campaigns.findVisible(actor, id);
+    const ledger = await this.ledgers.prepare(actor, campaign, { unitId: query.unitId, fullIds: query.fullIds === 'true' });
+    res.set({ 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': attachmentDisposition(ledger.fileName) });
+    await ledger.writeTo(res);
   }
 }

@@ -9,13 +9,14 @@ import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 import { DataComparisonController } from './data-comparison.controller';
 import { DataComparisonService } from './data-comparison.service';
+import { LedgerService } from './ledger.service';
 import { ReIdentificationController } from './re-identification.controller';
 import { ReIdentificationService } from './re-identification.service';
 
 @Module({
   imports: [UnitsModule, TasksModule, DiseasesModule],
   controllers: [CampaignsController, ReIdentificationController, DataComparisonController],
-  providers: [CampaignsService, CampaignLaunchService, CampaignProgressService, CampaignWorkflowClient, ReIdentificationService, DataComparisonService],
+  providers: [CampaignsService, CampaignLaunchService, CampaignProgressService, CampaignWorkflowClient, ReIdentificationService, LedgerService, DataComparisonService],
   exports: [CampaignLaunchService, ReIdentificationService],
 })
 export class CampaignsModule {}
