@@ -14,6 +14,7 @@ import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PoliciesModule } from './policies/policies.module';
+import { PopulationModule } from './population/population.module';
 import { RecurringModule } from './recurring/recurring.module';
 import { RedisModule } from './redis/redis.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -55,6 +56,7 @@ export class AppModule {
         AnnouncementsModule,
         TasksModule,
         PoliciesModule,
+        PopulationModule,
         RecurringModule,
         DiseasesModule,
         CampaignsModule,

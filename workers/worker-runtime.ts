@@ -5,6 +5,7 @@ import { temporalConnectionOptions } from '../src/temporal/connection-options';
 import { createActivities } from './activities';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { startNotificationDelivery } from './notification-delivery.processor';
+import { startRegisterImports } from './register-import.processor';
 
 export interface WorkerRuntimeOptions {
   /** A prebuilt bundle (tests bundle once per run); otherwise workflows/ is bundled at start. */
@@ -46,6 +47,7 @@ export async function startWorkerRuntime(app: INestApplicationContext, config: A
     shutdownGraceTime: '30s',
   });
   const delivery = startNotificationDelivery(app, config);
+  const registerImports = startRegisterImports(app, config);
   const sweeper = startOutboxSweeper(app.get(NotificationsService));
   const running = worker.run();
   return {
@@ -53,7 +55,7 @@ export async function startWorkerRuntime(app: INestApplicationContext, config: A
     async stop() {
       clearInterval(sweeper);
       if (worker.getState() === 'RUNNING') worker.shutdown();
-      await Promise.all([running.catch(() => undefined), delivery.close()]);
+      await Promise.all([running.catch(() => undefined), delivery.close(), registerImports.close()]);
       await connection.close();
     },
   };

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
+import { Utf8WorkbookReader } from './xlsx-stream-reader';
 
 /**
  * Tables the offices upload: CSV as Excel on a Chinese desktop saves it (UTF-8 with or without BOM,
@@ -61,7 +62,10 @@ async function openCsv(input: Readable): Promise<TabularFile> {
   const { head, rest } = await peek(input, SNIFF_BYTES);
   const encoding = detectCsvEncoding(head);
   // iconv-lite drops a UTF-8 BOM by default.
-  const records = Readable.from(rest).pipe(iconv.decodeStream(encoding)).pipe(parse({ relax_column_count: true, skip_empty_lines: false }));
+  const source = Readable.from(rest);
+  const records = source.pipe(iconv.decodeStream(encoding)).pipe(parse({ relax_column_count: true, skip_empty_lines: false }));
+  // pipe() forwards no errors: an input that fails or is destroyed early would otherwise be an uncaught 'error'.
+  source.on('error', (err) => records.destroy(err));
   const iterator = records[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   const first = await iterator.next();
   if (first.done) throw new TabularFileError('the file is empty');
@@ -79,7 +83,7 @@ async function openCsv(input: Readable): Promise<TabularFile> {
 }
 
 async function openXlsx(input: Readable): Promise<TabularFile> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new Utf8WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   const sheets = reader[Symbol.asyncIterator]();
   const sheet = await sheets.next();
   if (sheet.done) throw new TabularFileError('the workbook has no worksheet');

@@ -1,15 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 
 /**
- * Where uploaded files (佐证资料) keep their bytes. One machine: a local folder; several machines: an
- * object store behind the same three calls, provided under `FILE_STORAGE`.
+ * Where uploaded files (佐证资料, register imports) keep their bytes. One machine: a local folder;
+ * several machines: an object store behind the same calls, provided under `FILE_STORAGE`.
  */
 export interface FileStorage {
   put(key: string, data: Buffer): Promise<void>;
   get(key: string): Promise<Buffer>;
+  /** For files too large to hold in memory (a county's register): the bytes stream through. */
+  putStream(key: string, data: Readable): Promise<void>;
+  /** Rejects at once for a key that does not exist. */
+  getStream(key: string): Promise<Readable>;
   delete(key: string): Promise<void>;
 }
 
@@ -27,15 +32,40 @@ export class LocalFileStorage implements FileStorage {
     this.root = resolve(dir);
   }
 
-  async put(key: string, data: Buffer): Promise<void> {
+  put(key: string, data: Buffer): Promise<void> {
+    return this.writeAside(key, (file) => file.writeFile(data));
+  }
+
+  putStream(key: string, data: Readable): Promise<void> {
+    return this.writeAside(key, async (file) => {
+      for await (const chunk of data) await file.write(chunk);
+    });
+  }
+
+  get(key: string): Promise<Buffer> {
+    return readFile(this.pathOf(key));
+  }
+
+  /** Opened before it is handed out, so a missing file is a rejection here rather than an 'error' event mid-read. */
+  async getStream(key: string): Promise<Readable> {
+    const file = await open(this.pathOf(key));
+    return file.createReadStream();
+  }
+
+  /** Deleting a key that is already gone is not an error, so a cleanup may run twice. */
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  /** Written aside, flushed, then renamed: a crash leaves at most a stray .tmp, never half a file under the key. */
+  private async writeAside(key: string, write: (file: FileHandle) => Promise<void>): Promise<void> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
-    // Written aside, flushed, then renamed: a crash leaves at most a stray .tmp, never half a file under the key.
     const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       const file = await open(temp, 'wx');
       try {
-        await file.writeFile(data);
+        await write(file);
         await file.sync();
       } finally {
         await file.close();
@@ -45,15 +75,6 @@ export class LocalFileStorage implements FileStorage {
       await rm(temp, { force: true });
       throw err;
     }
-  }
-
-  get(key: string): Promise<Buffer> {
-    return readFile(this.pathOf(key));
-  }
-
-  /** Deleting a key that is already gone is not an error, so a cleanup may run twice. */
-  async delete(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
   }
 
   private pathOf(key: string): string {
