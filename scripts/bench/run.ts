@@ -6,12 +6,13 @@ import { AppModule } from '../../src/app.module';
 import { loadConfig, withDevServerDefault } from '../../src/config/config';
 import { prepareDatabase } from '../../src/database/bootstrap';
 import { freePort, startTemporalDevServer } from '../temporal-dev-server';
+import { campaignBench } from './campaign.bench';
 import { hierarchyBench } from './hierarchy.bench';
 import { BenchResult, printAndSave } from './report';
 import { tasksBench } from './tasks.bench';
 
-/** BENCH_ONLY=hierarchy,tasks picks benchmarks; BENCH_TASKS sets the task count (default 10,000). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'hierarchy,tasks').split(','));
+/** BENCH_ONLY=hierarchy,tasks,campaign picks benchmarks; BENCH_TASKS sets the task count (default 10,000). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'hierarchy,tasks,campaign').split(','));
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 
 /**
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     const results: BenchResult[] = [];
     if (ONLY.has('hierarchy')) results.push(await hierarchyBench(app));
     if (ONLY.has('tasks')) results.push(await tasksBench(app, config, root, TASKS));
+    if (ONLY.has('campaign')) results.push(await campaignBench(app, config));
     const file = printAndSave(results, root);
     console.log(`\nFigures written to ${file}`);
   } finally {
