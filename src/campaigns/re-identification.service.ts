@@ -123,7 +123,7 @@ export class ReIdentificationService implements OnModuleInit {
       const item = await manager.getRepository(ReIdentificationItem).findOneBy({ id: itemId, taskId });
       if (!item) throw new NotFoundException(`No item ${itemId} in this task`);
       await this.save(manager, [item], [check.result], actor);
-      return item;
+      return manager.getRepository(ReIdentificationItem).findOneByOrFail({ id: itemId });
     });
   }
 

@@ -107,7 +107,8 @@ describe('a re-identification campaign through the HTTP API', () => {
 
     const bad = await record(first.id, { outcome: 'conditions', conditions: ['感冒'] }).expect(400);
     expect(JSON.stringify(bad.body)).toContain('“感冒”不在本次行动的疾病目录中');
-    await record(first.id, { outcome: 'conditions', conditions: ['M09', '原发性高血压'] }).expect(200);
+    const recorded = await record(first.id, { outcome: 'conditions', conditions: ['M09', '原发性高血压'] }).expect(200);
+    expect(recorded.body).toMatchObject({ id: first.id, outcome: 'conditions', conditionCodes: ['M09', 'C01'], recordedAt: expect.any(String) });
     await record(second.id, { outcome: 'unreachable' }).expect(400);
     await record(second.id, { outcome: 'unreachable', note: '外出务工' }).expect(200);
     expect((await taskOf(campaign.id, district.id.clinics[0])).status).toBe('in_progress');
