@@ -21,6 +21,9 @@ import { ComparisonUploadDto, FlagListQueryDto, ResolveFlagDto } from './dto/dat
 
 export const DATA_VERIFICATION_KIND = 'data_verification';
 
+/** Flags per INSERT (10 columns each). */
+const INSERT_BATCH = 1000;
+
 export interface ComparisonSummary {
   run: ComparisonRun;
   byKind: Record<ComparisonFlag, number>;
@@ -84,20 +87,20 @@ export class DataComparisonService implements OnModuleInit {
         createdByUserId: actor.id,
       });
       const taskOfUnit = await this.createVerificationTasks(manager, actor, campaign, run, [...new Set(flags.map((f) => f.unitId).filter((u): u is string => !!u))]);
-      await manager.getRepository(ComparisonFlagRecord).insert(
-        flags.map((f) => ({
-          runId: run.id,
-          kind: f.kind,
-          idNumber: f.idNumber,
-          personId: f.personId,
-          unitId: f.unitId,
-          taskId: f.unitId ? taskOfUnit.get(f.unitId)! : null,
-          householdNumber: f.householdNumber,
-          povertyCauseMain: f.causeMain,
-          povertyCauseSecondary: f.causeSecondary,
-          recordedCategories: f.categories,
-        })),
-      );
+      const records = flags.map((f) => ({
+        runId: run.id,
+        kind: f.kind,
+        idNumber: f.idNumber,
+        personId: f.personId,
+        unitId: f.unitId,
+        taskId: f.unitId ? taskOfUnit.get(f.unitId)! : null,
+        householdNumber: f.householdNumber,
+        povertyCauseMain: f.causeMain,
+        povertyCauseSecondary: f.causeSecondary,
+        recordedCategories: f.categories,
+      }));
+      // A county's list flags thousands: batches stay within PostgreSQL's 65,535 parameters per statement.
+      for (let i = 0; i < records.length; i += INSERT_BATCH) await manager.getRepository(ComparisonFlagRecord).insert(records.slice(i, i + INSERT_BATCH));
       return { run, taskIds: [...taskOfUnit.values()] };
     });
     for (const taskId of taskIds) await this.tasks.startDeadlineWorkflow(taskId);
