@@ -1,7 +1,7 @@
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
+import { csvRecords } from './csv-records';
 import { Utf8WorkbookReader } from './xlsx-stream-reader';
 
 /**
@@ -63,19 +63,28 @@ async function openCsv(input: Readable): Promise<TabularFile> {
   const encoding = detectCsvEncoding(head);
   // iconv-lite drops a UTF-8 BOM by default.
   const source = Readable.from(rest);
-  const records = source.pipe(iconv.decodeStream(encoding)).pipe(parse({ relax_column_count: true, skip_empty_lines: false }));
+  const text = source.pipe(iconv.decodeStream(encoding) as Transform);
   // pipe() forwards no errors: an input that fails or is destroyed early would otherwise be an uncaught 'error'.
-  source.on('error', (err) => records.destroy(err));
-  const iterator = records[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  const first = await iterator.next();
-  if (first.done) throw new TabularFileError('the file is empty');
-  const headers = first.value.map((h) => h.trim());
+  source.on('error', (err) => text.destroy(err));
+  const batches = csvRecords(text);
+  let pending: string[][] = [];
+  const next = async (): Promise<string[] | undefined> => {
+    while (pending.length === 0) {
+      const batch = await batches.next();
+      if (batch.done) return undefined;
+      pending = batch.value.reverse();
+    }
+    return pending.pop();
+  };
+  const first = await next();
+  if (!first) throw new TabularFileError('the file is empty');
+  const headers = first.map((h) => h.trim());
   async function* rows(): AsyncGenerator<TabularRow> {
     // Spreadsheet row numbers: the header is row 1, and empty lines still count.
     let row = 1;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    for (let record = await next(); record; record = await next()) {
       row++;
-      const values = toValues(headers, next.value.map((cell) => cell.trim()));
+      const values = toValues(headers, record.map((cell) => cell.trim()));
       if (values) yield { row, values };
     }
   }
