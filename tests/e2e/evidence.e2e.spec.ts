@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { FILE_STORAGE, FileStorage } from '../../src/storage/file-storage';
 import { Task } from '../../src/tasks/task.entity';
 import { District, givenDistrict, givenUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import { binaryBody, startTestApp, TestApp } from '../support/test-app';
 
 const MAX_BYTES = 4096;
 /** A small but real PDF, with the binary comment line real writers put after the header. */
@@ -59,11 +59,7 @@ describe('task evidence (佐证资料)', () => {
       .get(`/api/tasks/${taskId}/evidence/${evidenceId}/file`)
       .set(auth(token))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
 
   /** Every file under the storage folder, temporary ones included. */
   async function storedFiles(): Promise<string[]> {

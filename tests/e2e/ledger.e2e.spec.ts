@@ -4,7 +4,7 @@ import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { maskResidentId } from '../../src/domain/resident-id';
 import { Task } from '../../src/tasks/task.entity';
 import { District, givenDistrict, givenRegister, givenUser, Register } from '../support/factories';
-import { eventually, startTestApp, TestApp } from '../support/test-app';
+import { binaryBody, eventually, startTestApp, TestApp } from '../support/test-app';
 
 const PERSONS_PER_VILLAGE = [3, 2, 2, 1];
 const LEDGER_HEADERS = [
@@ -39,11 +39,7 @@ describe('the identification ledger (识别台账) as XLSX', () => {
       .get(`/api/campaigns/${campaignId}/ledger.xlsx${query}`)
       .set(auth(token))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
 
   async function ledger(token: string, query = '') {
     const res = await download(token, query).expect(200);

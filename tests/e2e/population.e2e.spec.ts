@@ -16,7 +16,7 @@ import { RegisterImportService } from '../../src/population/register-import.serv
 import { bufferOf, RegisterFileRow, writeRegisterFile } from '../../src/population/register-file';
 import { FILE_STORAGE, FileStorage } from '../../src/storage/file-storage';
 import { District, givenDistrict, givenRegister, givenUser } from '../support/factories';
-import { eventually, startTestApp, TestApp } from '../support/test-app';
+import { binaryBody, eventually, startTestApp, TestApp } from '../support/test-app';
 
 const csvOf = (rows: RegisterFileRow[], encoding: CsvEncoding = 'utf-8') => bufferOf((out) => writeRegisterFile(out, rows, 'csv', encoding));
 const xlsxOf = (rows: RegisterFileRow[]) => bufferOf((out) => writeRegisterFile(out, rows, 'xlsx'));
@@ -76,11 +76,7 @@ describe('population register (建档立卡贫困人口)', () => {
       .get(path)
       .set(auth(token))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
 
   const personsOf = async (token: string, query: string) => (await t.http.get(`/api/population/persons?pageSize=500&${query}`).set(auth(token)).expect(200)).body;
   const updatedAtOf = async (ids: string[]) =>
