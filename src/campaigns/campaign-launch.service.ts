@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { StepKind, StepStatus, stepTaskKey } from '../domain/campaign-templates';
+import { servedAreaPath } from '../domain/register-area';
 import { FINISHED_STATUSES } from '../domain/task-lifecycle';
 import { recordTaskEvent } from '../tasks/task-events';
 import { signalTaskWorkflow } from '../tasks/task-workflow-signal';
@@ -27,7 +28,7 @@ export interface StepPage {
 export interface StepTaskRef {
   taskId: string;
   unitId: string;
-  /** Path of the unit's parent: a village clinic answers for its village, a health centre for its township. */
+  /** The area whose persons the unit looks after: a village clinic its village, a health centre its township. */
   areaPath: string;
 }
 
@@ -76,8 +77,6 @@ export class CampaignLaunchService {
       const campaign = await manager.getRepository(Campaign).findOneByOrFail({ id: step.campaignId });
       if (campaign.status === 'cancelled') return { tasksCreated: 0, itemsCreated: 0, campaignCancelled: true, refs: [] };
       const units = await manager.getRepository(Unit).find({ where: { id: In(unitIds) } });
-      const parents = await manager.getRepository(Unit).find({ where: { id: In(units.map((u) => u.parentId).filter((id): id is string => !!id)) } });
-      const parentPath = new Map(parents.map((p) => [p.id, p.path]));
       const keys = units.map((u) => stepTaskKey(step.id, u.id));
       const created: { id: string }[] = await manager.query(
         `INSERT INTO tasks (kind, title, unit_id, due_at, policy, policy_id, campaign_id, step_id, created_by_user_id, origin_key)
@@ -107,7 +106,7 @@ export class CampaignLaunchService {
       const unitOfKey = new Map(units.map((u) => [stepTaskKey(step.id, u.id), u]));
       const refs: StepTaskRef[] = tasks.map((t) => {
         const unit = unitOfKey.get(t.originKey!)!;
-        return { taskId: t.id, unitId: unit.id, areaPath: parentPath.get(unit.parentId ?? '') ?? unit.path };
+        return { taskId: t.id, unitId: unit.id, areaPath: servedAreaPath(unit) };
       });
       heartbeat();
       const itemsCreated = await this.createItems(manager, step, refs);

@@ -8,9 +8,9 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, assertInScope } from '../auth/actor';
 import { CatalogueDisease, DISEASE_CATEGORIES, DISEASE_CATEGORY_LABELS, DiseaseCategory } from '../domain/disease-catalogue';
 import { OUTCOME_LABELS, RE_IDENTIFICATION_OUTCOMES, ReIdentificationOutcome } from '../domain/re-identification';
+import { POVERTY_STATUS_LABELS, PovertyStatus, Sex, SEX_LABELS } from '../domain/register-row';
 import { maskResidentId } from '../domain/resident-id';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
-import type { PovertyStatus, Sex } from '../population/person.entity';
 import { Task } from '../tasks/task.entity';
 import { Unit } from '../units/unit.entity';
 import { Campaign, CampaignStep } from './campaign.entity';
@@ -23,8 +23,6 @@ const PAGE_SIZE = 5_000;
 /** About 30 ms of row writing between turns of the event loop. */
 const YIELD_EVERY_ROWS = 500;
 
-const SEX_LABELS: Record<Sex, string> = { male: '男', female: '女' };
-const POVERTY_STATUS_LABELS: Record<PovertyStatus, string> = { not_out: '未脱贫', out: '已脱贫' };
 const AREA_LEVEL_LABELS: Record<string, string> = { city: '市', county: '县/区', township: '乡镇', village: '村' };
 const NOT_RECORDED = '未识别';
 

@@ -1,8 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { PovertyStatus, Sex } from '../domain/register-row';
 
-export type Sex = 'male' | 'female';
-/** 未脱贫 / 已脱贫 */
-export type PovertyStatus = 'not_out' | 'out';
 
 /** A registered poor person (建档立卡贫困人口). `idNumber` is sensitive: never listed unmasked. */
 @Entity({ name: 'persons' })
