@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, WorkerOptions } from '@temporalio/worker';
 import { AppConfig } from '../src/config/config';
 import { temporalConnectionOptions } from '../src/temporal/connection-options';
 import { createActivities } from './activities';
@@ -10,9 +10,31 @@ import { startRegisterImports } from './register-import.processor';
 export interface WorkerRuntimeOptions {
   /** A prebuilt bundle (tests bundle once per run); otherwise workflows/ is bundled at start. */
   workflowBundle?: { code: string };
-  /** Workflows kept in memory; sleeping ones beyond this cost the worker nothing. */
-  maxCachedWorkflows?: number;
+  /** Overrides of the worker's tuning below (the benchmark compares settings with them). */
+  tuning?: WorkerTuning;
 }
+
+/** The Worker.create options that decide the worker's memory and throughput. */
+export type WorkerTuning = Pick<
+  WorkerOptions,
+  | 'maxCachedWorkflows'
+  | 'maxConcurrentActivityTaskExecutions'
+  | 'maxConcurrentWorkflowTaskExecutions'
+  | 'maxConcurrentWorkflowTaskPolls'
+  | 'nonStickyToStickyPollRatio'
+  | 'workflowTaskPollerBehavior'
+  | 'activityTaskPollerBehavior'
+  | 'reuseV8Context'
+>;
+
+/**
+ * Workflows kept in memory: a sleeping one beyond the cache costs the worker nothing but a replay of
+ * its (short) history when its timer fires. 500 rather than 1000: with 10,000 open tasks a task's next
+ * moment comes long after it has left either cache, so the larger one only held ~150–250 MiB more for
+ * no lateness gained (README, Benchmarks). reuseV8Context stays on (the SDK default): off, every cached
+ * workflow has a V8 context of its own and the worker passed 1 GiB at 3,000 open tasks.
+ */
+export const DEFAULT_WORKER_TUNING: WorkerTuning = { maxCachedWorkflows: 500 };
 
 export interface WorkerRuntime {
   /** Resolves when the Temporal worker stops on its own (it should not). */
@@ -43,7 +65,8 @@ export async function startWorkerRuntime(app: INestApplicationContext, config: A
     taskQueue: config.temporal.taskQueue,
     activities: createActivities(app),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
-    maxCachedWorkflows: options.maxCachedWorkflows ?? 1000,
+    ...DEFAULT_WORKER_TUNING,
+    ...options.tuning,
     shutdownGraceTime: '30s',
   });
   const delivery = startNotificationDelivery(app, config);

@@ -9,6 +9,13 @@ const { planTaskTimeline, sendTaskReminder, escalateTask } = proxyActivities<Tas
 
 export interface TaskDeadlineInput {
   taskId: string;
+  /**
+   * The first timeline, planned by whoever created the task (from the same task row and calendar the
+   * activity would read), so a new task sleeps towards its first moment at once instead of first
+   * scheduling the planTaskTimeline activity. Absent (workflows started before it existed, and every
+   * continue-as-new): the first round asks the activity, as always. Later re-plans always ask it.
+   */
+  timeline?: TaskTimeline;
 }
 
 /** A moment on the task's timeline, as planned by the activity from the task's policy. */
@@ -31,14 +38,14 @@ export type StepOutcome = 'done' | 'finished' | 'stale';
  * ladder after it, until the task is finished. PostgreSQL stays the source of truth; this workflow
  * only decides when to look again.
  */
-export async function taskDeadlineWorkflow({ taskId }: TaskDeadlineInput): Promise<void> {
+export async function taskDeadlineWorkflow({ taskId, timeline: planned }: TaskDeadlineInput): Promise<void> {
   let finished = false;
   let replanRequested = false;
   setHandler(taskFinishedSignal, () => void (finished = true));
   setHandler(deadlineChangedSignal, () => void (replanRequested = true));
 
   const wake = () => finished || replanRequested;
-  let timeline = await planTaskTimeline(taskId);
+  let timeline = planned ?? (await planTaskTimeline(taskId));
   while (!finished && !timeline.finished) {
     const [next] = timeline.steps;
     let due = false;

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { StepOutcome, TaskTimeline, TimelineStep } from '../../workflows/task-deadline.workflow';
 import { planEscalations, planReminders } from '../domain/deadline-policy';
 import { isFinished } from '../domain/task-lifecycle';
+import { WorkingDayCalendar } from '../domain/working-days';
 import { NotificationItemData } from '../notifications/notification.entity';
 import { NotificationDraft, NotificationsService } from '../notifications/notifications.service';
 import { TemplatesService } from '../notifications/templates.service';
@@ -32,20 +33,26 @@ export class TaskDeadlineService {
     private readonly templates: TemplatesService,
   ) {}
 
+  /** The timeline of a task as stored now (the planTaskTimeline activity). */
   async planTimeline(taskId: string, now = new Date()): Promise<TaskTimeline> {
     const task = await this.dataSource.getRepository(Task).findOneBy({ id: taskId });
-    if (!task || isFinished(task.status)) return { finished: true, deadlineVersion: task?.deadlineVersion ?? 0, steps: [] };
-    const calendar = await this.calendars.forUnit(task.unitId);
-    const reminders: TimelineStep[] = planReminders(task.dueAt, task.policy, now, calendar).map((r) => ({
-      kind: 'reminder',
-      at: r.at.toISOString(),
-      index: r.offsetIndex,
-    }));
-    const escalations: TimelineStep[] = planEscalations(task.dueAt, task.policy, calendar)
-      .filter((e) => e.level > task.escalationLevel)
-      .map((e) => ({ kind: 'escalation', at: e.at.toISOString(), level: e.level }));
-    const steps = [...reminders, ...escalations].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-    return { finished: false, deadlineVersion: task.deadlineVersion, steps };
+    if (!task) return { finished: true, deadlineVersion: 0, steps: [] };
+    return this.planTimelineFor(task, now);
+  }
+
+  /**
+   * The timeline of a task already in hand, e.g. one its creating transaction has not committed yet
+   * (its workflow starts with this as input). The calendar is read through the pool: a caller holding a
+   * transaction passes the one it read before (`calendarFor`), so as not to wait for a second connection.
+   */
+  async planTimelineFor(task: PlannableTask, now = new Date(), calendar?: WorkingDayCalendar): Promise<TaskTimeline> {
+    if (isFinished(task.status)) return { finished: true, deadlineVersion: task.deadlineVersion, steps: [] };
+    return timelineOf(task, calendar ?? (await this.calendarFor(task.unitId)), now);
+  }
+
+  /** The working-day calendar the unit's tasks plan with. */
+  calendarFor(unitId: string): Promise<WorkingDayCalendar> {
+    return this.calendars.forUnit(unitId);
   }
 
   async sendReminder(taskId: string, deadlineVersion: number, index: number): Promise<StepOutcome> {
@@ -124,6 +131,27 @@ export class TaskDeadlineService {
     if (!task || isFinished(task.status)) return 'finished';
     return task.deadlineVersion === deadlineVersion ? task : 'stale';
   }
+}
+
+/** What planning reads of a task. */
+export type PlannableTask = Pick<Task, 'unitId' | 'status' | 'dueAt' | 'policy' | 'deadlineVersion' | 'escalationLevel'>;
+
+/**
+ * The timeline of a task from its policy (pure): reminders still ahead of `now`, escalation levels not
+ * yet reached, sorted by time. A finished task has none.
+ */
+export function timelineOf(task: PlannableTask, calendar: WorkingDayCalendar, now: Date): TaskTimeline {
+  if (isFinished(task.status)) return { finished: true, deadlineVersion: task.deadlineVersion, steps: [] };
+  const reminders: TimelineStep[] = planReminders(task.dueAt, task.policy, now, calendar).map((r) => ({
+    kind: 'reminder',
+    at: r.at.toISOString(),
+    index: r.offsetIndex,
+  }));
+  const escalations: TimelineStep[] = planEscalations(task.dueAt, task.policy, calendar)
+    .filter((e) => e.level > task.escalationLevel)
+    .map((e) => ({ kind: 'escalation', at: e.at.toISOString(), level: e.level }));
+  const steps = [...reminders, ...escalations].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return { finished: false, deadlineVersion: task.deadlineVersion, steps };
 }
 
 /** What a digest lists of a task. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { taskWorkflowId } from '../../workflows/task-deadline.messages';
-import { taskDeadlineWorkflow } from '../../workflows/task-deadline.workflow';
+import { TaskDeadlineInput, taskDeadlineWorkflow, TaskTimeline } from '../../workflows/task-deadline.workflow';
 import { Actor } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
 import { validateDeadlinePolicy } from '../domain/deadline-policy';
@@ -17,6 +17,7 @@ import { UnitsService } from '../units/units.service';
 import { User } from '../users/user.entity';
 import { CreateTaskDto, ExtensionDecisionDto, ExtensionRequestDto, ReassignDto, TaskListQueryDto } from './dto/task.dto';
 import { recordTaskEvent } from './task-events';
+import { TaskDeadlineService } from './task-deadline.service';
 import { signalTaskWorkflow } from './task-workflow-signal';
 import { TaskExtensionRequest } from './task-extension-request.entity';
 import { TaskKindRules } from './task-kind-rules';
@@ -38,11 +39,13 @@ export class TasksService {
     private readonly units: UnitsService,
     private readonly temporal: TemporalClient,
     private readonly kindRules: TaskKindRules,
+    private readonly deadlines: TaskDeadlineService,
   ) {}
 
   /**
    * Creates the task and starts its deadline workflow before the row commits: if Temporal cannot
-   * take it, nothing is written (503) rather than a task without reminders.
+   * take it, nothing is written (503) rather than a task without reminders. The workflow gets the
+   * task's first timeline as input, planned here from the row being written.
    */
   async create(actor: Actor, dto: CreateTaskDto): Promise<Task> {
     const unit = await this.units.getInScope(actor, dto.unitId);
@@ -51,6 +54,8 @@ export class TasksService {
     if (dueAt.getTime() <= Date.now()) throw new BadRequestException('dueAt must lie in the future');
     const inline = dto.policy ? validateDeadlinePolicy(dto.policy) : undefined;
     if (inline && !inline.ok) throw new BadRequestException({ message: 'policy is invalid', errors: inline.errors });
+    // Read before the transaction: inside it, a second pool connection could starve the pool.
+    const calendar = await this.deadlines.calendarFor(unit.id);
 
     return this.dataSource.transaction(async (manager) => {
       // An inline policy, else the named one, else the default row, else the built-in default.
@@ -69,7 +74,7 @@ export class TasksService {
         createdByUserId: actor.id,
       });
       await recordTaskEvent(manager, task, { action: 'created', actorUserId: actor.id, details: { dueAt: dueAt.toISOString() } });
-      await this.startWorkflow(task.id);
+      await this.startWorkflow(task.id, await this.deadlines.planTimelineFor(task, new Date(), calendar));
       return task;
     });
   }
@@ -247,24 +252,32 @@ export class TasksService {
     return new BadRequestException(message);
   }
 
-  private async startWorkflow(taskId: string): Promise<void> {
+  private async startWorkflow(taskId: string, timeline: TaskTimeline): Promise<void> {
     try {
-      await this.startDeadlineWorkflow(taskId);
+      await this.startDeadlineWorkflow(taskId, timeline);
     } catch (err) {
       throw new ServiceUnavailableException(`The workflow service is unavailable; the task was not created (${(err as Error).message})`);
     }
   }
 
   /**
-   * Starts a task's deadline workflow; one already started counts as started, so a caller may simply
-   * retry. Also for tasks committed in bulk (a recurring occurrence), whose activity retries.
+   * Starts a task's deadline workflow with its first timeline as input, so that it sleeps towards its
+   * first moment at once instead of first running the planning activity. Without `timeline`, it is
+   * planned from the committed row (a row this connection cannot see yet leaves the planning to the
+   * workflow's activity, as before). One already started counts as started, so a caller may simply
+   * retry. Also for tasks committed in bulk (a campaign step, a recurring occurrence), whose activity retries.
    */
-  async startDeadlineWorkflow(taskId: string): Promise<void> {
+  async startDeadlineWorkflow(taskId: string, timeline?: TaskTimeline): Promise<void> {
+    if (!timeline) {
+      const task = await this.dataSource.getRepository(Task).findOneBy({ id: taskId });
+      if (task) timeline = await this.deadlines.planTimelineFor(task);
+    }
+    const input: TaskDeadlineInput = timeline ? { taskId, timeline } : { taskId };
     try {
       await this.temporal.client.workflow.start(taskDeadlineWorkflow, {
         taskQueue: this.temporal.taskQueue,
         workflowId: taskWorkflowId(taskId),
-        args: [{ taskId }],
+        args: [input],
       });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
 import { taskWorkflowId } from '../../workflows/task-deadline.messages';
+import { taskDeadlineWorkflow } from '../../workflows/task-deadline.workflow';
 import { Notification } from '../../src/notifications/notification.entity';
 import { Escalation, FormalTalk } from '../../src/tasks/escalation.entity';
 import { Task } from '../../src/tasks/task.entity';
+import { TasksService } from '../../src/tasks/tasks.service';
 import { TemporalClient } from '../../src/temporal/temporal.module';
 import { Unit } from '../../src/units/unit.entity';
 import { District, givenDistrict, givenUser } from '../support/factories';
@@ -50,6 +52,9 @@ describe('task deadline workflow', () => {
   const notificationsOf = (taskId: string) =>
     t.app.get(DataSource).getRepository(Notification).createQueryBuilder('n').where('n.businessKey LIKE :k', { k: `task:${taskId}:%` }).orderBy('n.createdAt').getMany();
   const handleOf = (taskId: string) => t.app.get(TemporalClient).client.workflow.getHandle(taskWorkflowId(taskId));
+  /** The activities the workflow scheduled, in order. */
+  const activitiesOf = async (taskId: string) =>
+    ((await handleOf(taskId).fetchHistory()).events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : []));
 
   async function createTask(dueInSeconds: number, policy: object, assigneeUserId?: string) {
     const res = await t.http
@@ -85,8 +90,70 @@ describe('task deadline workflow', () => {
     await t.http.post(`/api/tasks/${task.id}/submit`).set(auth(workerToken)).expect(201);
     await t.http.post(`/api/tasks/${task.id}/approve`).set(auth(managerToken)).expect(201);
     await handleOf(task.id).result();
-    await recordHistory(handleOf(task.id), 'task-deadline-ladder');
+    // The first timeline came with the input: no planning activity ran before the first reminder.
+    expect(await activitiesOf(task.id)).toEqual(['sendTaskReminder', 'sendTaskReminder', 'escalateTask', 'escalateTask', 'escalateTask']);
+    // task-deadline-ladder.json stays as recorded before the timeline input existed (planned by the activity).
+    await recordHistory(handleOf(task.id), 'task-deadline-ladder-timeline-input');
     expect((await notificationsOf(task.id)).length).toBe(rows.length);
+  });
+
+  it('still plans through its activity when started without a timeline (workflows started before it existed)', async () => {
+    const dueAt = new Date(Date.now() + 6000);
+    const task = await t.app.get(DataSource).getRepository(Task).save({
+      kind: 'standalone',
+      title: '旧任务',
+      description: '',
+      unitId: district.id.clinics[0],
+      assigneeUserId: worker.id,
+      dueAt,
+      policy: secondsPolicy([3], [0]) as Task['policy'],
+      policyId: null,
+      campaignId: null,
+      stepId: null,
+      createdByUserId: null,
+    });
+    const handle = await t.app.get(TemporalClient).client.workflow.start(taskDeadlineWorkflow, {
+      taskQueue: t.config.temporal.taskQueue,
+      workflowId: taskWorkflowId(task.id),
+      args: [{ taskId: task.id }],
+    });
+    await eventually(async () => ((await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id: task.id })).escalationLevel === 1 ? true : undefined), 20_000, 'level 1');
+    await t.http.post(`/api/tasks/${task.id}/cancel`).set(auth(managerToken)).send({ reason: '测试结束' }).expect(201);
+    await handle.result();
+    expect(await activitiesOf(task.id)).toEqual(['planTaskTimeline', 'sendTaskReminder', 'escalateTask']);
+    expect((await notificationsOf(task.id)).map((n) => `${n.kind}:${n.recipientUserId}`)).toEqual([`reminder:${worker.id}`, `escalation:${clinicHead.id}`]);
+  });
+
+  it('passes the first timeline to the workflow of a task committed before its start (bulk creation)', async () => {
+    const task = await t.app.get(DataSource).getRepository(Task).save({
+      kind: 'standalone',
+      title: '批量任务',
+      description: '',
+      unitId: district.id.clinics[0],
+      assigneeUserId: worker.id,
+      dueAt: new Date(Date.now() + 3600_000),
+      policy: secondsPolicy([60], [0]) as Task['policy'],
+      policyId: null,
+      campaignId: null,
+      stepId: null,
+      createdByUserId: null,
+    });
+    await t.app.get(TasksService).startDeadlineWorkflow(task.id);
+    const history = await handleOf(task.id).fetchHistory();
+    const input = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    const { timeline } = JSON.parse(Buffer.from(input!.data!).toString('utf8'));
+    expect(timeline).toEqual({
+      finished: false,
+      deadlineVersion: 1,
+      steps: [
+        { kind: 'reminder', at: new Date(task.dueAt.getTime() - 60_000).toISOString(), index: 0 },
+        { kind: 'escalation', at: task.dueAt.toISOString(), level: 1 },
+      ],
+    });
+    // Started twice (a retried activity): the second start is a no-op.
+    await t.app.get(TasksService).startDeadlineWorkflow(task.id);
+    await t.http.post(`/api/tasks/${task.id}/cancel`).set(auth(managerToken)).send({ reason: '测试结束' }).expect(201);
+    await handleOf(task.id).result();
   });
 
   it('sends nothing once the task is finished', async () => {
