@@ -39,6 +39,8 @@ export interface AppConfig {
   seedDemoOnEmpty: boolean;
   /** Folder of the local file storage (佐证资料 files); an object store replaces it when several machines serve. */
   storageDir: string;
+  /** Register import: rows checked and written per step; one step's rows are held in memory. */
+  registerImportChunkRows: number;
   evidence: { maxBytes: number; allowedTypes: string[] };
 }
 
@@ -120,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemoOnEmpty: read.boolean('SEED_DEMO_ON_EMPTY', true),
     storageDir: read.string('STORAGE_DIR', '.data/storage'),
+    registerImportChunkRows: read.integer('REGISTER_IMPORT_CHUNK_ROWS', 20_000, 1, 1_000_000),
     evidence: {
       maxBytes: read.integer('EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, MAX_EVIDENCE_BYTES),
       allowedTypes: read.mimeTypes('EVIDENCE_ALLOWED_TYPES', DEFAULT_EVIDENCE_TYPES),

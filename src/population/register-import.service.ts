@@ -8,6 +8,8 @@ import { DataSource, LessThan, Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { openTabular, TabularFile, TabularFormat, tabularFormatOf } from '../common/tabular-file';
 import { writeCsv } from '../common/tabular-writer';
+import { AppConfig } from '../config/config';
+import { InjectConfig } from '../config/config.module';
 import { missingRegisterHeaders, RegisterRowError } from '../domain/register-row';
 import { isInScope, scopeOf } from '../domain/scope';
 import { localDateOf } from '../domain/time-zone';
@@ -33,6 +35,7 @@ export class RegisterImportService {
     @InjectFileStorage() private readonly storage: FileStorage,
     private readonly queue: RegisterImportQueue,
     private readonly loader: RegisterLoader,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   /** `file` lies in a temporary folder (multer disk storage); it is moved into the file storage, never read whole into memory. */
@@ -144,6 +147,7 @@ export class RegisterImportService {
     return this.loader.load({
       rows: table.rows,
       scopePaths,
+      chunkRows: this.config.registerImportChunkRows,
       today: localDateOf(new Date()),
       // A connection of the pool, not the import's transaction, so that GET sees the progress.
       onProgress: (rows) => this.dataSource.query(`UPDATE register_imports SET rows_processed = $2 WHERE id = $1`, [importId, rows]),

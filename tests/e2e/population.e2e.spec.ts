@@ -25,6 +25,8 @@ const parseCsv = (body: Buffer): string[][] => parse(body.toString('utf8').repla
 const registerOf = (villageCodes: string[], households: number, persons: number, prefix: string): RegisterFileRow[] =>
   [...generateRegister({ villageCodes, households, persons, seed: randomInt(1, 2 ** 31) })].map((r) => ({ ...r, 户编号: `${prefix}${r.户编号}` }));
 
+const CHUNK_ROWS = 7;
+
 describe('population register (建档立卡贫困人口)', () => {
   let t: TestApp;
   let storageDir: string;
@@ -39,7 +41,8 @@ describe('population register (建档立卡贫困人口)', () => {
 
   beforeAll(async () => {
     storageDir = await mkdtemp(join(tmpdir(), 'register-'));
-    t = await startTestApp({ worker: true, env: { STORAGE_DIR: storageDir } });
+    // Small chunks, so that every file here is checked and written in several steps and households span them.
+    t = await startTestApp({ worker: true, env: { STORAGE_DIR: storageDir, REGISTER_IMPORT_CHUNK_ROWS: String(CHUNK_ROWS) } });
     district = await givenDistrict(t.app);
     const users = await Promise.all([
       givenUser(t.app, 'admin', district.id.county),
@@ -167,6 +170,24 @@ describe('population register (建档立卡贫困人口)', () => {
       for (const member of members.items) expect(member.village.code).toBe(target);
     });
 
+    it('moves a household whose rows fall in different chunks, counting each listed member once', async () => {
+      const rows = registerOf(district.code.villages.slice(0, 1), 3, 2 * CHUNK_ROWS, 'M');
+      expect((await imported(admin, await csvOf(rows), '分块.csv')).status).toBe('succeeded');
+      const largest = [...new Set(rows.map((r) => r.户编号))]
+        .map((number) => rows.filter((r) => r.户编号 === number))
+        .sort((a, b) => b.length - a.length)[0];
+      const [first, ...rest] = largest;
+      const leftOut = rest.pop()!;
+      const target = district.code.villages[1];
+      const others = rows.filter((r) => r.户编号 !== first.户编号);
+      // The household's first row opens the first chunk, its other listed rows close the last one.
+      const moved = [first, ...others, ...rest].map((r) => (r.户编号 === first.户编号 ? { ...r, 村代码: target } : r));
+      const result = await imported(admin, await csvOf(moved), '分块迁村.csv');
+      expect(result).toMatchObject({ status: 'succeeded', householdsUpdated: 1, personsCreated: 0, personsUpdated: largest.length - 1, personsUnchanged: others.length });
+      const members = await personsOf(admin, `idNumber=${leftOut.身份证号}`);
+      expect(members.items[0].village.code).toBe(target);
+    });
+
     it('imports an XLSX file', async () => {
       const rows = registerOf(district.code.villages.slice(0, 2), 5, 15, 'X');
       const result = await imported(manager, await xlsxOf(rows), '户籍信息.xlsx');
@@ -257,6 +278,29 @@ describe('population register (建档立卡贫困人口)', () => {
     bad.forEach(([, column, reason], i) => {
       expect(lines[i]).toEqual([String(good.length + 2 + i), column, expect.stringContaining(reason)]);
     });
+  });
+
+  it('names a household registered outside the scope once, though its rows fall in different chunks', async () => {
+    const { idNumbers } = await givenRegister(t.app, [district.id.villages[2]], [1]);
+    const [{ household_number: householdOutside }] = await db().query(
+      `SELECT h.household_number FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id_number = $1`,
+      [idNumbers[0][0]],
+    );
+    const good = registerOf([district.code.villages[0]], 4, 2 * CHUNK_ROWS, 'S');
+    const intruder = (at: number, sequence: number): RegisterFileRow => ({
+      ...good[at],
+      户编号: householdOutside,
+      身份证号: makeResidentId('510812', '1980-06-15', sequence),
+      出生日期: '1980-06-15',
+      性别: '男',
+      与户主关系: '之子',
+    });
+    const rows = [intruder(0, 201), ...good, intruder(0, 203)];
+    const result = await imported(manager, await csvOf(rows), '跨块的户.csv');
+    expect(result).toMatchObject({ status: 'failed', errorCount: 1, rowsProcessed: rows.length });
+    const [, ...lines] = parseCsv((await download(`/api/population/imports/${result.id}/errors.csv`, manager).expect(200)).body);
+    expect(lines).toEqual([['2', '户编号', expect.stringContaining('已登记在您管辖范围以外的村')]]);
+    expect((await db().query(`SELECT count(*)::int AS n FROM households WHERE household_number LIKE 'S%'`))[0].n).toBe(0);
   });
 
   it('refuses bad uploads with 400 naming the problem, keeping no file', async () => {
