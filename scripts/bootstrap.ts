@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   const missing = ['root-code', 'root-name', 'admin-username', 'admin-password'].filter((k) => !values[k as keyof typeof values]);
   if (missing.length > 0) throw new Error(`missing --${missing.join(', --')}\nusage: ${USAGE}`);
   if (!['city', 'county'].includes(values['root-kind']!)) throw new Error('--root-kind must be city or county');
-  if (values['admin-password']!.length < MIN_PASSWORD_LENGTH) throw new Error(`--admin-password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (values['admin-password']!.length < MIN_PASSWORD_LENGTH)
+    throw new Error(`--admin-password must have at least ${MIN_PASSWORD_LENGTH} characters`);
 
   const config = withDevServerDefault(loadConfig());
   await prepareDatabase(config.databaseUrl);
@@ -40,7 +41,9 @@ async function main(): Promise<void> {
     if ((await dataSource.getRepository(User).count()) > 0) throw new Error('the database already has users: sign in as an admin instead');
     const passwordHash = await hashPassword(values['admin-password']!);
     await dataSource.transaction(async (manager) => {
-      await app.get(UnitsService).import(null, [{ code: values['root-code'], name: values['root-name'], kind: values['root-kind'] }], manager);
+      await app
+        .get(UnitsService)
+        .import(null, [{ code: values['root-code'], name: values['root-name'], kind: values['root-kind'] }], manager);
       const root = await manager.getRepository(Unit).findOneByOrFail({ code: values['root-code']! });
       await manager.getRepository(User).save({
         username: values['admin-username']!.toLowerCase(),
@@ -51,7 +54,9 @@ async function main(): Promise<void> {
         passwordChangedAt: new Date(),
       });
     });
-    console.log(`Created ${values['root-kind']} ${values['root-code']} ${values['root-name']} and admin ${values['admin-username']}; import the rest of the tree through POST /api/units/import`);
+    console.log(
+      `Created ${values['root-kind']} ${values['root-code']} ${values['root-name']} and admin ${values['admin-username']}; import the rest of the tree through POST /api/units/import`,
+    );
   } finally {
     await app.close();
   }

@@ -12,7 +12,11 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const seeded = await app.get(DemoSeeder).seedIfEmpty();
-    console.log(seeded ? 'Demo district loaded: users admin, leader, manager, centre, staff, hospital; password demo1234' : 'The database already holds units or users: nothing loaded');
+    console.log(
+      seeded
+        ? 'Demo district loaded: users admin, leader, manager, centre, staff, hospital; password demo1234'
+        : 'The database already holds units or users: nothing loaded',
+    );
   } finally {
     await app.close();
   }

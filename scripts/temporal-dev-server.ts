@@ -92,7 +92,8 @@ async function waitUntilServing(address: string, child: ChildProcess, stderr: ()
         await connection.close();
       }
     } catch {
-      if (Date.now() > deadline) throw new Error(`temporal server start-dev did not answer on ${address} within ${timeoutMs} ms: ${stderr()}`);
+      if (Date.now() > deadline)
+        throw new Error(`temporal server start-dev did not answer on ${address} within ${timeoutMs} ms: ${stderr()}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }

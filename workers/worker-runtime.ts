@@ -56,7 +56,11 @@ export function installTemporalRuntime(): void {
 }
 
 /** Starts the Temporal worker (workflows + activities) and the queue processors in this process. */
-export async function startWorkerRuntime(app: INestApplicationContext, config: AppConfig, options: WorkerRuntimeOptions = {}): Promise<WorkerRuntime> {
+export async function startWorkerRuntime(
+  app: INestApplicationContext,
+  config: AppConfig,
+  options: WorkerRuntimeOptions = {},
+): Promise<WorkerRuntime> {
   installTemporalRuntime();
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await Worker.create({

@@ -19,9 +19,7 @@ export interface TaskDeadlineInput {
 }
 
 /** A moment on the task's timeline, as planned by the activity from the task's policy. */
-export type TimelineStep =
-  | { kind: 'reminder'; at: string; index: number }
-  | { kind: 'escalation'; at: string; level: number };
+export type TimelineStep = { kind: 'reminder'; at: string; index: number } | { kind: 'escalation'; at: string; level: number };
 
 export interface TaskTimeline {
   finished: boolean;

@@ -63,7 +63,16 @@ export async function campaignBench(app: INestApplicationContext, config: AppCon
   const rows = benchCounty();
   await app.get(UnitsService).import(null, rows);
   const county = await dataSource.getRepository(Unit).findOneByOrFail({ code: 'RB' });
-  const user = await dataSource.getRepository(User).save({ username: 'bench-admin', displayName: '基准管理员', role: 'admin', unitId: county.id, passwordHash: 'x', passwordChangedAt: new Date() });
+  const user = await dataSource
+    .getRepository(User)
+    .save({
+      username: 'bench-admin',
+      displayName: '基准管理员',
+      role: 'admin',
+      unitId: county.id,
+      passwordHash: 'x',
+      passwordChangedAt: new Date(),
+    });
   const admin: Actor = { id: user.id, username: user.username, role: 'admin', unitId: county.id, scope: scopeOf('admin', county) };
   const villageCodes = rows.filter((r) => r.kind === 'village').map((r) => r.code as string);
 
@@ -94,13 +103,21 @@ export async function campaignBench(app: INestApplicationContext, config: AppCon
     const progress = app.get(CampaignProgressService);
     const stepId = launched.steps[0].id;
     const progressSamples = await samplesOf(() => progress.progress(admin, launched, undefined));
-    const countSamples = await samplesOf(() => dataSource.query(`SELECT village_unit_id, count(*) FROM re_identification_items WHERE step_id = $1 GROUP BY village_unit_id`, [stepId]));
+    const countSamples = await samplesOf(() =>
+      dataSource.query(`SELECT village_unit_id, count(*) FROM re_identification_items WHERE step_id = $1 GROUP BY village_unit_id`, [
+        stepId,
+      ]),
+    );
 
     // A third of the clinics past their deadline, as a manager finds them a week later.
     await dataSource.query(`UPDATE tasks SET due_at = now() - interval '3 days' WHERE step_id = $1 AND random() < 0.33`, [stepId]);
     const oversight = app.get(OversightService);
     const overdueSamples = await samplesOf(() => oversight.overdueByUnit(admin, { sort: 'days', page: 1, pageSize: 50 }));
-    const plainOverdueSamples = await samplesOf(() => dataSource.query(`SELECT unit_id, count(*) FROM tasks WHERE due_at < now() AND status NOT IN ('approved', 'cancelled') GROUP BY unit_id`));
+    const plainOverdueSamples = await samplesOf(() =>
+      dataSource.query(
+        `SELECT unit_id, count(*) FROM tasks WHERE due_at < now() AND status NOT IN ('approved', 'cancelled') GROUP BY unit_id`,
+      ),
+    );
 
     const p95 = (s: number[]) => percentile(s, 95);
     return {
@@ -139,7 +156,9 @@ async function importBeside(app: INestApplicationContext, admin: Actor, villageC
   await writeRegisterFile(createWriteStream(file), register(), 'csv');
 
   const dataSource = app.get(DataSource);
-  const villages = new Map<string, string>((await dataSource.query(`SELECT code, id FROM units WHERE kind = 'village'`)).map((v: { code: string; id: string }) => [v.code, v.id]));
+  const villages = new Map<string, string>(
+    (await dataSource.query(`SELECT code, id FROM units WHERE kind = 'village'`)).map((v: { code: string; id: string }) => [v.code, v.id]),
+  );
   const { households, persons } = shapedRows(register(), villages);
   const runner = dataSource.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
@@ -157,7 +176,9 @@ async function importBeside(app: INestApplicationContext, admin: Actor, villageC
       );
     });
     await runner.query(`CREATE TEMP TABLE raw_register (${REGISTER_HEADERS.map((_, i) => `c${i} text`).join(', ')})`);
-    bareCopyMs = await timeMs(() => pipeline(createReadStream(file), client.query(copyFrom(`COPY raw_register FROM STDIN WITH (FORMAT csv, HEADER true)`))));
+    bareCopyMs = await timeMs(() =>
+      pipeline(createReadStream(file), client.query(copyFrom(`COPY raw_register FROM STDIN WITH (FORMAT csv, HEADER true)`))),
+    );
   } finally {
     await runner.release();
   }
@@ -200,7 +221,20 @@ function shapedRows(rows: Iterable<Record<string, string>>, villages: Map<string
       households.push([id, r[C.householdNumber], village, r[C.headName]].join('\t'));
     }
     persons.push(
-      [id, village, r[C.name], r[C.idNumber], sex[r[C.sex]], r[C.birthDate], r[C.relationToHead], status[r[C.povertyStatus]], r[C.povertyCauseMain], r[C.povertyCauseSecondary], r[C.familyDoctor], r[C.knownConditions]].join('\t'),
+      [
+        id,
+        village,
+        r[C.name],
+        r[C.idNumber],
+        sex[r[C.sex]],
+        r[C.birthDate],
+        r[C.relationToHead],
+        status[r[C.povertyStatus]],
+        r[C.povertyCauseMain],
+        r[C.povertyCauseSecondary],
+        r[C.familyDoctor],
+        r[C.knownConditions],
+      ].join('\t'),
     );
   }
   return { households: `${households.join('\n')}\n`, persons: `${persons.join('\n')}\n` };

@@ -81,7 +81,12 @@ export async function hierarchyBench(app: INestApplicationContext): Promise<Benc
     rows: [
       { metric: 'import', value: rows.length / (importMs / 1000), unit: 'units/s', note: `${Math.round(importMs)} ms for ${rows.length}` },
       { metric: 'subtree p50 via UnitsService (scope check, entities)', value: percentile(serviceSamples, 50), unit: 'ms' },
-      { metric: 'subtree p95 via UnitsService (scope check, entities)', value: percentile(serviceSamples, 95), unit: 'ms', note: 'target < 200 ms' },
+      {
+        metric: 'subtree p95 via UnitsService (scope check, entities)',
+        value: percentile(serviceSamples, 95),
+        unit: 'ms',
+        note: 'target < 200 ms',
+      },
       { metric: 'subtree p50, SQL: path prefix (what the service runs)', value: pathP50, unit: 'ms' },
       { metric: 'subtree p50, SQL: recursive CTE (baseline)', value: cteP50, unit: 'ms' },
       { metric: 'ratio CTE / path prefix (p50)', value: cteP50 / pathP50, unit: '×', note: '> 1: the path index beats the baseline' },

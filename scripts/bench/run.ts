@@ -22,7 +22,15 @@ const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 async function main(): Promise<void> {
   const root = join(__dirname, '..', '..', '..');
   const temporal = await startTemporalDevServer({ port: await freePort(), uiPort: null, dbFile: null });
-  const base = withDevServerDefault(loadConfig({ ...process.env, LOG_LEVEL: 'warn', TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'bench', QUEUE_PREFIX: `bench-${Date.now()}` }));
+  const base = withDevServerDefault(
+    loadConfig({
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: 'bench',
+      QUEUE_PREFIX: `bench-${Date.now()}`,
+    }),
+  );
   const url = new URL(base.databaseUrl);
   const name = `orchestrator_bench_${Date.now()}`;
   url.pathname = `/${name}`;

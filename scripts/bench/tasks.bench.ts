@@ -136,7 +136,16 @@ export async function tasksBench(app: INestApplicationContext, config: AppConfig
   ]);
   const county = await dataSource.getRepository(Unit).findOneByOrFail({ code: 'TB' });
   const clinic = await dataSource.getRepository(Unit).findOneByOrFail({ code: 'TBC' });
-  const head = await dataSource.getRepository(User).save({ username: 'bench-head', displayName: '院长', role: 'staff', unitId: clinic.id, passwordHash: 'x', passwordChangedAt: new Date() });
+  const head = await dataSource
+    .getRepository(User)
+    .save({
+      username: 'bench-head',
+      displayName: '院长',
+      role: 'staff',
+      unitId: clinic.id,
+      passwordHash: 'x',
+      passwordChangedAt: new Date(),
+    });
   await dataSource.getRepository(Unit).update({ id: clinic.id }, { headUserId: head.id });
   const admin: Actor = { id: head.id, username: 'bench', role: 'admin', unitId: county.id, scope: scopeOf('admin', county) };
 
@@ -197,7 +206,14 @@ async function tasksRound(
   let rssAtFirstThousand = 0;
   const taskMs = await timeMs(() =>
     inBatches(ids, async (i) => {
-      created.push(await tasks.create(admin, { title: `基准任务${i}`, unitId, dueAt: new Date(Date.now() + leadMs).toISOString(), policy: JSON.parse(JSON.stringify(benchPolicy(5))) }));
+      created.push(
+        await tasks.create(admin, {
+          title: `基准任务${i}`,
+          unitId,
+          dueAt: new Date(Date.now() + leadMs).toISOString(),
+          policy: JSON.parse(JSON.stringify(benchPolicy(5))),
+        }),
+      );
       if (created.length === firstThousand) rssAtFirstThousand = worker.peakRssMb();
     }),
   );
@@ -212,7 +228,9 @@ async function tasksRound(
   const deadline = Date.now() + leadMs + 15 * 60_000;
   let escalated = 0;
   while (Date.now() < deadline) {
-    escalated = Number((await dataSource.query(`SELECT count(*) AS n FROM tasks WHERE escalation_level = 1 AND id = ANY($1::uuid[])`, [taskIds]))[0].n);
+    escalated = Number(
+      (await dataSource.query(`SELECT count(*) AS n FROM tasks WHERE escalation_level = 1 AND id = ANY($1::uuid[])`, [taskIds]))[0].n,
+    );
     if (escalated >= count / 2) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -245,7 +263,12 @@ async function tasksRound(
       { metric: 'reminder lateness p50', value: lateness.length ? percentile(lateness, 50) : NaN, unit: 'ms' },
       { metric: 'reminder lateness p99', value: lateness.length ? percentile(lateness, 99) : NaN, unit: 'ms', note: 'target < 2000 ms' },
       { metric: 'escalation lateness p99', value: escalationLateness.length ? percentile(escalationLateness, 99) : NaN, unit: 'ms' },
-      { metric: 'peak workflow task backlog (task queue)', value: peakBacklog.count, unit: 'count', note: 'workflow tasks waiting for a poller' },
+      {
+        metric: 'peak workflow task backlog (task queue)',
+        value: peakBacklog.count,
+        unit: 'count',
+        note: 'workflow tasks waiting for a poller',
+      },
       { metric: 'peak workflow task backlog age', value: peakBacklog.ageMs, unit: 'ms' },
       { metric: `worker peak RSS at ${firstThousand} open tasks`, value: rssAtFirstThousand, unit: 'MiB' },
       { metric: `worker peak RSS at ${count} open tasks`, value: rssAfterStarts, unit: 'MiB' },
@@ -261,7 +284,8 @@ async function tasksRound(
  * queues not included) every 2 s: how far the worker falls behind.
  */
 /** A protobuf int64 (a Long object or a number) as a number. */
-const num = (v: unknown): number => (v && typeof v === 'object' && 'toNumber' in v ? (v as { toNumber(): number }).toNumber() : Number(v ?? 0));
+const num = (v: unknown): number =>
+  v && typeof v === 'object' && 'toNumber' in v ? (v as { toNumber(): number }).toNumber() : Number(v ?? 0);
 
 function sampleBacklog(app: INestApplicationContext): { stop: () => { count: number; ageMs: number } } {
   const temporal = app.get(TemporalClient);

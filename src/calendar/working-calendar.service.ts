@@ -56,8 +56,25 @@ export class WorkingCalendarService {
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(HolidayCalendar);
       const existing = await repo.findOneBy({ year, countyUnitId: IsNull() });
-      await repo.save({ ...existing, year, countyUnitId: null, holidays: parsed.holidays, makeUpWorkdays: parsed.makeUpWorkdays, source: parsed.source ?? null, updatedByUserId: actor.id });
-      await this.audit.record({ actorUserId: actor.id, action: 'calendar.national.load', entityType: 'holiday_calendar', entityId: String(year), details: { source: parsed.source } }, manager);
+      await repo.save({
+        ...existing,
+        year,
+        countyUnitId: null,
+        holidays: parsed.holidays,
+        makeUpWorkdays: parsed.makeUpWorkdays,
+        source: parsed.source ?? null,
+        updatedByUserId: actor.id,
+      });
+      await this.audit.record(
+        {
+          actorUserId: actor.id,
+          action: 'calendar.national.load',
+          entityType: 'holiday_calendar',
+          entityId: String(year),
+          details: { source: parsed.source },
+        },
+        manager,
+      );
     });
     return { ...parsed, origin: 'loaded' };
   }
@@ -70,14 +87,21 @@ export class WorkingCalendarService {
     try {
       buildWorkingDayCalendar([], entry);
     } catch (err) {
-      if (err instanceof HolidayCalendarError) throw new BadRequestException({ message: 'the county days are invalid', errors: err.problems });
+      if (err instanceof HolidayCalendarError)
+        throw new BadRequestException({ message: 'the county days are invalid', errors: err.problems });
       throw err;
     }
     const wrongYear = [...entry.holidays, ...entry.makeUpWorkdays].filter((d) => !d.startsWith(`${year}-`));
     if (wrongYear.length > 0) throw new BadRequestException(`dates outside ${year}: ${wrongYear.join(', ')}`);
     const existing = await this.repo().findOneBy({ year, countyUnitId: county.id });
     const saved = await this.repo().save({ ...existing, year, countyUnitId: county.id, ...entry, updatedByUserId: actor.id });
-    await this.audit.record({ actorUserId: actor.id, action: 'calendar.county.set', entityType: 'holiday_calendar', entityId: saved.id, details: { year, countyId } });
+    await this.audit.record({
+      actorUserId: actor.id,
+      action: 'calendar.county.set',
+      entityType: 'holiday_calendar',
+      entityId: saved.id,
+      details: { year, countyId },
+    });
     return { year, countyUnitId: county.id, ...entry };
   }
 
@@ -85,7 +109,8 @@ export class WorkingCalendarService {
     try {
       return typeof input === 'string' ? parseHolidayCalendarCsv(input) : parseHolidayCalendarJson(input);
     } catch (err) {
-      if (err instanceof HolidayCalendarError) throw new BadRequestException({ message: 'the holiday schedule is invalid; nothing was changed', errors: err.problems });
+      if (err instanceof HolidayCalendarError)
+        throw new BadRequestException({ message: 'the holiday schedule is invalid; nothing was changed', errors: err.problems });
       throw err;
     }
   }
@@ -109,4 +134,3 @@ export class WorkingCalendarService {
 function toYear(row: HolidayCalendar): HolidayCalendarYear {
   return { year: row.year, holidays: row.holidays, makeUpWorkdays: row.makeUpWorkdays, ...(row.source ? { source: row.source } : {}) };
 }
-

@@ -53,7 +53,10 @@ export class CampaignLaunchService {
   async loadPlan(campaignId: string): Promise<CampaignPlan | null> {
     const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id: campaignId });
     if (!campaign) return null;
-    if (campaign.status === 'draft') await this.dataSource.getRepository(Campaign).update({ id: campaignId, status: 'draft' }, { status: 'launching', launchedAt: new Date() });
+    if (campaign.status === 'draft')
+      await this.dataSource
+        .getRepository(Campaign)
+        .update({ id: campaignId, status: 'draft' }, { status: 'launching', launchedAt: new Date() });
     const steps = await this.dataSource.getRepository(CampaignStep).find({ where: { campaignId }, order: { ordinal: 'ASC' } });
     return { status: campaign.status, steps: steps.map((s) => ({ id: s.id, kind: s.kind, status: s.status })) };
   }
@@ -99,10 +102,16 @@ export class CampaignLaunchService {
         ],
       );
       for (const task of created) {
-        await recordTaskEvent(manager, { id: task.id, status: 'open' }, { action: 'created', details: { dueAt: step.dueAt.toISOString(), campaignId: campaign.id, stepId: step.id } });
+        await recordTaskEvent(
+          manager,
+          { id: task.id, status: 'open' },
+          { action: 'created', details: { dueAt: step.dueAt.toISOString(), campaignId: campaign.id, stepId: step.id } },
+        );
       }
       // Items for every task of the page, also those an earlier try created: the insert skips existing ones.
-      const tasks = await manager.getRepository(Task).find({ select: { id: true, unitId: true, originKey: true }, where: { originKey: In(keys) } });
+      const tasks = await manager
+        .getRepository(Task)
+        .find({ select: { id: true, unitId: true, originKey: true }, where: { originKey: In(keys) } });
       const unitOfKey = new Map(units.map((u) => [stepTaskKey(step.id, u.id), u]));
       const refs: StepTaskRef[] = tasks.map((t) => {
         const unit = unitOfKey.get(t.originKey!)!;
@@ -131,10 +140,17 @@ export class CampaignLaunchService {
     await this.dataSource.transaction(async (manager) => {
       const step = await manager.getRepository(CampaignStep).findOneByOrFail({ id: stepId });
       const [{ tasks }]: { tasks: number }[] = await manager.query(`SELECT count(*)::int AS tasks FROM tasks WHERE step_id = $1`, [stepId]);
-      await manager.getRepository(CampaignStep).update(
-        { id: stepId },
-        { status: 'running', taskCount: tasks, itemCount: await this.reIdentification.countItems(manager, stepId), launchedAt: new Date() },
-      );
+      await manager
+        .getRepository(CampaignStep)
+        .update(
+          { id: stepId },
+          {
+            status: 'running',
+            taskCount: tasks,
+            itemCount: await this.reIdentification.countItems(manager, stepId),
+            launchedAt: new Date(),
+          },
+        );
       await manager.getRepository(Campaign).update({ id: step.campaignId, status: In(['draft', 'launching']) }, { status: 'running' });
     });
   }
@@ -153,7 +169,11 @@ export class CampaignLaunchService {
           .take(CANCEL_BATCH)
           .getMany();
         for (const task of open) {
-          await recordTaskEvent(manager, task, { action: 'cancelled', toStatus: 'cancelled', reason: campaign.cancelReason ?? '专项行动已撤销' });
+          await recordTaskEvent(manager, task, {
+            action: 'cancelled',
+            toStatus: 'cancelled',
+            reason: campaign.cancelReason ?? '专项行动已撤销',
+          });
         }
         if (open.length > 0) {
           await manager.getRepository(Task).update({ id: In(open.map((t) => t.id)) }, { status: 'cancelled', finishedAt: new Date() });
@@ -165,12 +185,16 @@ export class CampaignLaunchService {
       heartbeat();
       if (batch.length < CANCEL_BATCH) break;
     }
-    await this.dataSource.getRepository(CampaignStep).update({ campaignId, status: In(['pending', 'launching', 'running']) }, { status: 'cancelled', finishedAt: new Date() });
+    await this.dataSource
+      .getRepository(CampaignStep)
+      .update({ campaignId, status: In(['pending', 'launching', 'running']) }, { status: 'cancelled', finishedAt: new Date() });
     await this.dataSource.getRepository(Campaign).update({ id: campaignId }, { status: 'cancelled', finishedAt: new Date() });
     return cancelled;
   }
 
   async complete(campaignId: string): Promise<void> {
-    await this.dataSource.getRepository(Campaign).update({ id: campaignId, status: In(['launching', 'running']) }, { status: 'completed', finishedAt: new Date() });
+    await this.dataSource
+      .getRepository(Campaign)
+      .update({ id: campaignId, status: In(['launching', 'running']) }, { status: 'completed', finishedAt: new Date() });
   }
 }

@@ -56,7 +56,9 @@ export class CampaignProgressService {
       [stepId, FINISHED_STATUSES],
     );
     if (unfinished > 0) return false;
-    await this.dataSource.getRepository(CampaignStep).update({ id: stepId, status: 'running' }, { status: 'completed', finishedAt: new Date() });
+    await this.dataSource
+      .getRepository(CampaignStep)
+      .update({ id: stepId, status: 'running' }, { status: 'completed', finishedAt: new Date() });
     return true;
   }
 
@@ -77,7 +79,8 @@ export class CampaignProgressService {
   /** The same for an area the caller has already checked the actor may see. */
   async progressOf(campaign: Campaign, root: Unit): Promise<{ root: Unit; steps: StepProgress[] }> {
     const nodes = await this.areaNodes(root);
-    const catalogue = (await this.dataSource.getRepository(DiseaseCatalogueVersion).findOneByOrFail({ id: campaign.catalogueVersionId })).diseases;
+    const catalogue = (await this.dataSource.getRepository(DiseaseCatalogueVersion).findOneByOrFail({ id: campaign.catalogueVersionId }))
+      .diseases;
     const steps = await this.dataSource.getRepository(CampaignStep).find({ where: { campaignId: campaign.id }, order: { ordinal: 'ASC' } });
     // Every item of the campaign lies in its scope: only a smaller root needs its villages named.
     const villageIds = root.id === campaign.scopeUnitId ? null : nodes.filter((n) => n.kind === 'village').map((n) => n.id);
@@ -108,7 +111,11 @@ export class CampaignProgressService {
       .getRepository(Task)
       .createQueryBuilder('task')
       .innerJoin(Unit, 'unit', 'unit.id = task.unitId')
-      .where('task.campaignId = :campaignId AND task.status IN (:...statuses) AND unit.path LIKE :path', { campaignId: campaign.id, statuses: ['submitted', 'approved'], path: `${root.path}%` })
+      .where('task.campaignId = :campaignId AND task.status IN (:...statuses) AND unit.path LIKE :path', {
+        campaignId: campaign.id,
+        statuses: ['submitted', 'approved'],
+        path: `${root.path}%`,
+      })
       .getMany();
     const submissionMismatches: ConsistencyReport['submissionMismatches'] = [];
     for (const task of tasks) {
@@ -117,7 +124,13 @@ export class CampaignProgressService {
       for (const field of new Set([...Object.keys(submitted), ...Object.keys(recorded)])) {
         if ((submitted[field] ?? 0) !== (recorded[field] ?? 0)) {
           const unit = await this.dataSource.getRepository(Unit).findOneByOrFail({ id: task.unitId });
-          submissionMismatches.push({ taskId: task.id, unit: { id: unit.id, name: unit.name }, field, submitted: submitted[field] ?? 0, recorded: recorded[field] ?? 0 });
+          submissionMismatches.push({
+            taskId: task.id,
+            unit: { id: unit.id, name: unit.name },
+            field,
+            submitted: submitted[field] ?? 0,
+            recorded: recorded[field] ?? 0,
+          });
         }
       }
     }
@@ -130,7 +143,12 @@ export class CampaignProgressService {
       [campaign.id, `${root.path}%`, AREA_KINDS],
     );
     const figures = new Map<string, Counts>(direct.map((r) => [r.unit_id, { persons: r.persons, recorded: r.recorded }]));
-    const rollupMismatches = disagreements(nodes, figures).map((d) => ({ unitId: d.id, field: d.key, own: d.own, childrenSum: d.childrenSum }));
+    const rollupMismatches = disagreements(nodes, figures).map((d) => ({
+      unitId: d.id,
+      field: d.key,
+      own: d.own,
+      childrenSum: d.childrenSum,
+    }));
     return { consistent: submissionMismatches.length === 0 && rollupMismatches.length === 0, submissionMismatches, rollupMismatches };
   }
 
@@ -145,7 +163,8 @@ export class CampaignProgressService {
     if (!unit) throw new NotFoundException(`No unit with id ${unitId}`);
     if (!unit.path.startsWith(scopeUnit.path)) throw new BadRequestException('unitId must lie within the campaign scope');
     if (!isInScope(actor.scope, unit)) throw new ForbiddenException('This unit is outside your scope');
-    if (!AREA_KINDS.includes(unit.kind)) throw new BadRequestException(`unitId must be an area (${AREA_KINDS.join(', ')}), not a ${unit.kind}`);
+    if (!AREA_KINDS.includes(unit.kind))
+      throw new BadRequestException(`unitId must be an area (${AREA_KINDS.join(', ')}), not a ${unit.kind}`);
     return unit;
   }
 
@@ -160,7 +179,11 @@ export class CampaignProgressService {
    * Per village: persons, results by outcome, and persons with a disease of each category. Grouped
    * by (village, outcome, diseases) in SQL, a few rows per village, and counted here.
    */
-  private async villageCounts(stepId: string, villageIds: string[] | null, catalogue: { code: string; category: string }[]): Promise<Map<string, Counts>> {
+  private async villageCounts(
+    stepId: string,
+    villageIds: string[] | null,
+    catalogue: { code: string; category: string }[],
+  ): Promise<Map<string, Counts>> {
     const rows: { village_unit_id: string; outcome: string | null; condition_codes: string[]; n: number }[] = await this.dataSource.query(
       `SELECT village_unit_id, outcome, condition_codes, count(*)::int AS n FROM re_identification_items
        WHERE step_id = $1 ${villageIds ? 'AND village_unit_id = ANY($2::uuid[])' : ''}
@@ -197,7 +220,12 @@ export class CampaignProgressService {
 }
 
 function toUnitProgress(node: TreeNode & Pick<Unit, 'code' | 'name' | 'kind'>, counts: Counts): UnitProgress {
-  const pick = (prefix: string) => Object.fromEntries(Object.entries(counts).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+  const pick = (prefix: string) =>
+    Object.fromEntries(
+      Object.entries(counts)
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([k, v]) => [k.slice(prefix.length), v]),
+    );
   return {
     unit: { id: node.id, code: node.code, name: node.name, kind: node.kind, parentId: node.parentId },
     persons: counts.persons ?? 0,

@@ -59,7 +59,11 @@ export class CampaignsController {
   async progress(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: ProgressQueryDto) {
     const campaign = await this.campaigns.findVisible(actor, id);
     const { root, steps } = await this.progressService.progress(actor, campaign, query.unitId);
-    return { campaign: { id: campaign.id, name: campaign.name, status: campaign.status }, unit: { id: root.id, name: root.name, kind: root.kind }, steps };
+    return {
+      campaign: { id: campaign.id, name: campaign.name, status: campaign.status },
+      unit: { id: root.id, name: root.name, kind: root.kind },
+      steps,
+    };
   }
 
   /** 区乡村数据一致: submitted counts against person-level records, and each level against its children. */
@@ -73,7 +77,12 @@ export class CampaignsController {
   /** 识别台账 as XLSX, streamed to the response (hence `@Res`); refusals come before the first byte, as JSON. */
   @Get(':id/ledger.xlsx')
   @ApiProduces(XLSX_CONTENT_TYPE)
-  async ledger(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: LedgerQueryDto, @Res() res: Response): Promise<void> {
+  async ledger(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Query() query: LedgerQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
     const campaign = await this.campaigns.findVisible(actor, id);
     const ledger = await this.ledgers.prepare(actor, campaign, { unitId: query.unitId, fullIds: query.fullIds === 'true' });
     res.set({ 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': attachmentDisposition(ledger.fileName) });

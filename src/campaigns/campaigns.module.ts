@@ -16,7 +16,15 @@ import { ReIdentificationService } from './re-identification.service';
 @Module({
   imports: [UnitsModule, TasksModule, DiseasesModule],
   controllers: [CampaignsController, ReIdentificationController, DataComparisonController],
-  providers: [CampaignsService, CampaignLaunchService, CampaignProgressService, CampaignWorkflowClient, ReIdentificationService, LedgerService, DataComparisonService],
+  providers: [
+    CampaignsService,
+    CampaignLaunchService,
+    CampaignProgressService,
+    CampaignWorkflowClient,
+    ReIdentificationService,
+    LedgerService,
+    DataComparisonService,
+  ],
   exports: [CampaignLaunchService, ReIdentificationService],
 })
 export class CampaignsModule {}

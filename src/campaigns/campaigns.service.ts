@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
@@ -36,17 +43,22 @@ export class CampaignsService {
   async create(actor: Actor, dto: CreateCampaignDto): Promise<CampaignView> {
     const template = findTemplate(dto.template)!;
     const scope = await this.units.getInScope(actor, dto.scopeUnitId);
-    if (!SCOPE_KINDS.includes(scope.kind)) throw new BadRequestException(`scopeUnitId must be a city, county or township, not a ${scope.kind}`);
+    if (!SCOPE_KINDS.includes(scope.kind))
+      throw new BadRequestException(`scopeUnitId must be a city, county or township, not a ${scope.kind}`);
     if (dto.endsOn < dto.startsOn) throw new BadRequestException('endsOn must not be before startsOn');
     if (dto.steps.length !== template.steps.length) {
-      throw new BadRequestException(`steps: the ${template.key} template has ${template.steps.length} step(s) (${template.steps.map((s) => s.kind).join(', ')}); give one entry each`);
+      throw new BadRequestException(
+        `steps: the ${template.key} template has ${template.steps.length} step(s) (${template.steps.map((s) => s.kind).join(', ')}); give one entry each`,
+      );
     }
     const campaignEnd = endOfLocalDay(dto.endsOn);
     const steps = dto.steps.map((given, i) => {
       const stepTemplate = template.steps[i];
       const at = `steps[${i}]`;
       if (!stepTemplate.responsibleUnitKinds.includes(given.responsibleUnitKind)) {
-        throw new BadRequestException(`${at}.responsibleUnitKind must be one of ${stepTemplate.responsibleUnitKinds.join(', ')} for a ${stepTemplate.kind} step`);
+        throw new BadRequestException(
+          `${at}.responsibleUnitKind must be one of ${stepTemplate.responsibleUnitKinds.join(', ')} for a ${stepTemplate.kind} step`,
+        );
       }
       const dueAt = parseDue(given.dueAt);
       if (dueAt.getTime() <= Date.now()) throw new BadRequestException(`${at}.dueAt must lie in the future`);
@@ -83,7 +95,16 @@ export class CampaignsService {
           }),
         );
       }
-      await this.audit.record({ actorUserId: actor.id, action: 'campaign.created', entityType: 'campaign', entityId: campaign.id, details: { template: template.key } }, manager);
+      await this.audit.record(
+        {
+          actorUserId: actor.id,
+          action: 'campaign.created',
+          entityType: 'campaign',
+          entityId: campaign.id,
+          details: { template: template.key },
+        },
+        manager,
+      );
       return { ...campaign, steps: saved };
     });
   }
@@ -98,7 +119,11 @@ export class CampaignsService {
       .innerJoin(Unit, 'scope', 'scope.id = campaign.scopeUnitId')
       .where(`(${overlaps})`, Object.fromEntries(paths.map((p, i) => [`area${i}`, p])));
     if (query.status) qb.andWhere('campaign.status = :status', { status: query.status });
-    const [items, total] = await qb.orderBy('campaign.createdAt', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('campaign.createdAt', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
     return pageOf(items, total, query);
   }
 
@@ -122,7 +147,9 @@ export class CampaignsService {
       try {
         await this.workflows.start(id);
       } catch (err) {
-        throw new ServiceUnavailableException(`The workflow service is unavailable; the campaign was not launched (${(err as Error).message})`);
+        throw new ServiceUnavailableException(
+          `The workflow service is unavailable; the campaign was not launched (${(err as Error).message})`,
+        );
       }
     });
     return this.get(actor, id);
@@ -133,8 +160,16 @@ export class CampaignsService {
     const wasLaunched = await this.dataSource.transaction(async (manager) => {
       const campaign = await this.lockManaged(manager, actor, id);
       if (!canCancel(campaign.status)) throw new ConflictException(`cannot cancel a campaign that is ${campaign.status}`);
-      await manager.getRepository(Campaign).update({ id }, { status: 'cancelled', cancelReason: dto.reason, ...(campaign.status === 'draft' ? { finishedAt: new Date() } : {}) });
-      await this.audit.record({ actorUserId: actor.id, action: 'campaign.cancelled', entityType: 'campaign', entityId: id, details: { reason: dto.reason } }, manager);
+      await manager
+        .getRepository(Campaign)
+        .update(
+          { id },
+          { status: 'cancelled', cancelReason: dto.reason, ...(campaign.status === 'draft' ? { finishedAt: new Date() } : {}) },
+        );
+      await this.audit.record(
+        { actorUserId: actor.id, action: 'campaign.cancelled', entityType: 'campaign', entityId: id, details: { reason: dto.reason } },
+        manager,
+      );
       return campaign.status !== 'draft';
     });
     if (wasLaunched) await this.workflows.signal(id, { cancel: true });
@@ -146,7 +181,8 @@ export class CampaignsService {
     const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id });
     if (!campaign) throw new NotFoundException(`No campaign with id ${id}`);
     const scope = await this.dataSource.getRepository(Unit).findOneByOrFail({ id: campaign.scopeUnitId });
-    if (!overlapsSubtree(actor.scope, (await this.ownUnit(actor)).path, scope.path)) throw new ForbiddenException('This campaign is outside your scope');
+    if (!overlapsSubtree(actor.scope, (await this.ownUnit(actor)).path, scope.path))
+      throw new ForbiddenException('This campaign is outside your scope');
     return campaign;
   }
 

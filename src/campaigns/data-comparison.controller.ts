@@ -22,16 +22,27 @@ export class DataComparisonController {
 
   @Post('campaigns/:id/comparisons')
   @Roles('admin', 'manager')
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: TABLE_UPLOAD_MAX_BYTES, files: 1 }, defParamCharset: 'utf8' }))
+  @UseInterceptors(
+    FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: TABLE_UPLOAD_MAX_BYTES, files: 1 }, defParamCharset: 'utf8' }),
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
       type: 'object',
       required: ['file', 'dueAt'],
-      properties: { file: { type: 'string', format: 'binary', description: 'CSV or XLSX: 身份证号, 户编号, 主要致贫原因, 次要致贫原因' }, dueAt: { type: 'string' }, areaUnitId: { type: 'string' } },
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'CSV or XLSX: 身份证号, 户编号, 主要致贫原因, 次要致贫原因' },
+        dueAt: { type: 'string' },
+        areaUnitId: { type: 'string' },
+      },
     },
   })
-  async compare(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ComparisonUploadDto, @UploadedFile() file: Express.Multer.File | undefined) {
+  async compare(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() dto: ComparisonUploadDto,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ) {
     const campaign = await this.campaigns.findVisible(actor, id);
     const table = await openUploadedTable(file, [POVERTY_LIST_COLUMNS.idNumber]);
     return this.comparisons.compare(actor, campaign, file!.originalname, table.rows, dto);
@@ -56,7 +67,12 @@ export class DataComparisonController {
   }
 
   @Put('tasks/:taskId/verification-items/:flagId')
-  resolve(@CurrentActor() actor: Actor, @UuidParam('taskId') taskId: string, @UuidParam('flagId') flagId: string, @Body() dto: ResolveFlagDto) {
+  resolve(
+    @CurrentActor() actor: Actor,
+    @UuidParam('taskId') taskId: string,
+    @UuidParam('flagId') flagId: string,
+    @Body() dto: ResolveFlagDto,
+  ) {
     return this.comparisons.resolve(actor, taskId, flagId, dto);
   }
 }

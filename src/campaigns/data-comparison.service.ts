@@ -4,7 +4,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
 import { TabularRow } from '../common/tabular-file';
-import { checkPovertyListRow, COMPARISON_FLAG_LABELS, ComparisonFlag, flagsFor, HealthRecord, ListRowError, PovertyListEntry } from '../domain/data-comparison';
+import {
+  checkPovertyListRow,
+  COMPARISON_FLAG_LABELS,
+  ComparisonFlag,
+  flagsFor,
+  HealthRecord,
+  ListRowError,
+  PovertyListEntry,
+} from '../domain/data-comparison';
 import { maskResidentId } from '../domain/resident-id';
 import { isInScope } from '../domain/scope';
 import { localDateOf } from '../domain/time-zone';
@@ -66,8 +74,15 @@ export class DataComparisonService implements OnModuleInit {
     this.kindRules.register(DATA_VERIFICATION_KIND, { beforeSubmit: (manager, task) => this.checkAllResolved(manager, task) });
   }
 
-  async compare(actor: Actor, campaign: Campaign, fileName: string, rows: AsyncIterable<TabularRow>, dto: ComparisonUploadDto): Promise<ComparisonSummary> {
-    if (campaign.status !== 'running' && campaign.status !== 'completed') throw new ConflictException(`cannot compare against a campaign that is ${campaign.status}`);
+  async compare(
+    actor: Actor,
+    campaign: Campaign,
+    fileName: string,
+    rows: AsyncIterable<TabularRow>,
+    dto: ComparisonUploadDto,
+  ): Promise<ComparisonSummary> {
+    if (campaign.status !== 'running' && campaign.status !== 'completed')
+      throw new ConflictException(`cannot compare against a campaign that is ${campaign.status}`);
     const area = await this.areaOf(actor, campaign, dto.areaUnitId);
     const dueAt = parseDue(dto.dueAt);
     if (dueAt.getTime() <= Date.now()) throw new BadRequestException('dueAt must lie in the future');
@@ -86,7 +101,9 @@ export class DataComparisonService implements OnModuleInit {
         dueAt,
         createdByUserId: actor.id,
       });
-      const taskOfUnit = await this.createVerificationTasks(manager, actor, campaign, run, [...new Set(flags.map((f) => f.unitId).filter((u): u is string => !!u))]);
+      const taskOfUnit = await this.createVerificationTasks(manager, actor, campaign, run, [
+        ...new Set(flags.map((f) => f.unitId).filter((u): u is string => !!u)),
+      ]);
       const records = flags.map((f) => ({
         runId: run.id,
         kind: f.kind,
@@ -100,7 +117,8 @@ export class DataComparisonService implements OnModuleInit {
         recordedCategories: f.categories,
       }));
       // A county's list flags thousands: batches stay within PostgreSQL's 65,535 parameters per statement.
-      for (let i = 0; i < records.length; i += INSERT_BATCH) await manager.getRepository(ComparisonFlagRecord).insert(records.slice(i, i + INSERT_BATCH));
+      for (let i = 0; i < records.length; i += INSERT_BATCH)
+        await manager.getRepository(ComparisonFlagRecord).insert(records.slice(i, i + INSERT_BATCH));
       return { run, taskIds: [...taskOfUnit.values()] };
     });
     for (const taskId of taskIds) await this.tasks.startDeadlineWorkflow(taskId);
@@ -115,7 +133,14 @@ export class DataComparisonService implements OnModuleInit {
   async summary(actor: Actor, campaign: Campaign, runId: string): Promise<ComparisonSummary> {
     const run = await this.dataSource.getRepository(ComparisonRun).findOneBy({ id: runId, campaignId: campaign.id });
     if (!run) throw new NotFoundException(`No comparison ${runId} in this campaign`);
-    const rows: { unit_id: string | null; unit_name: string | null; unit_path: string | null; task_id: string | null; kind: ComparisonFlag; count: number }[] = await this.dataSource.query(
+    const rows: {
+      unit_id: string | null;
+      unit_name: string | null;
+      unit_path: string | null;
+      task_id: string | null;
+      kind: ComparisonFlag;
+      count: number;
+    }[] = await this.dataSource.query(
       `SELECT f.unit_id, u.name AS unit_name, u.path AS unit_path, f.task_id, f.kind, count(*)::int AS count
        FROM comparison_flags f LEFT JOIN units u ON u.id = f.unit_id WHERE f.run_id = $1
        GROUP BY f.unit_id, u.name, u.path, f.task_id, f.kind ORDER BY u.path NULLS LAST`,
@@ -167,7 +192,8 @@ export class DataComparisonService implements OnModuleInit {
     return this.dataSource.transaction(async (manager) => {
       const { task, relation } = await this.tasks.findVisibleWithRelation(actor, taskId, manager, true);
       if (!relation.worker) throw new ForbiddenException("only the unit's staff resolve its verification items");
-      if (task.status !== 'open' && task.status !== 'in_progress') throw new ConflictException(`cannot resolve items of a task that is ${task.status}`);
+      if (task.status !== 'open' && task.status !== 'in_progress')
+        throw new ConflictException(`cannot resolve items of a task that is ${task.status}`);
       const flag = await manager.getRepository(ComparisonFlagRecord).findOneBy({ id: flagId, taskId });
       if (!flag) throw new NotFoundException(`No verification item ${flagId} in this task`);
       Object.assign(flag, { resolutionNote: dto.note, resolvedByUserId: actor.id, resolvedAt: new Date() });
@@ -195,9 +221,17 @@ export class DataComparisonService implements OnModuleInit {
   }
 
   private async healthRecords(campaign: Campaign, area: Unit): Promise<Map<string, RecordRow>> {
-    const catalogue = (await this.dataSource.getRepository(DiseaseCatalogueVersion).findOneByOrFail({ id: campaign.catalogueVersionId })).diseases;
+    const catalogue = (await this.dataSource.getRepository(DiseaseCatalogueVersion).findOneByOrFail({ id: campaign.catalogueVersionId }))
+      .diseases;
     const categoryOf = new Map(catalogue.map((d) => [d.code, d.category as string]));
-    const rows: { person_id: string; id_number: string; unit_id: string; village_id: string; household_number: string; condition_codes: string[] }[] = await this.dataSource.query(
+    const rows: {
+      person_id: string;
+      id_number: string;
+      unit_id: string;
+      village_id: string;
+      household_number: string;
+      condition_codes: string[];
+    }[] = await this.dataSource.query(
       `SELECT p.id AS person_id, p.id_number, t.unit_id, i.village_unit_id AS village_id, h.household_number, i.condition_codes
        FROM re_identification_items i
        JOIN campaign_steps s ON s.id = i.step_id AND s.campaign_id = $1
@@ -225,7 +259,10 @@ export class DataComparisonService implements OnModuleInit {
    * Flags for both lists. A person on the poverty list only is verified by the unit answering for
    * their village (found through the register, else through the household number), if any.
    */
-  private async flag(list: Map<string, PovertyListEntry & { householdNumber: string }>, records: Map<string, RecordRow>): Promise<PendingFlag[]> {
+  private async flag(
+    list: Map<string, PovertyListEntry & { householdNumber: string }>,
+    records: Map<string, RecordRow>,
+  ): Promise<PendingFlag[]> {
     const unitOfVillage = new Map([...records.values()].map((r) => [r.villageId, r.unitId]));
     const missing = [...list.values()].filter((entry) => !records.has(entry.idNumber));
     const registered: { id_number: string; person_id: string | null; household_number: string; village_id: string }[] = missing.length
@@ -259,14 +296,29 @@ export class DataComparisonService implements OnModuleInit {
     for (const record of records.values()) {
       if (list.has(record.idNumber)) continue;
       for (const kind of flagsFor(undefined, record)) {
-        flags.push({ kind, idNumber: record.idNumber, personId: record.personId, unitId: record.unitId, householdNumber: record.householdNumber, causeMain: '', causeSecondary: '', categories: [...record.categories] });
+        flags.push({
+          kind,
+          idNumber: record.idNumber,
+          personId: record.personId,
+          unitId: record.unitId,
+          householdNumber: record.householdNumber,
+          causeMain: '',
+          causeSecondary: '',
+          categories: [...record.categories],
+        });
       }
     }
     return flags;
   }
 
   /** One verification task per unit with flags, with the default deadline policy. */
-  private async createVerificationTasks(manager: EntityManager, actor: Actor, campaign: Campaign, run: ComparisonRun, unitIds: string[]): Promise<Map<string, string>> {
+  private async createVerificationTasks(
+    manager: EntityManager,
+    actor: Actor,
+    campaign: Campaign,
+    run: ComparisonRun,
+    unitIds: string[],
+  ): Promise<Map<string, string>> {
     const policy = await storedPolicyForTask(manager);
     const taskOfUnit = new Map<string, string>();
     for (const unitId of unitIds) {
@@ -283,7 +335,11 @@ export class DataComparisonService implements OnModuleInit {
         createdByUserId: actor.id,
         originKey: `comparison:${run.id}:${unitId}`,
       });
-      await recordTaskEvent(manager, task, { action: 'created', actorUserId: actor.id, details: { dueAt: run.dueAt.toISOString(), comparisonRunId: run.id } });
+      await recordTaskEvent(manager, task, {
+        action: 'created',
+        actorUserId: actor.id,
+        details: { dueAt: run.dueAt.toISOString(), comparisonRunId: run.id },
+      });
       taskOfUnit.set(unitId, task.id);
     }
     return taskOfUnit;

@@ -84,7 +84,11 @@ const LEDGER_COLUMNS: Column<LedgerLine>[] = [
   { header: '次要致贫原因', width: 14, cell: (l) => l.item.poverty_cause_secondary },
   { header: '签约家庭医生', width: 12, cell: (l) => l.item.family_doctor },
   { header: '识别结果', width: 16, cell: (l) => (l.item.outcome ? OUTCOME_LABELS[l.item.outcome] : NOT_RECORDED) },
-  ...DISEASE_CATEGORIES.map((c): Column<LedgerLine> => ({ header: DISEASE_CATEGORY_LABELS[c], width: 30, cell: (l) => l.diseases[c].join('、') })),
+  ...DISEASE_CATEGORIES.map((c): Column<LedgerLine> => ({
+    header: DISEASE_CATEGORY_LABELS[c],
+    width: 30,
+    cell: (l) => l.diseases[c].join('、'),
+  })),
   { header: '说明', width: 24, cell: (l) => l.item.note },
   { header: '识别人', width: 10, cell: (l) => l.item.recorded_by ?? '' },
   { header: '识别时间', width: 17, cell: (l) => l.item.recorded_at ?? '' },
@@ -123,10 +127,17 @@ export class LedgerService {
     const step = await this.dataSource.getRepository(CampaignStep).findOneBy({ campaignId: campaign.id, kind: 're_identification' });
     if (!step) throw new BadRequestException('This campaign has no re-identification step');
     const { unit, items, progress } = await this.resolve(actor, campaign, step, options.unitId);
-    const catalogue = (await this.dataSource.getRepository(DiseaseCatalogueVersion).findOneByOrFail({ id: campaign.catalogueVersionId })).diseases;
+    const catalogue = (await this.dataSource.getRepository(DiseaseCatalogueVersion).findOneByOrFail({ id: campaign.catalogueVersionId }))
+      .diseases;
     if (options.fullIds) {
       const rows = await this.countItems(items);
-      await this.audit.record({ actorUserId: actor.id, action: 'campaign.ledger.full_ids', entityType: 'campaign', entityId: campaign.id, details: { unitId: unit.id, rows } });
+      await this.audit.record({
+        actorUserId: actor.id,
+        action: 'campaign.ledger.full_ids',
+        entityType: 'campaign',
+        entityId: campaign.id,
+        details: { unitId: unit.id, rows },
+      });
     }
     const summary = progress.steps.find((s) => s.id === step.id)!;
     return {
@@ -169,7 +180,10 @@ export class LedgerService {
   }
 
   /** Headers are out by now: a failure can only cut the download short, so it is logged and the response aborted. */
-  private async write(out: Writable, plan: { items: ItemFilter; catalogue: CatalogueDisease[]; summary: StepProgress; fullIds: boolean }): Promise<void> {
+  private async write(
+    out: Writable,
+    plan: { items: ItemFilter; catalogue: CatalogueDisease[]; summary: StepProgress; fullIds: boolean },
+  ): Promise<void> {
     try {
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
       const ledger = addSheet(workbook, '识别台账', LEDGER_COLUMNS);
@@ -177,7 +191,12 @@ export class LedgerService {
       let seq = 0;
       for await (const page of this.pages(plan.items)) {
         for (const item of page) {
-          const line: LedgerLine = { seq: ++seq, item, idNumber: plan.fullIds ? item.id_number : maskResidentId(item.id_number), diseases: namesByCategory(item.condition_codes, byCode) };
+          const line: LedgerLine = {
+            seq: ++seq,
+            item,
+            idNumber: plan.fullIds ? item.id_number : maskResidentId(item.id_number),
+            diseases: namesByCategory(item.condition_codes, byCode),
+          };
           ledger.addRow(LEDGER_COLUMNS.map((c) => c.cell(line))).commit();
           // Rows are CPU work: let the API's other requests in between.
           if (seq % YIELD_EVERY_ROWS === 0) await nextTurn();
@@ -214,7 +233,9 @@ export class LedgerService {
       let last: ItemRow | undefined;
       for (;;) {
         const params: unknown[] = [filter.stepId, village.id, filter.taskId ?? null];
-        const after = last ? `AND (h.household_number, p.id_number) > ($${params.push(last.household_number)}, $${params.push(last.id_number)})` : '';
+        const after = last
+          ? `AND (h.household_number, p.id_number) > ($${params.push(last.household_number)}, $${params.push(last.id_number)})`
+          : '';
         const rows: ItemRow[] = await this.dataSource.query(
           `SELECT t.name AS township, v.name AS village, h.household_number, h.head_name,
                   p.name, p.sex, p.id_number, p.birth_date::text AS birth_date, p.poverty_status, p.poverty_cause_main, p.poverty_cause_secondary, p.family_doctor,
@@ -264,7 +285,8 @@ function inTreeOrder(units: UnitProgress[]): { figures: UnitProgress; level: num
   const ordered: { figures: UnitProgress; level: number }[] = [];
   const visit = (figures: UnitProgress, level: number): void => {
     ordered.push({ figures, level });
-    for (const child of (children.get(figures.unit.id) ?? []).sort((a, b) => a.unit.code.localeCompare(b.unit.code))) visit(child, level + 1);
+    for (const child of (children.get(figures.unit.id) ?? []).sort((a, b) => a.unit.code.localeCompare(b.unit.code)))
+      visit(child, level + 1);
   };
   for (const root of units.filter((u) => !u.unit.parentId || !ids.has(u.unit.parentId))) visit(root, 0);
   return ordered;

@@ -24,7 +24,9 @@ export class ReIdentificationController {
 
   /** Many results at once from a CSV or XLSX (身份证号, 识别结果, 疾病, 说明): all or nothing, errors row by row. */
   @Post('results')
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: TABLE_UPLOAD_MAX_BYTES, files: 1 }, defParamCharset: 'utf8' }))
+  @UseInterceptors(
+    FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: TABLE_UPLOAD_MAX_BYTES, files: 1 }, defParamCharset: 'utf8' }),
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @HttpCode(200)
@@ -34,7 +36,12 @@ export class ReIdentificationController {
   }
 
   @Put(':itemId')
-  record(@CurrentActor() actor: Actor, @UuidParam('taskId') taskId: string, @UuidParam('itemId') itemId: string, @Body() dto: RecordResultDto) {
+  record(
+    @CurrentActor() actor: Actor,
+    @UuidParam('taskId') taskId: string,
+    @UuidParam('itemId') itemId: string,
+    @Body() dto: RecordResultDto,
+  ) {
     return this.reIdentification.record(actor, taskId, itemId, dto);
   }
 }

@@ -5,7 +5,14 @@ import { Actor } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
 import { TabularRow } from '../common/tabular-file';
 import { CatalogueDisease, DISEASE_CATEGORIES } from '../domain/disease-catalogue';
-import { checkResultRow, emptyOutcomeCounts, RecordedResult, ResultRowError, ResultSummary, validateResult } from '../domain/re-identification';
+import {
+  checkResultRow,
+  emptyOutcomeCounts,
+  RecordedResult,
+  ResultRowError,
+  ResultSummary,
+  validateResult,
+} from '../domain/re-identification';
 import { maskResidentId } from '../domain/resident-id';
 import { Counts } from '../domain/rollup';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
@@ -23,7 +30,17 @@ export const RE_IDENTIFICATION_KIND = 're_identification';
 
 export interface ItemView {
   id: string;
-  person: { id: string; name: string; idNumberMasked: string; sex: string; birthDate: string; povertyStatus: string; povertyCauseMain: string; povertyCauseSecondary: string; knownConditions: string };
+  person: {
+    id: string;
+    name: string;
+    idNumberMasked: string;
+    sex: string;
+    birthDate: string;
+    povertyStatus: string;
+    povertyCauseMain: string;
+    povertyCauseSecondary: string;
+    knownConditions: string;
+  };
   household: { number: string; headName: string };
   village: { id: string; name: string };
   outcome: string | null;
@@ -69,7 +86,10 @@ export class ReIdentificationService implements OnModuleInit {
   }
 
   async countItems(manager: EntityManager, stepId: string): Promise<number> {
-    const [{ count }]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM re_identification_items WHERE step_id = $1`, [stepId]);
+    const [{ count }]: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM re_identification_items WHERE step_id = $1`,
+      [stepId],
+    );
     return count;
   }
 
@@ -152,7 +172,8 @@ export class ReIdentificationService implements OnModuleInit {
         results.push(check.result);
       }
     }
-    if (errors.length > 0) throw new BadRequestException({ message: `the file has ${errors.length} error(s); no result was recorded`, errors });
+    if (errors.length > 0)
+      throw new BadRequestException({ message: `the file has ${errors.length} error(s); no result was recorded`, errors });
     if (items.length === 0) throw new BadRequestException('the file has no rows');
     await this.dataSource.transaction(async (manager) => {
       await this.lockForRecording(manager, actor, taskId);
@@ -161,14 +182,24 @@ export class ReIdentificationService implements OnModuleInit {
     return { recorded: items.length };
   }
 
-  private async save(manager: EntityManager, items: Pick<ReIdentificationItem, 'id'>[], results: RecordedResult[], actor: Actor): Promise<void> {
+  private async save(
+    manager: EntityManager,
+    items: Pick<ReIdentificationItem, 'id'>[],
+    results: RecordedResult[],
+    actor: Actor,
+  ): Promise<void> {
     if (items.length === 0) return;
     await manager.query(
       `UPDATE re_identification_items i
        SET outcome = r.outcome, condition_codes = ARRAY(SELECT jsonb_array_elements_text(r.codes)), note = r.note, recorded_by_user_id = $1, recorded_at = now()
        FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, outcome varchar, codes jsonb, note text)
        WHERE i.id = r.id`,
-      [actor.id, JSON.stringify(items.map((item, i) => ({ id: item.id, outcome: results[i].outcome, codes: results[i].conditionCodes, note: results[i].note })))],
+      [
+        actor.id,
+        JSON.stringify(
+          items.map((item, i) => ({ id: item.id, outcome: results[i].outcome, codes: results[i].conditionCodes, note: results[i].note })),
+        ),
+      ],
     );
   }
 
@@ -179,7 +210,12 @@ export class ReIdentificationService implements OnModuleInit {
     if (!relation.worker) throw new ForbiddenException("only the unit's staff record its results");
     if (!RECORDABLE.includes(task.status)) throw new ConflictException(`cannot record results on a task that is ${task.status}`);
     if (task.status === 'open') {
-      await recordTaskEvent(manager, task, { action: 'started', actorUserId: actor.id, toStatus: 'in_progress', details: { by: 'first result recorded' } });
+      await recordTaskEvent(manager, task, {
+        action: 'started',
+        actorUserId: actor.id,
+        toStatus: 'in_progress',
+        details: { by: 'first result recorded' },
+      });
       await manager.getRepository(Task).update({ id: task.id }, { status: 'in_progress' });
     }
     return task;
@@ -200,7 +236,11 @@ export class ReIdentificationService implements OnModuleInit {
   }
 
   consistency(actor: Actor, campaign: Campaign): Promise<ConsistencyReport> {
-    return this.progress.consistency(actor, campaign, async (task) => (await this.summaryOf(this.dataSource.manager, task)) as unknown as Counts);
+    return this.progress.consistency(
+      actor,
+      campaign,
+      async (task) => (await this.summaryOf(this.dataSource.manager, task)) as unknown as Counts,
+    );
   }
 
   /** The counts of a task's person-level records, as a submission reports them. */

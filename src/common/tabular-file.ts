@@ -84,7 +84,10 @@ async function openCsv(input: Readable): Promise<TabularFile> {
     let row = 1;
     for (let record = await next(); record; record = await next()) {
       row++;
-      const values = toValues(headers, record.map((cell) => cell.trim()));
+      const values = toValues(
+        headers,
+        record.map((cell) => cell.trim()),
+      );
       if (values) yield { row, values };
     }
   }
@@ -92,7 +95,13 @@ async function openCsv(input: Readable): Promise<TabularFile> {
 }
 
 async function openXlsx(input: Readable): Promise<TabularFile> {
-  const reader = new Utf8WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new Utf8WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   const sheets = reader[Symbol.asyncIterator]();
   const sheet = await sheets.next();
   if (sheet.done) throw new TabularFileError('the workbook has no worksheet');
@@ -102,11 +111,15 @@ async function openXlsx(input: Readable): Promise<TabularFile> {
   const headers = cellsOf(first.value).map((h) => h.trim());
   async function* rows(): AsyncGenerator<TabularRow> {
     for (let next = await rowsOfSheet.next(); !next.done; next = await rowsOfSheet.next()) {
-      const values = toValues(headers, cellsOf(next.value).map((cell) => cell.trim()));
+      const values = toValues(
+        headers,
+        cellsOf(next.value).map((cell) => cell.trim()),
+      );
       if (values) yield { row: next.value.number, values };
     }
     // Later worksheets are not read: drain the reader so the stream closes.
-    for (let more = await sheets.next(); !more.done; more = await sheets.next()) for await (const _ of more.value as AsyncIterable<unknown>);
+    for (let more = await sheets.next(); !more.done; more = await sheets.next())
+      for await (const _ of more.value as AsyncIterable<unknown>);
   }
   return { encoding: null, headers, rows: rows() };
 }

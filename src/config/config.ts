@@ -88,7 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const smtpUrl = env.SMTP_URL ? read.url('SMTP_URL', '', ['smtp:', 'smtps:']) : undefined;
   const quietHoursText = read.optional('NOTIFY_QUIET_HOURS');
   const quietHours = quietHoursText === undefined ? undefined : parseQuietHours(quietHoursText);
-  if (quietHoursText !== undefined && quietHours === undefined) problems.push(`NOTIFY_QUIET_HOURS: expected HH:MM-HH:MM or none, got "${quietHoursText}"`);
+  if (quietHoursText !== undefined && quietHours === undefined)
+    problems.push(`NOTIFY_QUIET_HOURS: expected HH:MM-HH:MM or none, got "${quietHoursText}"`);
 
   const config: AppConfig = {
     nodeEnv,
@@ -183,7 +184,10 @@ class EnvReader {
   mimeTypes(name: string, fallback: string[]): string[] {
     const raw = this.optional(name);
     if (raw === undefined) return fallback;
-    const types = raw.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+    const types = raw
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean);
     const bad = types.filter((t) => !/^[a-z0-9][\w.+-]*\/[a-z0-9][\w.+-]*$/.test(t));
     if (types.length === 0 || bad.length > 0) {
       this.problems.push(`${name}: expected comma-separated content types like application/pdf, got "${raw}"`);

@@ -11,8 +11,45 @@ export const DEMO_CITY_CODE = '510800';
 export const DEMO_DISTRICT_CODE = '510812';
 export const DEMO_POOR_VILLAGES = 64;
 
-const TOWNSHIPS = ['朝天镇', '中子镇', '羊木镇', '曾家镇', '沙河镇', '两河口镇', '大滩镇', '宣河镇', '李家镇', '转斗镇', '水磨沟镇', '云雾山镇', '麻柳乡', '临溪乡', '蒲家乡'];
-const VILLAGE_STEMS = ['青龙', '白果', '桂花', '石门', '柏林', '金竹', '龙泉', '红岩', '黄龙', '新华', '双河', '梨树', '凤凰', '松林', '清水', '马鞍', '三合', '太平', '永乐', '光明'];
+const TOWNSHIPS = [
+  '朝天镇',
+  '中子镇',
+  '羊木镇',
+  '曾家镇',
+  '沙河镇',
+  '两河口镇',
+  '大滩镇',
+  '宣河镇',
+  '李家镇',
+  '转斗镇',
+  '水磨沟镇',
+  '云雾山镇',
+  '麻柳乡',
+  '临溪乡',
+  '蒲家乡',
+];
+const VILLAGE_STEMS = [
+  '青龙',
+  '白果',
+  '桂花',
+  '石门',
+  '柏林',
+  '金竹',
+  '龙泉',
+  '红岩',
+  '黄龙',
+  '新华',
+  '双河',
+  '梨树',
+  '凤凰',
+  '松林',
+  '清水',
+  '马鞍',
+  '三合',
+  '太平',
+  '永乐',
+  '光明',
+];
 const VILLAGES_PER_TOWNSHIP = [10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10];
 
 export const demoTownshipCode = (i: number) => `${DEMO_DISTRICT_CODE}${100 + i}`;
@@ -40,9 +77,16 @@ export function demoUnits(): UnitImportRow[] {
     for (let v = 0; v < VILLAGES_PER_TOWNSHIP[t]; v++, villageIndex++) {
       const name = `${VILLAGE_STEMS[(t * 3 + v) % VILLAGE_STEMS.length]}村`;
       // Spread the poor villages evenly over the district.
-      const isPoorVillage = Math.floor(((villageIndex + 1) * DEMO_POOR_VILLAGES) / totalVillages) > Math.floor((villageIndex * DEMO_POOR_VILLAGES) / totalVillages);
+      const isPoorVillage =
+        Math.floor(((villageIndex + 1) * DEMO_POOR_VILLAGES) / totalVillages) >
+        Math.floor((villageIndex * DEMO_POOR_VILLAGES) / totalVillages);
       rows.push({ code: demoVillageCode(t, v), name, kind: 'village', parentCode: demoTownshipCode(t), isPoorVillage });
-      rows.push({ code: demoClinicCode(t, v), name: `${township}${name}卫生室`, kind: 'village_clinic', parentCode: demoVillageCode(t, v) });
+      rows.push({
+        code: demoClinicCode(t, v),
+        name: `${township}${name}卫生室`,
+        kind: 'village_clinic',
+        parentCode: demoVillageCode(t, v),
+      });
     }
   });
   return rows;
@@ -65,10 +109,37 @@ export function demoUsers(): DemoUser[] {
   const t = DEMO_MANAGER_TOWNSHIP;
   return [
     { username: 'admin', displayName: '区卫健局管理员', role: 'admin', unitCode: DEMO_DISTRICT_CODE, responsibleUnitCodes: [] },
-    { username: 'leader', displayName: '局班子成员（分片联系）', role: 'manager', unitCode: DEMO_BUREAU_CODE, responsibleUnitCodes: [0, 1, 2, 3, 4].map(demoTownshipCode) },
-    { username: 'manager', displayName: `${TOWNSHIPS[t]}负责人`, role: 'manager', unitCode: demoTownshipCode(t), responsibleUnitCodes: [], headOf: demoTownshipCode(t) },
-    { username: 'centre', displayName: `${TOWNSHIPS[t]}卫生院院长`, role: 'staff', unitCode: demoHealthCentreCode(t), responsibleUnitCodes: [], headOf: demoHealthCentreCode(t) },
-    { username: 'staff', displayName: '村医（村卫生室）', role: 'staff', unitCode: demoClinicCode(t, 0), responsibleUnitCodes: [], headOf: demoClinicCode(t, 0) },
+    {
+      username: 'leader',
+      displayName: '局班子成员（分片联系）',
+      role: 'manager',
+      unitCode: DEMO_BUREAU_CODE,
+      responsibleUnitCodes: [0, 1, 2, 3, 4].map(demoTownshipCode),
+    },
+    {
+      username: 'manager',
+      displayName: `${TOWNSHIPS[t]}负责人`,
+      role: 'manager',
+      unitCode: demoTownshipCode(t),
+      responsibleUnitCodes: [],
+      headOf: demoTownshipCode(t),
+    },
+    {
+      username: 'centre',
+      displayName: `${TOWNSHIPS[t]}卫生院院长`,
+      role: 'staff',
+      unitCode: demoHealthCentreCode(t),
+      responsibleUnitCodes: [],
+      headOf: demoHealthCentreCode(t),
+    },
+    {
+      username: 'staff',
+      displayName: '村医（村卫生室）',
+      role: 'staff',
+      unitCode: demoClinicCode(t, 0),
+      responsibleUnitCodes: [],
+      headOf: demoClinicCode(t, 0),
+    },
     { username: 'hospital', displayName: '定点医院工作人员', role: 'staff', unitCode: DEMO_HOSPITAL_CODES[0], responsibleUnitCodes: [] },
   ];
 }

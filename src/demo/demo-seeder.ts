@@ -47,7 +47,11 @@ export class DemoSeeder {
       return true;
     });
     if (!seeded) return false;
-    this.logger.log(`Demo district loaded; users ${demoUsers().map((u) => u.username).join(', ')} with password ${DEMO_PASSWORD}`);
+    this.logger.log(
+      `Demo district loaded; users ${demoUsers()
+        .map((u) => u.username)
+        .join(', ')} with password ${DEMO_PASSWORD}`,
+    );
     return true;
   }
 }

@@ -28,7 +28,12 @@ export function* povertyListFor(register: Iterable<RegisterFileRow>): Generator<
     };
     if (index % EXTRA_PERSON_EVERY === 0) {
       // A member the poverty office registered but the health department has not (yet).
-      yield { [L.idNumber]: makeResidentId('510812', '2019-06-01', index / EXTRA_PERSON_EVERY), [L.householdNumber]: person[R.householdNumber], [L.causeMain]: '因学', [L.causeSecondary]: '' };
+      yield {
+        [L.idNumber]: makeResidentId('510812', '2019-06-01', index / EXTRA_PERSON_EVERY),
+        [L.householdNumber]: person[R.householdNumber],
+        [L.causeMain]: '因学',
+        [L.causeSecondary]: '',
+      };
     }
   }
 }

@@ -32,7 +32,8 @@ const DEFAULT_REGION = '510812';
 export function* generateRegister(options: RegisterGeneratorOptions): Generator<RegisterFileRow> {
   const { villageCodes, households, persons } = options;
   if (villageCodes.length === 0 || households < villageCodes.length) throw new RangeError('every village needs at least one household');
-  if (persons < households || persons > households * MAX_HOUSEHOLD_SIZE) throw new RangeError(`${persons} persons cannot fill ${households} households of 1–${MAX_HOUSEHOLD_SIZE}`);
+  if (persons < households || persons > households * MAX_HOUSEHOLD_SIZE)
+    throw new RangeError(`${persons} persons cannot fill ${households} households of 1–${MAX_HOUSEHOLD_SIZE}`);
   const seed = options.seed ?? 1;
   const random = mulberry32(seed);
   const referenceYear = options.referenceYear ?? 2024;
@@ -76,7 +77,7 @@ export function* generateRegister(options: RegisterGeneratorOptions): Generator<
 /** Every household starts with its head; the other persons join households picked at random. */
 function householdSizes(households: number, persons: number, random: () => number): Uint8Array {
   const sizes = new Uint8Array(households).fill(1);
-  for (let extra = persons - households; extra > 0; ) {
+  for (let extra = persons - households; extra > 0;) {
     const h = Math.floor(random() * households);
     if (sizes[h] < MAX_HOUSEHOLD_SIZE) {
       sizes[h]++;
@@ -106,12 +107,27 @@ function householdOf(random: () => number, size: number, referenceYear: number):
       const age = Math.min(maxAge, Math.max(18, head.age + Math.floor(random() * 9) - 4));
       members.push({ name: personName(random, other(headSex)), sex: other(headSex), age, relation: '配偶' });
     } else if (head.age >= 62 && random() < 0.4) {
-      members.push({ name: personName(random, sex, surname), sex, age: Math.max(0, head.age - 45 - Math.floor(random() * 15)), relation: sex === 'male' ? '之孙子' : '之孙女' });
+      members.push({
+        name: personName(random, sex, surname),
+        sex,
+        age: Math.max(0, head.age - 45 - Math.floor(random() * 15)),
+        relation: sex === 'male' ? '之孙子' : '之孙女',
+      });
     } else if (head.age <= 50 && random() < 0.25) {
-      members.push({ name: personName(random, sex, surname), sex, age: Math.min(maxAge, head.age + 22 + Math.floor(random() * 14)), relation: sex === 'male' ? '之父' : '之母' });
+      members.push({
+        name: personName(random, sex, surname),
+        sex,
+        age: Math.min(maxAge, head.age + 22 + Math.floor(random() * 14)),
+        relation: sex === 'male' ? '之父' : '之母',
+      });
     } else {
       const age = head.age - 22 - Math.floor(random() * 14);
-      members.push({ name: personName(random, sex, surname), sex, age: age >= 0 ? age : Math.floor(random() * 6), relation: sex === 'male' ? '之子' : '之女' });
+      members.push({
+        name: personName(random, sex, surname),
+        sex,
+        age: age >= 0 ? age : Math.floor(random() * 6),
+        relation: sex === 'male' ? '之子' : '之女',
+      });
     }
   }
   return members;
@@ -157,8 +173,13 @@ function conditionsOf(random: () => number, ill: boolean, age: number): string {
   return conditions.join('、');
 }
 
-const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'];
-const GIVEN: Record<Sex, string[]> = { male: [...'伟强军勇杰涛明超刚平辉健华建国志文斌波宏成林德福贵全友发'], female: [...'芳娟敏静丽艳娜霞秀英玉兰梅红琴燕凤桂珍翠莲春华淑'] };
+const SURNAMES = [
+  ...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文',
+];
+const GIVEN: Record<Sex, string[]> = {
+  male: [...'伟强军勇杰涛明超刚平辉健华建国志文斌波宏成林德福贵全友发'],
+  female: [...'芳娟敏静丽艳娜霞秀英玉兰梅红琴燕凤桂珍翠莲春华淑'],
+};
 
 function personName(random: () => number, sex: Sex, surname = pick(random, SURNAMES)): string {
   const given = pick(random, GIVEN[sex]);

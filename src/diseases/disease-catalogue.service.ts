@@ -43,11 +43,22 @@ export class DiseaseCatalogueService {
     if (!check.ok) throw new BadRequestException({ message: 'diseases is invalid', errors: check.errors });
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CATALOGUE_LOCK]);
-      const [{ next }]: { next: number }[] = await manager.query('SELECT coalesce(max(version), 0) + 1 AS next FROM disease_catalogue_versions');
+      const [{ next }]: { next: number }[] = await manager.query(
+        'SELECT coalesce(max(version), 0) + 1 AS next FROM disease_catalogue_versions',
+      );
       const saved = await manager
         .getRepository(DiseaseCatalogueVersion)
         .save({ version: next, name: dto.name, notes: dto.notes ?? '', diseases: check.diseases, createdByUserId: actor.id });
-      await this.audit.record({ actorUserId: actor.id, action: 'disease_catalogue.version_added', entityType: 'disease_catalogue', entityId: saved.id, details: { version: next } }, manager);
+      await this.audit.record(
+        {
+          actorUserId: actor.id,
+          action: 'disease_catalogue.version_added',
+          entityType: 'disease_catalogue',
+          entityId: saved.id,
+          details: { version: next },
+        },
+        manager,
+      );
       return saved;
     });
   }

@@ -32,7 +32,13 @@ export const CAMPAIGN_TEMPLATES: readonly CampaignTemplate[] = [
   {
     key: 're_identification',
     name: '建档立卡贫困人口疾病再识别',
-    steps: [{ kind: 're_identification', title: '疾病再识别', responsibleUnitKinds: ['village_clinic', 'health_centre', 'community_health_centre'] }],
+    steps: [
+      {
+        kind: 're_identification',
+        title: '疾病再识别',
+        responsibleUnitKinds: ['village_clinic', 'health_centre', 'community_health_centre'],
+      },
+    ],
   },
 ];
 

@@ -43,7 +43,12 @@ export interface ListRowError {
 }
 
 /** The columns of the poverty office's list; 身份证号 is required, the rest may be empty. */
-export const POVERTY_LIST_COLUMNS = { idNumber: '身份证号', householdNumber: '户编号', causeMain: '主要致贫原因', causeSecondary: '次要致贫原因' } as const;
+export const POVERTY_LIST_COLUMNS = {
+  idNumber: '身份证号',
+  householdNumber: '户编号',
+  causeMain: '主要致贫原因',
+  causeSecondary: '次要致贫原因',
+} as const;
 
 /**
  * 数据比对 list rows in file order: each ID checked, duplicates named with the row that came first.
@@ -59,15 +64,25 @@ export function checkPovertyListRow(
   const errors: ListRowError[] = [];
   const id = checkResidentId(cell(POVERTY_LIST_COLUMNS.idNumber), today);
   if (!id.ok) errors.push({ row, column: POVERTY_LIST_COLUMNS.idNumber, message: id.message });
-  else if (seen.has(id.idNumber)) errors.push({ row, column: POVERTY_LIST_COLUMNS.idNumber, message: `与第${seen.get(id.idNumber)}行重复` });
+  else if (seen.has(id.idNumber))
+    errors.push({ row, column: POVERTY_LIST_COLUMNS.idNumber, message: `与第${seen.get(id.idNumber)}行重复` });
   else seen.set(id.idNumber, row);
-  for (const [column, max] of [[POVERTY_LIST_COLUMNS.householdNumber, 40], [POVERTY_LIST_COLUMNS.causeMain, 40], [POVERTY_LIST_COLUMNS.causeSecondary, 40]] as const) {
+  for (const [column, max] of [
+    [POVERTY_LIST_COLUMNS.householdNumber, 40],
+    [POVERTY_LIST_COLUMNS.causeMain, 40],
+    [POVERTY_LIST_COLUMNS.causeSecondary, 40],
+  ] as const) {
     if (cell(column).length > max) errors.push({ row, column, message: `不能超过${max}个字符` });
   }
   if (errors.length > 0 || !id.ok) return { ok: false, errors };
   return {
     ok: true,
-    entry: { idNumber: id.idNumber, householdNumber: cell(POVERTY_LIST_COLUMNS.householdNumber), causeMain: cell(POVERTY_LIST_COLUMNS.causeMain), causeSecondary: cell(POVERTY_LIST_COLUMNS.causeSecondary) },
+    entry: {
+      idNumber: id.idNumber,
+      householdNumber: cell(POVERTY_LIST_COLUMNS.householdNumber),
+      causeMain: cell(POVERTY_LIST_COLUMNS.causeMain),
+      causeSecondary: cell(POVERTY_LIST_COLUMNS.causeSecondary),
+    },
   };
 }
 

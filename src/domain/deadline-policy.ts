@@ -244,10 +244,7 @@ function shift(due: Date, offset: Offset, direction: 1 | -1, calendar: WorkingDa
     case 'working_days': {
       if (offset.amount === 0) return new Date(dueMs);
       const dueDate = localDateOf(due, offsetMinutes);
-      const date =
-        direction > 0
-          ? addWorkingDays(calendar, dueDate, offset.amount)
-          : subtractWorkingDays(calendar, dueDate, offset.amount);
+      const date = direction > 0 ? addWorkingDays(calendar, dueDate, offset.amount) : subtractWorkingDays(calendar, dueDate, offset.amount);
       return new Date(startOfLocalDay(date, offsetMinutes).getTime() + msIntoLocalDay(due, offsetMinutes));
     }
     default:
@@ -255,12 +252,7 @@ function shift(due: Date, offset: Offset, direction: 1 | -1, calendar: WorkingDa
   }
 }
 
-function checkOffset(
-  o: unknown,
-  path: string,
-  rules: { dueDayAt: boolean; minAmount: number },
-  errors: string[],
-): Offset | undefined {
+function checkOffset(o: unknown, path: string, rules: { dueDayAt: boolean; minAmount: number }, errors: string[]): Offset | undefined {
   if (!isRecord(o)) {
     errors.push(`${path} must be an object { unit, amount } or { unit: "due_day_at", time }`);
     return undefined;

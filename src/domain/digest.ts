@@ -8,12 +8,7 @@ import { CHINA_UTC_OFFSET_MINUTES, localDateOf } from './time-zone';
 export type DigestWindow = 'day' | 'none';
 
 /** `<user>:<local date>` for 'day'; `<user>:<ISO instant>` for 'none', so only simultaneous items share a key. */
-export function digestKey(
-  recipientUserId: string,
-  instant: Date,
-  window: DigestWindow,
-  offsetMinutes = CHINA_UTC_OFFSET_MINUTES,
-): string {
+export function digestKey(recipientUserId: string, instant: Date, window: DigestWindow, offsetMinutes = CHINA_UTC_OFFSET_MINUTES): string {
   if (window === 'day') return `${recipientUserId}:${localDateOf(instant, offsetMinutes)}`;
   if (window === 'none') {
     if (!Number.isFinite(instant.getTime())) throw new RangeError('Invalid instant: expected a valid Date');

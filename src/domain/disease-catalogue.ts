@@ -31,8 +31,10 @@ export function validateCatalogue(input: unknown): CatalogueCheck {
     else if (seen.has(code)) errors.push(`${at}.code ${code} appears twice`);
     else seen.add(code);
     if (typeof name !== 'string' || name.trim() === '' || name.length > 100) errors.push(`${at}.name must be 1–100 characters`);
-    if (!(DISEASE_CATEGORIES as readonly unknown[]).includes(category)) errors.push(`${at}.category must be one of ${DISEASE_CATEGORIES.join(', ')}`);
-    if (typeof code === 'string' && typeof name === 'string') diseases.push({ code, name: name.trim(), category: category as DiseaseCategory });
+    if (!(DISEASE_CATEGORIES as readonly unknown[]).includes(category))
+      errors.push(`${at}.category must be one of ${DISEASE_CATEGORIES.join(', ')}`);
+    if (typeof code === 'string' && typeof name === 'string')
+      diseases.push({ code, name: name.trim(), category: category as DiseaseCategory });
   });
   return errors.length ? { ok: false, errors } : { ok: true, diseases };
 }

@@ -3,14 +3,7 @@
  * `start` inclusive and `end` exclusive, and may wrap midnight (21:00–08:00); `start === end` means
  * no quiet hours at all.
  */
-import {
-  addLocalDays,
-  atLocalTime,
-  CHINA_UTC_OFFSET_MINUTES,
-  localDateOf,
-  minutesOfLocalTime,
-  msIntoLocalDay,
-} from './time-zone';
+import { addLocalDays, atLocalTime, CHINA_UTC_OFFSET_MINUTES, localDateOf, minutesOfLocalTime, msIntoLocalDay } from './time-zone';
 
 export interface QuietHours {
   /** `HH:MM`, local. */

@@ -51,7 +51,11 @@ export function parseOutcome(value: unknown): ReIdentificationOutcome | undefine
 export function validateResult(input: ResultInput, catalogue: readonly CatalogueDisease[]): ResultCheck {
   const errors: { field: string; message: string }[] = [];
   const outcome = parseOutcome(input.outcome);
-  if (!outcome) errors.push({ field: 'outcome', message: `识别结果应为${Object.values(OUTCOME_LABELS).join('、')}之一（或 ${RE_IDENTIFICATION_OUTCOMES.join(', ')}）` });
+  if (!outcome)
+    errors.push({
+      field: 'outcome',
+      message: `识别结果应为${Object.values(OUTCOME_LABELS).join('、')}之一（或 ${RE_IDENTIFICATION_OUTCOMES.join(', ')}）`,
+    });
   const given = input.conditions === undefined || input.conditions === null ? [] : input.conditions;
   if (!Array.isArray(given) || given.some((c) => typeof c !== 'string')) {
     errors.push({ field: 'conditions', message: '疾病应为疾病目录中的编码或名称列表' });
@@ -70,9 +74,11 @@ export function validateResult(input: ResultInput, catalogue: readonly Catalogue
     errors.push({ field: 'conditions', message: `识别结果为${OUTCOME_LABELS[outcome]}时不填写疾病` });
   }
   const note = typeof input.note === 'string' ? input.note.trim() : '';
-  if (input.note !== undefined && input.note !== null && typeof input.note !== 'string') errors.push({ field: 'note', message: '说明应为文本' });
+  if (input.note !== undefined && input.note !== null && typeof input.note !== 'string')
+    errors.push({ field: 'note', message: '说明应为文本' });
   else if (note.length > 500) errors.push({ field: 'note', message: '说明不能超过500个字符' });
-  if (outcome && NEEDS_REASON.includes(outcome) && note === '') errors.push({ field: 'note', message: `识别结果为${OUTCOME_LABELS[outcome]}时须在说明中写明原因` });
+  if (outcome && NEEDS_REASON.includes(outcome) && note === '')
+    errors.push({ field: 'note', message: `识别结果为${OUTCOME_LABELS[outcome]}时须在说明中写明原因` });
   if (errors.length > 0 || !outcome) return { ok: false, errors };
   return { ok: true, result: { outcome, conditionCodes: codes, note } };
 }
@@ -113,12 +119,18 @@ export function checkResultRow(
   const cell = (column: string) => (values[column] ?? '').trim();
   const errors: ResultRowError[] = [];
   const idNumber = cell(RESULT_COLUMNS.idNumber).toUpperCase();
-  if (!taskIdNumbers.has(idNumber)) errors.push({ row, column: RESULT_COLUMNS.idNumber, message: idNumber ? '此人不在本任务的识别名单中' : '身份证号不能为空' });
+  if (!taskIdNumbers.has(idNumber))
+    errors.push({ row, column: RESULT_COLUMNS.idNumber, message: idNumber ? '此人不在本任务的识别名单中' : '身份证号不能为空' });
   else if (seen.has(idNumber)) errors.push({ row, column: RESULT_COLUMNS.idNumber, message: `与第${seen.get(idNumber)}行重复` });
   else seen.set(idNumber, row);
-  const conditions = cell(RESULT_COLUMNS.conditions).split(/[、,，;；\s]+/).filter(Boolean);
+  const conditions = cell(RESULT_COLUMNS.conditions)
+    .split(/[、,，;；\s]+/)
+    .filter(Boolean);
   const check = validateResult({ outcome: cell(RESULT_COLUMNS.outcome), conditions, note: cell(RESULT_COLUMNS.note) }, catalogue);
-  const column = { outcome: RESULT_COLUMNS.outcome, conditions: RESULT_COLUMNS.conditions, note: RESULT_COLUMNS.note } as Record<string, string>;
+  const column = { outcome: RESULT_COLUMNS.outcome, conditions: RESULT_COLUMNS.conditions, note: RESULT_COLUMNS.note } as Record<
+    string,
+    string
+  >;
   if (!check.ok) errors.push(...check.errors.map((e) => ({ row, column: column[e.field] ?? e.field, message: e.message })));
   return errors.length > 0 || !check.ok ? { ok: false, errors } : { ok: true, idNumber, result: check.result };
 }

@@ -57,9 +57,11 @@ function checkCronField(part: string, field: CronField): string[] {
     if (!star) {
       const outside = [from, to].filter((v) => v !== undefined && (Number(v) < field.min || Number(v) > field.max));
       outside.forEach((v) => errors.push(`${field.name}: ${v} is outside ${field.min}–${field.max}`));
-      if (outside.length === 0 && to !== undefined && Number(from) > Number(to)) errors.push(`${field.name}: range ${from}-${to} runs backwards`);
+      if (outside.length === 0 && to !== undefined && Number(from) > Number(to))
+        errors.push(`${field.name}: range ${from}-${to} runs backwards`);
       // `5/15` means "from 5 every 15" in some crons and nothing in others: only `*/n` and `a-b/n`.
-      if (step !== undefined && to === undefined) errors.push(`${field.name}: a step needs * or a range before it, as in */${step} or ${from}-${field.max}/${step}`);
+      if (step !== undefined && to === undefined)
+        errors.push(`${field.name}: a step needs * or a range before it, as in */${step} or ${from}-${field.max}/${step}`);
     }
     if (step !== undefined && (Number(step) < 1 || Number(step) > field.max - field.min + 1)) {
       errors.push(`${field.name}: step ${step} is outside 1–${field.max - field.min + 1}`);

@@ -30,7 +30,14 @@ export const REGISTER_FIELDS = Object.keys(REGISTER_COLUMNS) as RegisterField[];
 export const REGISTER_HEADERS: string[] = Object.values(REGISTER_COLUMNS);
 
 /** Cells that may not be empty, so their columns must be in the file. 性别 and 出生日期 default to the ID's. */
-export const REQUIRED_REGISTER_FIELDS: readonly RegisterField[] = ['householdNumber', 'villageCode', 'headName', 'name', 'idNumber', 'povertyStatus'];
+export const REQUIRED_REGISTER_FIELDS: readonly RegisterField[] = [
+  'householdNumber',
+  'villageCode',
+  'headName',
+  'name',
+  'idNumber',
+  'povertyStatus',
+];
 
 /** The widths of the register's database columns. */
 const MAX_LENGTH: Partial<Record<RegisterField, number>> = {

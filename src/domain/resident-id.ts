@@ -7,9 +7,7 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 const SHAPE = /^\d{17}[\dX]$/;
 
-export type ResidentIdCheck =
-  | { ok: true; idNumber: string; birthDate: string; sex: 'male' | 'female' }
-  | { ok: false; message: string };
+export type ResidentIdCheck = { ok: true; idNumber: string; birthDate: string; sex: 'male' | 'female' } | { ok: false; message: string };
 
 export function residentIdCheckChar(first17: string): string {
   let sum = 0;
@@ -22,7 +20,8 @@ export function checkResidentId(value: string, today: string): ResidentIdCheck {
   const idNumber = value.trim().toUpperCase();
   if (!SHAPE.test(idNumber)) return { ok: false, message: '身份证号应为18位：17位数字加1位数字或X' };
   const birthDate = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
-  if (!isRealDate(birthDate) || birthDate < '1900-01-01' || birthDate > today) return { ok: false, message: `身份证号中的出生日期 ${birthDate} 无效` };
+  if (!isRealDate(birthDate) || birthDate < '1900-01-01' || birthDate > today)
+    return { ok: false, message: `身份证号中的出生日期 ${birthDate} 无效` };
   if (residentIdCheckChar(idNumber) !== idNumber[17]) return { ok: false, message: '身份证号校验位错误' };
   return { ok: true, idNumber, birthDate, sex: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female' };
 }

@@ -27,7 +27,10 @@ export function addInto(into: Counts, from: Counts): void {
 }
 
 /** Nodes whose figure differs from the sum of their children's (for figures reported per level). */
-export function disagreements(nodes: readonly TreeNode[], figures: ReadonlyMap<string, Counts>): { id: string; key: string; own: number; childrenSum: number }[] {
+export function disagreements(
+  nodes: readonly TreeNode[],
+  figures: ReadonlyMap<string, Counts>,
+): { id: string; key: string; own: number; childrenSum: number }[] {
   const children = new Map<string, TreeNode[]>();
   for (const n of nodes) if (n.parentId) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
   const found: { id: string; key: string; own: number; childrenSum: number }[] = [];

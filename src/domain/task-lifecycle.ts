@@ -42,7 +42,12 @@ export type TransitionCheck =
 export function checkTransition(action: TaskAction, current: TaskStatus, relation: ActorRelation, reason?: string): TransitionCheck {
   const t = TRANSITIONS[action];
   if (!relation[t.by]) {
-    return { ok: false, reason: 'role', message: t.by === 'supervisor' ? `only a manager above the unit may ${action} a task` : `only the unit's staff may ${action} its task` };
+    return {
+      ok: false,
+      reason: 'role',
+      message:
+        t.by === 'supervisor' ? `only a manager above the unit may ${action} a task` : `only the unit's staff may ${action} its task`,
+    };
   }
   if (!t.from.includes(current)) {
     return { ok: false, reason: 'state', message: `cannot ${action} a task that is ${current} (allowed from: ${t.from.join(', ')})` };

@@ -40,10 +40,7 @@ export class HolidayCalendarError extends Error {
  * day off, and a county make-up workday is a working day even inside a national holiday. Unlike the
  * national schedule, a county may declare a make-up workday on any day of the week.
  */
-export function buildWorkingDayCalendar(
-  years: readonly HolidayCalendarYear[],
-  overrides: WorkingDayOverrides = {},
-): WorkingDayCalendar {
+export function buildWorkingDayCalendar(years: readonly HolidayCalendarYear[], overrides: WorkingDayOverrides = {}): WorkingDayCalendar {
   const problems: string[] = [];
   const seenYears = new Set<number>();
   years.forEach((y, i) => {
@@ -210,7 +207,7 @@ const MAX_DAYS_WITHOUT_WORK = 3660;
 function stepWorkingDays(calendar: WorkingDayCalendar, fromDate: string, n: number, direction: 1 | -1): string {
   let date = fromDate;
   let idle = 0;
-  for (let found = 0; found < n; ) {
+  for (let found = 0; found < n;) {
     date = addLocalDays(date, direction);
     if (calendar.isWorkingDay(date)) {
       found++;

@@ -51,7 +51,9 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
 
   /** Deliveries still to send for these notifications (after their in-app delivery). */
   async pendingFor(notificationId: string): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(NotificationDelivery).find({ select: { id: true }, where: { notificationId, status: 'pending' } });
+    const rows = await this.dataSource
+      .getRepository(NotificationDelivery)
+      .find({ select: { id: true }, where: { notificationId, status: 'pending' } });
     return rows.map((r) => r.id);
   }
 
@@ -88,8 +90,17 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
         .getOne();
       if (!settings) throw new DeliveryError('the recipient has no notification settings any more', false);
       const user = await manager.getRepository(User).findOneByOrFail({ id: notification.recipientUserId });
-      const message = items.length === 1 ? notification : { ...renderTemplate(await this.templates.get('digest'), digestVars(user, items)), id: notification.id, kind: 'digest' };
-      await this.send(delivery.channel, settings, user, { id: message.id, kind: message.kind, title: message.title, body: message.body }, items);
+      const message =
+        items.length === 1
+          ? notification
+          : { ...renderTemplate(await this.templates.get('digest'), digestVars(user, items)), id: notification.id, kind: 'digest' };
+      await this.send(
+        delivery.channel,
+        settings,
+        user,
+        { id: message.id, kind: message.kind, title: message.title, body: message.body },
+        items,
+      );
       await deliveries.update(
         { id: In([delivery.id, ...batch.map((b) => b.delivery.id)]) },
         { status: 'sent', sentAt: new Date(), attempts: () => 'attempts + 1', lastError: null, digestSize: items.length },
@@ -98,7 +109,13 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
     });
   }
 
-  private async send(channel: OutsideChannel, settings: NotificationSettings, user: User, message: OutsideMessage, items: Notification[]): Promise<void> {
+  private async send(
+    channel: OutsideChannel,
+    settings: NotificationSettings,
+    user: User,
+    message: OutsideMessage,
+    items: Notification[],
+  ): Promise<void> {
     if (channel === 'webhook') {
       if (!settings.webhookUrl || !settings.webhookSecret) throw new DeliveryError('the recipient has no webhook configured', false);
       await this.webhook.send(
@@ -128,7 +145,9 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
        FOR UPDATE OF d`,
       [delivery.channel, delivery.id, notification.recipientUserId, startOfLocalDay(day), startOfLocalDay(addLocalDays(day, 1))],
     );
-    const notifications = rows.length ? await manager.getRepository(Notification).findBy({ id: In(rows.map((r) => r.notification_id)) }) : [];
+    const notifications = rows.length
+      ? await manager.getRepository(Notification).findBy({ id: In(rows.map((r) => r.notification_id)) })
+      : [];
     const byId = new Map(notifications.map((n) => [n.id, n]));
     return rows.map((r) => ({ delivery: { id: r.delivery_id }, notification: byId.get(r.notification_id)! }));
   }
@@ -136,7 +155,10 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
   async recordFailure(deliveryId: string, error: string, final: boolean): Promise<void> {
     await this.dataSource
       .getRepository(NotificationDelivery)
-      .update({ id: deliveryId }, { lastError: error.slice(0, 2000), attempts: () => 'attempts + 1', ...(final ? { status: 'failed' as const } : {}) });
+      .update(
+        { id: deliveryId },
+        { lastError: error.slice(0, 2000), attempts: () => 'attempts + 1', ...(final ? { status: 'failed' as const } : {}) },
+      );
   }
 
   onApplicationShutdown(): void {

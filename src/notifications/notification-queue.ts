@@ -53,7 +53,11 @@ export class NotificationQueue implements OnApplicationShutdown {
   async enqueueChannels(deliveryIds: string[], delayMs = 0): Promise<void> {
     if (deliveryIds.length === 0) return;
     await this.queue.addBulk(
-      deliveryIds.map((id) => ({ name: DELIVER_CHANNEL_JOB, data: { deliveryId: id }, opts: { jobId: `channel-${id}`, delay: Math.max(0, delayMs) } })),
+      deliveryIds.map((id) => ({
+        name: DELIVER_CHANNEL_JOB,
+        data: { deliveryId: id },
+        opts: { jobId: `channel-${id}`, delay: Math.max(0, delayMs) },
+      })),
     );
   }
 

@@ -13,7 +13,8 @@ import { NotificationQueue } from './notification-queue';
 /** notifications.title is varchar(200). */
 const TITLE_MAX = 200;
 
-export type NotificationDraft = Pick<Notification, 'recipientUserId' | 'businessKey' | 'kind' | 'title' | 'body'> & Partial<Pick<Notification, 'data'>>;
+export type NotificationDraft = Pick<Notification, 'recipientUserId' | 'businessKey' | 'kind' | 'title' | 'body'> &
+  Partial<Pick<Notification, 'data'>>;
 
 @Injectable()
 export class NotificationsService {
@@ -70,7 +71,10 @@ export class NotificationsService {
     );
     // Lost jobs go now, unless that is inside quiet hours.
     const { quietHours } = this.config.channelDelivery;
-    await this.queue.enqueueChannels(staleDeliveries.map((d) => d.id), channelDeliveryAt(new Date(), 0, quietHours).getTime() - Date.now());
+    await this.queue.enqueueChannels(
+      staleDeliveries.map((d) => d.id),
+      channelDeliveryAt(new Date(), 0, quietHours).getTime() - Date.now(),
+    );
     return stale.length + staleDeliveries.length;
   }
 
@@ -82,7 +86,13 @@ export class NotificationsService {
   async updateSettings(userId: string, dto: NotificationSettingsDto): Promise<NotificationSettingsView> {
     const repo = this.notifications.manager.getRepository(NotificationSettings);
     const current = await repo.createQueryBuilder('s').addSelect('s.webhookSecret').where('s.userId = :userId', { userId }).getOne();
-    const next = { userId, channels: dto.channels, email: dto.email ?? current?.email ?? null, webhookUrl: dto.webhookUrl ?? current?.webhookUrl ?? null, webhookSecret: dto.webhookSecret ?? current?.webhookSecret ?? null };
+    const next = {
+      userId,
+      channels: dto.channels,
+      email: dto.email ?? current?.email ?? null,
+      webhookUrl: dto.webhookUrl ?? current?.webhookUrl ?? null,
+      webhookSecret: dto.webhookSecret ?? current?.webhookSecret ?? null,
+    };
     if (next.channels.includes('email')) {
       if (!this.config.smtp) throw new BadRequestException('channels: e-mail is not configured on this server (SMTP_URL)');
       if (!next.email) throw new BadRequestException('email is required for the e-mail channel');

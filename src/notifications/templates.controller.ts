@@ -19,7 +19,11 @@ export class TemplatesController {
   }
 
   @Put(':kind')
-  update(@CurrentActor() actor: Actor, @Param('kind') kind: string, @Body() dto: NotificationTemplateDto): Promise<NotificationTemplateView> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('kind') kind: string,
+    @Body() dto: NotificationTemplateDto,
+  ): Promise<NotificationTemplateView> {
     return this.templates.update(actor, kind, dto);
   }
 

@@ -74,7 +74,10 @@ export class TemplatesService {
       const before = await repo.findOne({ where: { kind }, lock: { mode: 'pessimistic_write' } });
       await repo.upsert({ kind, title, body, updatedByUserId: actor.id, updatedAt: new Date() }, ['kind']);
       const details = { before: before && { title: before.title, body: before.body }, after: { title, body } };
-      await this.audit.record({ actorUserId: actor.id, action: 'template.update', entityType: 'notification_template', entityId: kind, details }, manager);
+      await this.audit.record(
+        { actorUserId: actor.id, action: 'template.update', entityType: 'notification_template', entityId: kind, details },
+        manager,
+      );
     });
     return this.view(kind);
   }
@@ -93,7 +96,10 @@ export class TemplatesService {
       const [before] = raw as Template[];
       if (before) {
         const details = { before: { title: before.title, body: before.body } };
-        await this.audit.record({ actorUserId: actor.id, action: 'template.reset', entityType: 'notification_template', entityId: kind, details }, manager);
+        await this.audit.record(
+          { actorUserId: actor.id, action: 'template.reset', entityType: 'notification_template', entityId: kind, details },
+          manager,
+        );
       }
     });
     return this.view(kind);
@@ -118,7 +124,15 @@ export class TemplatesService {
   private toView(kind: string, row: NotificationTemplate | null): NotificationTemplateView {
     const variables = TEMPLATE_VARIABLES[kind];
     if (row && validateTemplate(row, variables).length === 0) {
-      return { kind, title: row.title, body: row.body, customised: true, variables, updatedAt: row.updatedAt, updatedByUserId: row.updatedByUserId };
+      return {
+        kind,
+        title: row.title,
+        body: row.body,
+        customised: true,
+        variables,
+        updatedAt: row.updatedAt,
+        updatedByUserId: row.updatedByUserId,
+      };
     }
     // A version saved against other variables (by another release during a rollout) would make every
     // render throw and its activity retry for ever: the default serves until an admin saves again.

@@ -93,13 +93,15 @@ function parse(source: string): { nodes: Node[]; problems: string[] } {
 
 function lookup(scope: unknown, path: string): unknown {
   let value = scope;
-  for (const key of path.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of path.split('.'))
+    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   return value;
 }
 
 function scalar(value: unknown, path: string): string {
   if (value === undefined || value === null) throw new Error(`Template variable "${path}" is not defined`);
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
   throw new Error(`Template variable "${path}" is not a string or number`);
 }
 
@@ -139,7 +141,8 @@ export function validateTemplate(template: Template, allowedVars: readonly strin
   const check = (nodes: Node[], section?: string): string[] =>
     nodes.flatMap((node) => {
       if (node.type === 'text') return [];
-      if (node.type === 'section') return [...(isList(node.path) ? [] : [`unknown list "${node.path}"`]), ...check(node.children, node.path)];
+      if (node.type === 'section')
+        return [...(isList(node.path) ? [] : [`unknown list "${node.path}"`]), ...check(node.children, node.path)];
       const ok = scalarOk(node.path) || (section !== undefined && allowed.has(`${section}.${node.path}`));
       return ok ? [] : [`unknown variable "${node.path}"`];
     });

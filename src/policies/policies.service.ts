@@ -47,7 +47,13 @@ export class PoliciesService {
       if (dto.isDefault) await clearDefault(manager);
       const saved = await manager.getRepository(DeadlinePolicyRecord).save({ name: dto.name, policy, isDefault: dto.isDefault ?? false });
       await this.audit.record(
-        { actorUserId: actor.id, action: 'policy.create', entityType: 'deadline_policy', entityId: saved.id, details: { name: saved.name, isDefault: saved.isDefault } },
+        {
+          actorUserId: actor.id,
+          action: 'policy.create',
+          entityType: 'deadline_policy',
+          entityId: saved.id,
+          details: { name: saved.name, isDefault: saved.isDefault },
+        },
         manager,
       );
       return saved;
@@ -66,7 +72,13 @@ export class PoliciesService {
       Object.assign(row, { name: dto.name ?? row.name, policy: policy ?? row.policy, isDefault: dto.isDefault ?? row.isDefault });
       const saved = await manager.getRepository(DeadlinePolicyRecord).save(row);
       await this.audit.record(
-        { actorUserId: actor.id, action: 'policy.update', entityType: 'deadline_policy', entityId: id, details: { name: dto.name, isDefault: dto.isDefault, policyChanged: policy !== undefined } },
+        {
+          actorUserId: actor.id,
+          action: 'policy.update',
+          entityType: 'deadline_policy',
+          entityId: id,
+          details: { name: dto.name, isDefault: dto.isDefault, policyChanged: policy !== undefined },
+        },
         manager,
       );
       return saved;
@@ -81,7 +93,10 @@ export class PoliciesService {
       await clearDefault(manager);
       row.isDefault = true;
       const saved = await manager.getRepository(DeadlinePolicyRecord).save(row);
-      await this.audit.record({ actorUserId: actor.id, action: 'policy.default', entityType: 'deadline_policy', entityId: id, details: { name: row.name } }, manager);
+      await this.audit.record(
+        { actorUserId: actor.id, action: 'policy.default', entityType: 'deadline_policy', entityId: id, details: { name: row.name } },
+        manager,
+      );
       return saved;
     });
   }
@@ -115,11 +130,22 @@ export class PoliciesService {
           [ids, actor.id, { policyId: row.id, policyName: row.name }],
         );
       }
-      await this.audit.record({ actorUserId: actor.id, action: 'policy.apply', entityType: 'deadline_policy', entityId: id, details: { name: row.name, tasks: ids.length } }, manager);
+      await this.audit.record(
+        {
+          actorUserId: actor.id,
+          action: 'policy.apply',
+          entityType: 'deadline_policy',
+          entityId: id,
+          details: { name: row.name, tasks: ids.length },
+        },
+        manager,
+      );
       return ids;
     });
     for (let i = 0; i < taskIds.length; i += SIGNAL_BATCH) {
-      await Promise.all(taskIds.slice(i, i + SIGNAL_BATCH).map((taskId) => signalTaskWorkflow(this.temporal, this.logger, taskId, 'deadline')));
+      await Promise.all(
+        taskIds.slice(i, i + SIGNAL_BATCH).map((taskId) => signalTaskWorkflow(this.temporal, this.logger, taskId, 'deadline')),
+      );
     }
     return { updated: taskIds.length };
   }
@@ -129,7 +155,6 @@ export class PoliciesService {
     if (!row) throw new NotFoundException(`No policy with id ${id}`);
     return row;
   }
-
 }
 
 function checkPolicy(input: unknown): DeadlinePolicy {

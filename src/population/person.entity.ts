@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { PovertyStatus, Sex } from '../domain/register-row';
 
-
 /** A registered poor person (建档立卡贫困人口). `idNumber` is sensitive: never listed unmasked. */
 @Entity({ name: 'persons' })
 export class Person {

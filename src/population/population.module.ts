@@ -31,7 +31,13 @@ export const REGISTER_FILE_MAX_BYTES = 200 * 1024 * 1024;
         const folder = join(config.storageDir, '.uploads');
         return {
           // Made on the first upload, not at start: a process that never receives one leaves no folder behind.
-          storage: diskStorage({ destination: (_req, _file, done) => mkdir(folder, { recursive: true }).then(() => done(null, folder), (err: Error) => done(err, folder)) }),
+          storage: diskStorage({
+            destination: (_req, _file, done) =>
+              mkdir(folder, { recursive: true }).then(
+                () => done(null, folder),
+                (err: Error) => done(err, folder),
+              ),
+          }),
           limits: { fileSize: REGISTER_FILE_MAX_BYTES, files: 1 },
           defParamCharset: 'utf8',
         };

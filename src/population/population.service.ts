@@ -60,13 +60,21 @@ export class PopulationService {
     if (query.q) where.push(`(strpos(h.household_number, $${params.push(query.q)}) > 0 OR strpos(h.head_name, $${params.length}) > 0)`);
     const from = `FROM households h JOIN units v ON v.id = h.village_unit_id WHERE ${where.join(' AND ')}`;
     const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows: { id: string; household_number: string; head_name: string; updated_at: Date; village_id: string; village_code: string; village_name: string; person_count: number }[] =
-      await this.dataSource.query(
-        `SELECT h.id, h.household_number, h.head_name, h.updated_at, v.id AS village_id, v.code AS village_code, v.name AS village_name,
+    const rows: {
+      id: string;
+      household_number: string;
+      head_name: string;
+      updated_at: Date;
+      village_id: string;
+      village_code: string;
+      village_name: string;
+      person_count: number;
+    }[] = await this.dataSource.query(
+      `SELECT h.id, h.household_number, h.head_name, h.updated_at, v.id AS village_id, v.code AS village_code, v.name AS village_name,
            (SELECT count(*)::int FROM persons p WHERE p.household_id = h.id) AS person_count
          ${from} ORDER BY h.household_number LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.pageSize, (query.page - 1) * query.pageSize],
-      );
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
     const items = rows.map((r) => ({
       id: r.id,
       householdNumber: r.household_number,
@@ -110,8 +118,15 @@ export class PopulationService {
   /** The full ID number, for a manager or admin whose scope holds the person's village; audited without the number. */
   async idNumber(actor: Actor, id: string): Promise<PersonIdNumberView> {
     const person = await this.findPerson(id);
-    if (!isInScope(actor.scope, { id: person.village_id, path: person.village_path })) throw new ForbiddenException('This person is outside your scope');
-    await this.audit.record({ actorUserId: actor.id, action: 'person.id_number.read', entityType: 'person', entityId: id, details: { villageUnitId: person.village_id } });
+    if (!isInScope(actor.scope, { id: person.village_id, path: person.village_path }))
+      throw new ForbiddenException('This person is outside your scope');
+    await this.audit.record({
+      actorUserId: actor.id,
+      action: 'person.id_number.read',
+      entityType: 'person',
+      entityId: id,
+      details: { villageUnitId: person.village_id },
+    });
     return { id, idNumber: person.id_number };
   }
 
@@ -134,7 +149,10 @@ export class PopulationService {
   }
 
   private async householdInArea(area: string[], householdId: string): Promise<string> {
-    const [household]: { path: string }[] = await this.dataSource.query(`SELECT v.path FROM households h JOIN units v ON v.id = h.village_unit_id WHERE h.id = $1`, [householdId]);
+    const [household]: { path: string }[] = await this.dataSource.query(
+      `SELECT v.path FROM households h JOIN units v ON v.id = h.village_unit_id WHERE h.id = $1`,
+      [householdId],
+    );
     if (!household) throw new NotFoundException(`No household with id ${householdId}`);
     if (!isInRegisterArea(area, household.path)) throw new ForbiddenException('This household is outside your scope');
     return householdId;

@@ -121,7 +121,14 @@ export class RegisterImportService {
    */
   async requeueStale(olderThanMs: number): Promise<number> {
     const cutoff = LessThan(new Date(Date.now() - olderThanMs));
-    const stale = await this.imports.find({ select: { id: true }, where: [{ status: 'queued', createdAt: cutoff }, { status: 'running', startedAt: cutoff }], take: 100 });
+    const stale = await this.imports.find({
+      select: { id: true },
+      where: [
+        { status: 'queued', createdAt: cutoff },
+        { status: 'running', startedAt: cutoff },
+      ],
+      take: 100,
+    });
     let requeued = 0;
     for (const { id } of stale) {
       const job = await this.queue.job(id);
@@ -152,7 +159,11 @@ export class RegisterImportService {
       // A connection of the pool, not the import's transaction, so that GET sees the progress.
       onProgress: (rows) => this.dataSource.query(`UPDATE register_imports SET rows_processed = $2 WHERE id = $1`, [importId, rows]),
       onSuccess: (manager, { rows, ...counts }) =>
-        manager.update(RegisterImport, { id: importId }, { ...counts, status: 'succeeded', rowsProcessed: rows, errorCount: 0, message: null, finishedAt: new Date() }),
+        manager.update(
+          RegisterImport,
+          { id: importId },
+          { ...counts, status: 'succeeded', rowsProcessed: rows, errorCount: 0, message: null, finishedAt: new Date() },
+        ),
     });
   }
 
@@ -168,14 +179,22 @@ export class RegisterImportService {
       await manager.update(
         RegisterImport,
         { id: importId },
-        { status: 'failed', rowsProcessed: rows, errorCount, message: `${errorCount} error(s) in the file; nothing was written${listed}`, finishedAt: new Date() },
+        {
+          status: 'failed',
+          rowsProcessed: rows,
+          errorCount,
+          message: `${errorCount} error(s) in the file; nothing was written${listed}`,
+          finishedAt: new Date(),
+        },
       );
     });
   }
 
   /** The importer's scope as it is now: an import runs with the rights its importer still has. */
   private async importerScopePaths(userId: string | null): Promise<string[] | null> {
-    const user = userId ? await this.dataSource.getRepository(User).findOne({ where: { id: userId }, relations: { responsibleUnits: true } }) : null;
+    const user = userId
+      ? await this.dataSource.getRepository(User).findOne({ where: { id: userId }, relations: { responsibleUnits: true } })
+      : null;
     if (!user || !user.active || user.role === 'staff') return null;
     const unit = await this.dataSource.getRepository(Unit).findOneByOrFail({ id: user.unitId });
     const scope = scopeOf(user.role, unit, user.responsibleUnits);

@@ -24,7 +24,15 @@ export class RegisterImportsController {
   @HttpCode(202)
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: `.csv or .xlsx with the columns ${REGISTER_HEADERS.join(', ')}` } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: `.csv or .xlsx with the columns ${REGISTER_HEADERS.join(', ')}` },
+      },
+    },
+  })
   @ApiAcceptedResponse({ type: RegisterImportView })
   create(@CurrentActor() actor: Actor, @UploadedFile() file: Express.Multer.File | undefined): Promise<RegisterImportView> {
     return this.imports.create(actor, file);
@@ -33,13 +41,19 @@ export class RegisterImportsController {
   @Get('template.csv')
   @ApiProduces('text/csv')
   async templateCsv(): Promise<StreamableFile> {
-    return new StreamableFile(await registerTemplate('csv'), { type: CSV_TYPE, disposition: 'attachment; filename="register-template.csv"' });
+    return new StreamableFile(await registerTemplate('csv'), {
+      type: CSV_TYPE,
+      disposition: 'attachment; filename="register-template.csv"',
+    });
   }
 
   @Get('template.xlsx')
   @ApiProduces(XLSX_TYPE)
   async templateXlsx(): Promise<StreamableFile> {
-    return new StreamableFile(await registerTemplate('xlsx'), { type: XLSX_TYPE, disposition: 'attachment; filename="register-template.xlsx"' });
+    return new StreamableFile(await registerTemplate('xlsx'), {
+      type: XLSX_TYPE,
+      disposition: 'attachment; filename="register-template.xlsx"',
+    });
   }
 
   @Get(':id')

@@ -23,7 +23,8 @@ export interface RegisterCounts {
   personsUnchanged: number;
 }
 
-export type RegisterLoadOutcome = { ok: true; counts: RegisterCounts } | { ok: false; rows: number; errorCount: number; errors: RegisterRowError[] };
+export type RegisterLoadOutcome =
+  { ok: true; counts: RegisterCounts } | { ok: false; rows: number; errorCount: number; errors: RegisterRowError[] };
 
 export interface RegisterLoad {
   rows: AsyncIterable<TabularRow>;
@@ -178,7 +179,10 @@ class ChunkMerge {
     await this.runner.query('TRUNCATE register_staging');
     // The transaction's own pg client: COPY streams on it while other queries (villages, progress) use the pool.
     const client = (await this.runner.connect()) as PoolClient;
-    await pipeline(Readable.from([lines.join('')]), client.query(copyFrom(`COPY register_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`)));
+    await pipeline(
+      Readable.from([lines.join('')]),
+      client.query(copyFrom(`COPY register_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`)),
+    );
     await checkAgainstRegister(this.runner, this.scopePatterns, this.errors);
     // After an error the import is refused: the remaining chunks are only checked.
     if (this.errors.count > 0) return;
@@ -260,7 +264,11 @@ async function checkAgainstRegister(runner: QueryRunner, scopePatterns: string[]
     [MAX_STORED_ERRORS],
   );
   errors.addFound(
-    otherHousehold.map((r) => ({ row: r.row_number, column: REGISTER_COLUMNS.idNumber, message: `该身份证号已登记在户 ${r.household_number}` })),
+    otherHousehold.map((r) => ({
+      row: r.row_number,
+      column: REGISTER_COLUMNS.idNumber,
+      message: `该身份证号已登记在户 ${r.household_number}`,
+    })),
     otherHousehold[0]?.total ?? 0,
   );
   const outsideScope: { row_number: number; total: number }[] = await runner.query(
@@ -272,7 +280,11 @@ async function checkAgainstRegister(runner: QueryRunner, scopePatterns: string[]
     [scopePatterns, MAX_STORED_ERRORS],
   );
   errors.addFound(
-    outsideScope.map((r) => ({ row: r.row_number, column: REGISTER_COLUMNS.householdNumber, message: '该户已登记在您管辖范围以外的村，不能由本次导入修改' })),
+    outsideScope.map((r) => ({
+      row: r.row_number,
+      column: REGISTER_COLUMNS.householdNumber,
+      message: '该户已登记在您管辖范围以外的村，不能由本次导入修改',
+    })),
     outsideScope[0]?.total ?? 0,
   );
 }
@@ -304,7 +316,12 @@ async function upsert(runner: QueryRunner): Promise<{ counts: ChunkMerge['counts
     )
     SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM upserted`);
   return {
-    counts: { householdsCreated: households.created, householdsUpdated: households.updated_ids.length, personsCreated: persons.created, personsUpdated: persons.updated },
+    counts: {
+      householdsCreated: households.created,
+      householdsUpdated: households.updated_ids.length,
+      personsCreated: persons.created,
+      personsUpdated: persons.updated,
+    },
     updatedHouseholdIds: households.updated_ids,
   };
 }
@@ -345,7 +362,10 @@ class VillageCodes {
   ) {}
 
   static async load(dataSource: DataSource, scopePatterns: string[]): Promise<VillageCodes> {
-    const villages: { code: string; id: string }[] = await dataSource.query(`SELECT code, id FROM units WHERE kind = 'village' AND path LIKE ANY($1::text[])`, [scopePatterns]);
+    const villages: { code: string; id: string }[] = await dataSource.query(
+      `SELECT code, id FROM units WHERE kind = 'village' AND path LIKE ANY($1::text[])`,
+      [scopePatterns],
+    );
     return new VillageCodes(dataSource, new Map(villages.map((v) => [v.code, { id: v.id }])));
   }
 

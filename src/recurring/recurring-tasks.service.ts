@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ScheduleAlreadyRunning, ScheduleHandle, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,7 +15,15 @@ import { Actor } from '../auth/actor';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
 import { validateDeadlinePolicy } from '../domain/deadline-policy';
 import { storedPolicyForTask } from '../policies/task-policy';
-import { dueForOccurrence, occurrenceKey, RECURRENCE_TIME_ZONE, recurrenceKey, recurrenceKeyPrefix, recurringTitle, validateCron } from '../domain/recurrence';
+import {
+  dueForOccurrence,
+  occurrenceKey,
+  RECURRENCE_TIME_ZONE,
+  recurrenceKey,
+  recurrenceKeyPrefix,
+  recurringTitle,
+  validateCron,
+} from '../domain/recurrence';
 import { isInScope } from '../domain/scope';
 import { FINISHED_STATUSES } from '../domain/task-lifecycle';
 import { Task, TaskEvent } from '../tasks/task.entity';
@@ -80,7 +95,9 @@ export class RecurringTasksService {
       } catch (err) {
         // The id is new, so an existing schedule is this request's own, created by a retried call.
         if (!(err instanceof ScheduleAlreadyRunning)) {
-          throw new ServiceUnavailableException(`The workflow service is unavailable; the recurring task was not created (${(err as Error).message})`);
+          throw new ServiceUnavailableException(
+            `The workflow service is unavailable; the recurring task was not created (${(err as Error).message})`,
+          );
         }
       }
       return definition;
@@ -199,7 +216,9 @@ export class RecurringTasksService {
         );
       }
       // All tasks of the occurrence, including those of an earlier run (and of units since moved away).
-      const [{ count }]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM tasks WHERE origin_key LIKE $1`, [`${prefix}%`]);
+      const [{ count }]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM tasks WHERE origin_key LIKE $1`, [
+        `${prefix}%`,
+      ]);
       await manager.query(
         `INSERT INTO recurring_task_occurrences (definition_id, occurrence_key, task_count) VALUES ($1, $2, $3)
          ON CONFLICT (definition_id, occurrence_key) DO UPDATE SET task_count = EXCLUDED.task_count`,
@@ -208,10 +227,10 @@ export class RecurringTasksService {
       return count;
     });
 
-    const unfinished: Pick<Task, 'id'>[] = await this.dataSource.query(`SELECT id FROM tasks WHERE origin_key LIKE $1 AND status <> ALL($2) ORDER BY id`, [
-      `${prefix}%`,
-      FINISHED_STATUSES,
-    ]);
+    const unfinished: Pick<Task, 'id'>[] = await this.dataSource.query(
+      `SELECT id FROM tasks WHERE origin_key LIKE $1 AND status <> ALL($2) ORDER BY id`,
+      [`${prefix}%`, FINISHED_STATUSES],
+    );
     for (const task of unfinished) await this.tasks.startDeadlineWorkflow(task.id);
     return { occurrenceKey: occurrence, taskCount };
   }
@@ -256,6 +275,7 @@ function assertNotDeleted(definition: RecurringTaskDefinition): void {
 
 /** A schedule missing in Temporal while its definition lives is a conflict to look into, not an outage. */
 function scheduleError(err: unknown, consequence: string): Error {
-  if (err instanceof ScheduleNotFoundError) return new ConflictException(`the schedule of this recurring task no longer exists in Temporal; ${consequence}`);
+  if (err instanceof ScheduleNotFoundError)
+    return new ConflictException(`the schedule of this recurring task no longer exists in Temporal; ${consequence}`);
   return new ServiceUnavailableException(`The workflow service is unavailable; ${consequence} (${(err as Error).message})`);
 }

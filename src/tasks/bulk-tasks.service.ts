@@ -23,7 +23,8 @@ export class BulkTasksService {
   ) {}
 
   async run(actor: Actor, dto: BulkTaskActionDto): Promise<{ results: BulkItemResult[] }> {
-    if (dto.action === 'reassign' && !dto.unitId && !dto.assigneeUserId) throw new BadRequestException('reassign needs unitId, assigneeUserId or both');
+    if (dto.action === 'reassign' && !dto.unitId && !dto.assigneeUserId)
+      throw new BadRequestException('reassign needs unitId, assigneeUserId or both');
     const results: BulkItemResult[] = [];
     for (const taskId of [...new Set(dto.taskIds)]) {
       results.push(
@@ -39,7 +40,12 @@ export class BulkTasksService {
         }),
       );
     }
-    await this.audit.record({ actorUserId: actor.id, action: `task.bulk.${dto.action}`, entityType: 'task', details: { reason: dto.reason, results } });
+    await this.audit.record({
+      actorUserId: actor.id,
+      action: `task.bulk.${dto.action}`,
+      entityType: 'task',
+      details: { reason: dto.reason, results },
+    });
     return { results };
   }
 
@@ -59,9 +65,23 @@ export class BulkTasksService {
     });
     const results: BulkItemResult[] = [];
     for (const { id } of open) {
-      results.push(await attempt(id, () => this.tasks.reassign(actor, id, { unitId: to.unitId === from.unitId ? undefined : to.unitId, assigneeUserId: to.id, reason: dto.reason })));
+      results.push(
+        await attempt(id, () =>
+          this.tasks.reassign(actor, id, {
+            unitId: to.unitId === from.unitId ? undefined : to.unitId,
+            assigneeUserId: to.id,
+            reason: dto.reason,
+          }),
+        ),
+      );
     }
-    await this.audit.record({ actorUserId: actor.id, action: 'task.handover', entityType: 'user', entityId: fromUserId, details: { toUserId: to.id, reason: dto.reason, results } });
+    await this.audit.record({
+      actorUserId: actor.id,
+      action: 'task.handover',
+      entityType: 'user',
+      entityId: fromUserId,
+      details: { toUserId: to.id, reason: dto.reason, results },
+    });
     return { results };
   }
 }

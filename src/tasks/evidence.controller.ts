@@ -34,15 +34,27 @@ export class EvidenceController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  addFile(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UploadedFile() file: Express.Multer.File | undefined): Promise<EvidenceView> {
+  addFile(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<EvidenceView> {
     return this.evidence.addFile(actor, id, file);
   }
 
   @Get(':evidenceId/file')
   // Uploaded content is never rendered as something other than its stored type.
   @Header('X-Content-Type-Options', 'nosniff')
-  async download(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('evidenceId') evidenceId: string): Promise<StreamableFile> {
+  async download(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @UuidParam('evidenceId') evidenceId: string,
+  ): Promise<StreamableFile> {
     const file = await this.evidence.download(actor, id, evidenceId);
-    return new StreamableFile(file.data, { type: file.contentType, disposition: attachmentDisposition(file.fileName), length: file.data.length });
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: attachmentDisposition(file.fileName),
+      length: file.data.length,
+    });
   }
 }

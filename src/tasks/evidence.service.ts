@@ -71,12 +71,20 @@ export class EvidenceService {
         sha256: null,
         uploadedByUserId: actor.id,
       });
-      await recordTaskEvent(manager, task, { action: 'evidence_added', actorUserId: actor.id, details: { evidenceId: evidence.id, kind: 'note' } });
+      await recordTaskEvent(manager, task, {
+        action: 'evidence_added',
+        actorUserId: actor.id,
+        details: { evidenceId: evidence.id, kind: 'note' },
+      });
       return view(evidence);
     });
   }
 
-  async addFile(actor: Actor, taskId: string, file: Pick<Express.Multer.File, 'originalname' | 'mimetype' | 'buffer'> | undefined): Promise<EvidenceView> {
+  async addFile(
+    actor: Actor,
+    taskId: string,
+    file: Pick<Express.Multer.File, 'originalname' | 'mimetype' | 'buffer'> | undefined,
+  ): Promise<EvidenceView> {
     if (!file) throw new BadRequestException('file is required (multipart/form-data field "file")');
     // Refused before anything is stored; checked again under the row lock when the row is written.
     await this.openToAdd(this.dataSource.manager, actor, taskId, false);
@@ -109,7 +117,9 @@ export class EvidenceService {
         return view(evidence);
       });
     } catch (err) {
-      await this.storage.delete(fields.storageKey).catch((e: Error) => this.logger.warn(`could not remove ${fields.storageKey} after a failed insert: ${e.message}`));
+      await this.storage
+        .delete(fields.storageKey)
+        .catch((e: Error) => this.logger.warn(`could not remove ${fields.storageKey} after a failed insert: ${e.message}`));
       throw err;
     }
   }

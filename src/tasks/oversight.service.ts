@@ -54,11 +54,20 @@ export class OversightService {
       WHERE t.due_at < now() AND ${UNFINISHED} AND ${scopeSql} ${campaignSql}
       GROUP BY u.id`;
     const n = params.length;
-    const rows: { id: string; code: string; name: string; kind: string; overdue_count: number; max_days: number; max_level: number; tasks: OverdueUnit['tasks']; total: number }[] =
-      await this.dataSource.query(
-        `SELECT g.*, count(*) OVER ()::int AS total FROM (${grouped}) g ORDER BY ${ORDER_BY[query.sort]}, g.code LIMIT $${n + 1} OFFSET $${n + 2}`,
-        [...params, query.pageSize, (query.page - 1) * query.pageSize],
-      );
+    const rows: {
+      id: string;
+      code: string;
+      name: string;
+      kind: string;
+      overdue_count: number;
+      max_days: number;
+      max_level: number;
+      tasks: OverdueUnit['tasks'];
+      total: number;
+    }[] = await this.dataSource.query(
+      `SELECT g.*, count(*) OVER ()::int AS total FROM (${grouped}) g ORDER BY ${ORDER_BY[query.sort]}, g.code LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
     const items = rows.map((r) => ({
       unit: { id: r.id, code: r.code, name: r.name, kind: r.kind },
       overdueCount: r.overdue_count,
@@ -76,8 +85,9 @@ export class OversightService {
   async overdueRanking(actor: Actor, query: PageQueryDto): Promise<Page<UnitOverdueRate>> {
     const { sql: scopeSql, params } = scopeFilter(actor.scope, 'u', 1);
     const n = params.length;
-    const rows: { id: string; code: string; name: string; due_so_far: number; overdue: number; total: number }[] = await this.dataSource.query(
-      `SELECT g.*, count(*) OVER ()::int AS total FROM (
+    const rows: { id: string; code: string; name: string; due_so_far: number; overdue: number; total: number }[] =
+      await this.dataSource.query(
+        `SELECT g.*, count(*) OVER ()::int AS total FROM (
          SELECT u.id, u.code, u.name, count(*)::int AS due_so_far,
                 count(*) FILTER (WHERE (${UNFINISHED}) OR t.finished_at > t.due_at)::int AS overdue
          FROM tasks t JOIN units u ON u.id = t.unit_id
@@ -85,8 +95,8 @@ export class OversightService {
          GROUP BY u.id) g
        ORDER BY g.overdue::float / g.due_so_far DESC, g.overdue DESC, g.code
        LIMIT $${n + 1} OFFSET $${n + 2}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
-    );
+        [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      );
     const items = rows.map((r) => ({
       unit: { id: r.id, code: r.code, name: r.name },
       dueSoFar: r.due_so_far,

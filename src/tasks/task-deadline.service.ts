@@ -71,7 +71,10 @@ export class TaskDeadlineService {
         ...reminderMessage(task, unit, recipient, template),
       }));
       await this.notifications.record(manager, drafts);
-      await recordTaskEvent(manager, task, { action: 'reminded', details: { deadlineVersion, index, recipients: recipients.map((r) => r.id) } });
+      await recordTaskEvent(manager, task, {
+        action: 'reminded',
+        details: { deadlineVersion, index, recipients: recipients.map((r) => r.id) },
+      });
       keys.push(...drafts.map((d) => d.businessKey));
       return 'done' as const;
     });
@@ -117,7 +120,10 @@ export class TaskDeadlineService {
       }));
       await this.notifications.record(manager, drafts);
       await manager.getRepository(Task).update({ id: taskId }, { escalationLevel: level });
-      await recordTaskEvent(manager, task, { action: 'escalated', details: { deadlineVersion, level, target: step.target, recipients: recipients.map((r) => r.id), daysOverdue } });
+      await recordTaskEvent(manager, task, {
+        action: 'escalated',
+        details: { deadlineVersion, level, target: step.target, recipients: recipients.map((r) => r.id), daysOverdue },
+      });
       keys.push(...drafts.map((d) => d.businessKey));
       return 'done' as const;
     });

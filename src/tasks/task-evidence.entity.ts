@@ -25,7 +25,12 @@ export class TaskEvidence {
   contentType: string | null;
 
   /** pg returns bigint as a string; evidence files stay far below 2^53 bytes. */
-  @Column({ name: 'size_bytes', type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    name: 'size_bytes',
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   sizeBytes: number | null;
 
   @Column({ name: 'storage_key', type: 'varchar', length: 300, nullable: true, unique: true })

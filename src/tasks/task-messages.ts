@@ -17,7 +17,12 @@ export interface Recipient {
 
 /** 任务提醒, addressed to one person. */
 export function reminderMessage(task: Task, unit: Unit, recipient: Recipient, template: Template = DEFAULT_TEMPLATES.reminder): Template {
-  return renderTemplate(template, { recipientName: recipient.displayName, taskTitle: task.title, unitName: unit.name, dueAt: formatDue(task.dueAt) });
+  return renderTemplate(template, {
+    recipientName: recipient.displayName,
+    taskTitle: task.title,
+    unitName: unit.name,
+    dueAt: formatDue(task.dueAt),
+  });
 }
 
 /** 逾期督办: names the item, the unit, days overdue and the level. */

@@ -83,7 +83,11 @@ export class TasksController {
   }
 
   @Post('tasks/:id/extension-requests')
-  requestExtension(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ExtensionRequestDto): Promise<TaskExtensionRequest> {
+  requestExtension(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() dto: ExtensionRequestDto,
+  ): Promise<TaskExtensionRequest> {
     return this.tasks.requestExtension(actor, id, dto);
   }
 

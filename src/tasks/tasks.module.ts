@@ -27,7 +27,11 @@ import { TasksService } from './tasks.service';
     // Evidence uploads: held in memory until checked and stored; larger files are cut off with 413 as
     // they stream in. Browsers send UTF-8 file names without saying so (multer assumes latin1).
     MulterModule.registerAsync({
-      useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.evidence.maxBytes, files: 1 }, defParamCharset: 'utf8' }),
+      useFactory: (config: AppConfig) => ({
+        storage: memoryStorage(),
+        limits: { fileSize: config.evidence.maxBytes, files: 1 },
+        defParamCharset: 'utf8',
+      }),
       inject: [APP_CONFIG],
     }),
   ],

@@ -1,4 +1,12 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -89,7 +97,12 @@ export class TasksService {
    * The task if the actor may see it, and how they stand to it: the area's other services (佐证资料)
    * share the visibility rule through this. With a transaction's manager and `lock`, the row is held.
    */
-  async findVisibleWithRelation(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<{ task: Task; relation: ActorRelation }> {
+  async findVisibleWithRelation(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<{ task: Task; relation: ActorRelation }> {
     const task = await this.findVisible(actor, id, manager, lock);
     return { task, relation: await this.relationOf(actor, task, manager) };
   }
@@ -130,14 +143,22 @@ export class TasksService {
   async requestExtension(actor: Actor, id: string, dto: ExtensionRequestDto): Promise<TaskExtensionRequest> {
     return this.dataSource.transaction(async (manager) => {
       const task = await this.lockVisible(manager, actor, id);
-      if (!(await this.relationOf(actor, task, manager)).worker) throw new ForbiddenException("only the unit's staff may ask to extend its task");
+      if (!(await this.relationOf(actor, task, manager)).worker)
+        throw new ForbiddenException("only the unit's staff may ask to extend its task");
       if (isFinished(task.status)) throw new ConflictException(`cannot extend a task that is ${task.status}`);
       const requestedDueAt = parseDue(dto.newDueAt);
       if (requestedDueAt <= task.dueAt) throw new BadRequestException('newDueAt must be later than the current due time');
       const pending = await manager.getRepository(TaskExtensionRequest).findOneBy({ taskId: id, status: 'pending' });
       if (pending) throw new ConflictException('an extension request for this task is already pending');
-      const request = await manager.getRepository(TaskExtensionRequest).save({ taskId: id, requestedByUserId: actor.id, requestedDueAt, reason: dto.reason });
-      await recordTaskEvent(manager, task, { action: 'extension_requested', actorUserId: actor.id, reason: dto.reason, details: { requestedDueAt: requestedDueAt.toISOString() } });
+      const request = await manager
+        .getRepository(TaskExtensionRequest)
+        .save({ taskId: id, requestedByUserId: actor.id, requestedDueAt, reason: dto.reason });
+      await recordTaskEvent(manager, task, {
+        action: 'extension_requested',
+        actorUserId: actor.id,
+        reason: dto.reason,
+        details: { requestedDueAt: requestedDueAt.toISOString() },
+      });
       return request;
     });
   }
@@ -145,12 +166,18 @@ export class TasksService {
   async decideExtension(actor: Actor, id: string, requestId: string, dto: ExtensionDecisionDto): Promise<Task> {
     const task = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockVisible(manager, actor, id);
-      if (!(await this.relationOf(actor, current, manager)).supervisor) throw new ForbiddenException('only a manager above the unit may decide on an extension');
+      if (!(await this.relationOf(actor, current, manager)).supervisor)
+        throw new ForbiddenException('only a manager above the unit may decide on an extension');
       const request = await manager.getRepository(TaskExtensionRequest).findOneBy({ id: requestId, taskId: id });
       if (!request) throw new NotFoundException(`No extension request ${requestId} for this task`);
       if (request.status !== 'pending') throw new ConflictException(`this extension request is already ${request.status}`);
       if (!dto.approve && !dto.reason) throw new BadRequestException('reason is required to refuse an extension');
-      Object.assign(request, { status: dto.approve ? 'approved' : 'refused', decidedByUserId: actor.id, decisionReason: dto.reason ?? null, decidedAt: new Date() });
+      Object.assign(request, {
+        status: dto.approve ? 'approved' : 'refused',
+        decidedByUserId: actor.id,
+        decisionReason: dto.reason ?? null,
+        decidedAt: new Date(),
+      });
       await manager.getRepository(TaskExtensionRequest).save(request);
       if (!dto.approve) {
         await recordTaskEvent(manager, current, { action: 'extension_refused', actorUserId: actor.id, reason: dto.reason });
@@ -166,7 +193,8 @@ export class TasksService {
   async extend(actor: Actor, id: string, newDueAt: string, reason: string): Promise<Task> {
     const task = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockVisible(manager, actor, id);
-      if (!(await this.relationOf(actor, current, manager)).supervisor) throw new ForbiddenException('only a manager above the unit may extend its task');
+      if (!(await this.relationOf(actor, current, manager)).supervisor)
+        throw new ForbiddenException('only a manager above the unit may extend its task');
       const dueAt = parseDue(newDueAt);
       if (dueAt <= current.dueAt) throw new BadRequestException('newDueAt must be later than the current due time');
       return this.applyExtension(manager, current, dueAt, actor, reason);
@@ -178,7 +206,12 @@ export class TasksService {
   /** A new deadline version voids the old reminders and resets the ladder. */
   private async applyExtension(manager: EntityManager, current: Task, dueAt: Date, actor: Actor, reason: string): Promise<Task> {
     if (isFinished(current.status)) throw new ConflictException(`cannot extend a task that is ${current.status}`);
-    await recordTaskEvent(manager, current, { action: 'extended', actorUserId: actor.id, reason, details: { from: current.dueAt.toISOString(), to: dueAt.toISOString() } });
+    await recordTaskEvent(manager, current, {
+      action: 'extended',
+      actorUserId: actor.id,
+      reason,
+      details: { from: current.dueAt.toISOString(), to: dueAt.toISOString() },
+    });
     Object.assign(current, { dueAt, deadlineVersion: current.deadlineVersion + 1, escalationLevel: 0 });
     return manager.getRepository(Task).save(current);
   }
@@ -188,7 +221,8 @@ export class TasksService {
     if (dto.unitId) await this.units.getInScope(actor, dto.unitId);
     return this.dataSource.transaction(async (manager) => {
       const task = await this.lockVisible(manager, actor, id);
-      if (!(await this.relationOf(actor, task, manager)).supervisor) throw new ForbiddenException('only a manager above the unit may reassign its task');
+      if (!(await this.relationOf(actor, task, manager)).supervisor)
+        throw new ForbiddenException('only a manager above the unit may reassign its task');
       if (isFinished(task.status)) throw new ConflictException(`cannot reassign a task that is ${task.status}`);
       const unitId = dto.unitId ?? task.unitId;
       const assigneeUserId = dto.assigneeUserId === undefined ? (dto.unitId ? null : task.assigneeUserId) : dto.assigneeUserId;
@@ -211,13 +245,20 @@ export class TasksService {
     if (query.dueFrom) qb.andWhere('task.dueAt >= :dueFrom', { dueFrom: new Date(query.dueFrom) });
     if (query.dueTo) qb.andWhere('task.dueAt <= :dueTo', { dueTo: new Date(query.dueTo) });
     if (query.overdue === 'true') qb.andWhere(`task.dueAt < now() AND task.status NOT IN ('approved', 'cancelled')`);
-    const [items, total] = await qb.orderBy('task.dueAt', 'ASC').addOrderBy('task.id').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('task.dueAt', 'ASC')
+      .addOrderBy('task.id')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
     return pageOf(items, total, query);
   }
 
   /** A task is visible to its assignee, its unit's people and the managers above it. */
   private async findVisible(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Task> {
-    const task = await manager.getRepository(Task).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const task = await manager
+      .getRepository(Task)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!task) throw new NotFoundException(`No task with id ${id}`);
     const relation = await this.relationOf(actor, task, manager);
     if (!relation.worker && !relation.supervisor) throw new ForbiddenException('This task is outside your scope');

@@ -40,7 +40,11 @@ export class UnitsService {
   }
 
   async list(actor: Actor, query: UnitListQueryDto): Promise<Page<UnitView>> {
-    const qb = this.units.createQueryBuilder('unit').orderBy('unit.path').skip((query.page - 1) * query.pageSize).take(query.pageSize);
+    const qb = this.units
+      .createQueryBuilder('unit')
+      .orderBy('unit.path')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize);
     whereUnitInScope(qb, 'unit', actor.scope);
     if (query.kind) qb.andWhere('unit.kind = :kind', { kind: query.kind });
     if (query.parentId) qb.andWhere('unit.parentId = :parentId', { parentId: query.parentId });
@@ -66,7 +70,9 @@ export class UnitsService {
   async create(actor: Actor, dto: CreateUnitDto): Promise<UnitView> {
     const parent = await this.getInScope(actor, dto.parentId);
     if (!canBeChildOf(dto.kind, parent.kind)) {
-      throw new BadRequestException(`parentId: a ${dto.kind} cannot stand under a ${parent.kind} (allowed: ${allowedParentsText(dto.kind)})`);
+      throw new BadRequestException(
+        `parentId: a ${dto.kind} cannot stand under a ${parent.kind} (allowed: ${allowedParentsText(dto.kind)})`,
+      );
     }
     if (dto.isPoorVillage && dto.kind !== 'village') throw new BadRequestException('isPoorVillage: only a village can be a poor village');
     if (await this.units.existsBy({ code: dto.code })) throw new ConflictException(`A unit with code ${dto.code} already exists`);
@@ -82,7 +88,10 @@ export class UnitsService {
         depth: parent.depth + 1,
         isPoorVillage: dto.isPoorVillage ?? false,
       });
-      await this.audit.record({ actorUserId: actor.id, action: 'unit.create', entityType: 'unit', entityId: id, details: { code: dto.code } }, manager);
+      await this.audit.record(
+        { actorUserId: actor.id, action: 'unit.create', entityType: 'unit', entityId: id, details: { code: dto.code } },
+        manager,
+      );
       return saved;
     });
     return toView(unit);
@@ -94,21 +103,32 @@ export class UnitsService {
    * bootstrap script, since no admin's scope contains them.
    */
   async import(actor: Actor | null, rows: UnitImportRow[], inTransaction?: EntityManager): Promise<{ created: number }> {
-    const codes = [...new Set(rows.flatMap((r) => [r.code, r.parentCode]).filter((c): c is string => typeof c === 'string' && c.trim() !== '').map((c) => c.trim()))];
+    const codes = [
+      ...new Set(
+        rows
+          .flatMap((r) => [r.code, r.parentCode])
+          .filter((c): c is string => typeof c === 'string' && c.trim() !== '')
+          .map((c) => c.trim()),
+      ),
+    ];
     const unitRepo = inTransaction ? inTransaction.getRepository(Unit) : this.units;
     const existingUnits = codes.length ? await unitRepo.findBy({ code: In(codes) }) : [];
     const existing = new Map<string, ExistingUnit & Unit>(existingUnits.map((u) => [u.code, u]));
     const plan = planUnitImport(rows, existing);
     if (!plan.ok) {
       if (plan.errors.every((e) => e.conflict)) {
-        throw new ConflictException({ message: `Import refused: ${plan.errors.length} code(s) already exist; nothing was written`, errors: plan.errors });
+        throw new ConflictException({
+          message: `Import refused: ${plan.errors.length} code(s) already exist; nothing was written`,
+          errors: plan.errors,
+        });
       }
       throw new UnitImportRefused(plan.errors);
     }
     const scopeErrors: RowError[] = [];
     for (const row of plan.rows) {
       const parent = row.parentCode ? existing.get(row.parentCode) : undefined;
-      if (actor && row.parentCode === null) scopeErrors.push({ row: row.row, column: 'parentCode', message: 'new root units are created with the bootstrap script' });
+      if (actor && row.parentCode === null)
+        scopeErrors.push({ row: row.row, column: 'parentCode', message: 'new root units are created with the bootstrap script' });
       if (actor && parent && !isInScope(actor.scope, parent)) {
         scopeErrors.push({ row: row.row, column: 'parentCode', message: `unit ${row.parentCode} is outside your scope` });
       }
@@ -136,7 +156,10 @@ export class UnitsService {
       for (let i = 0; i < toInsert.length; i += INSERT_BATCH) {
         await manager.getRepository(Unit).insert(toInsert.slice(i, i + INSERT_BATCH));
       }
-      await this.audit.record({ actorUserId: actor?.id ?? null, action: 'unit.import', entityType: 'unit', details: { created: toInsert.length } }, manager);
+      await this.audit.record(
+        { actorUserId: actor?.id ?? null, action: 'unit.import', entityType: 'unit', details: { created: toInsert.length } },
+        manager,
+      );
     };
     await (inTransaction ? write(inTransaction) : this.dataSource.transaction(write));
     return { created: toInsert.length };

@@ -83,7 +83,13 @@ export class UsersService {
         responsibleUnits,
       });
       await this.audit.record(
-        { actorUserId: actor.id, action: 'user.create', entityType: 'user', entityId: user.id, details: { username: dto.username, role: dto.role, unitId: dto.unitId } },
+        {
+          actorUserId: actor.id,
+          action: 'user.create',
+          entityType: 'user',
+          entityId: user.id,
+          details: { username: dto.username, role: dto.role, unitId: dto.unitId },
+        },
         manager,
       );
       return user;
@@ -103,7 +109,10 @@ export class UsersService {
     });
     const saved = await this.dataSource.transaction(async (manager) => {
       const result = await manager.getRepository(User).save(user);
-      await this.audit.record({ actorUserId: actor.id, action: 'user.update', entityType: 'user', entityId: id, details: { ...dto } }, manager);
+      await this.audit.record(
+        { actorUserId: actor.id, action: 'user.update', entityType: 'user', entityId: id, details: { ...dto } },
+        manager,
+      );
       return result;
     });
     return toView(saved);

@@ -35,7 +35,8 @@ describe('sign-in and users API', () => {
 
   it('throttles repeated failed sign-ins with 429, even with the right password', async () => {
     const victim = await givenUser(t.app, 'staff', district.id.clinics[0]);
-    for (let i = 0; i < 3; i++) await t.http.post('/api/auth/login').send({ username: victim.username, password: 'bad-password' }).expect(401);
+    for (let i = 0; i < 3; i++)
+      await t.http.post('/api/auth/login').send({ username: victim.username, password: 'bad-password' }).expect(401);
     const res = await t.http.post('/api/auth/login').send({ username: victim.username, password: victim.password }).expect(429);
     expect(res.body.message).toContain('Too many failed sign-ins');
   });
@@ -45,7 +46,14 @@ describe('sign-in and users API', () => {
     const res = await t.http
       .post('/api/users')
       .set(auth(adminToken))
-      .send({ username, displayName: '新用户', password: 'secret-123', role: 'manager', unitId: district.id.townships[0], responsibleUnitIds: [district.id.townships[1]] })
+      .send({
+        username,
+        displayName: '新用户',
+        password: 'secret-123',
+        role: 'manager',
+        unitId: district.id.townships[0],
+        responsibleUnitIds: [district.id.townships[1]],
+      })
       .expect(201);
     expect(res.body).toMatchObject({ username, role: 'manager', responsibleUnitIds: [district.id.townships[1]] });
     expect(res.body.passwordHash).toBeUndefined();
@@ -87,8 +95,16 @@ describe('sign-in and users API', () => {
   it('changes the own password: the old password and token stop working', async () => {
     const user = await givenUser(t.app, 'staff', district.id.clinics[2]);
     const oldToken = await t.login(user.username, user.password);
-    await t.http.put('/api/auth/password').set(auth(oldToken)).send({ currentPassword: 'not-it', newPassword: 'brand-new-pass' }).expect(401);
-    const res = await t.http.put('/api/auth/password').set(auth(oldToken)).send({ currentPassword: user.password, newPassword: 'brand-new-pass' }).expect(200);
+    await t.http
+      .put('/api/auth/password')
+      .set(auth(oldToken))
+      .send({ currentPassword: 'not-it', newPassword: 'brand-new-pass' })
+      .expect(401);
+    const res = await t.http
+      .put('/api/auth/password')
+      .set(auth(oldToken))
+      .send({ currentPassword: user.password, newPassword: 'brand-new-pass' })
+      .expect(200);
     await t.http.get('/api/auth/me').set(auth(res.body.accessToken)).expect(200);
     await t.http.get('/api/auth/me').set(auth(oldToken)).expect(401);
     await t.http.post('/api/auth/login').send({ username: user.username, password: user.password }).expect(401);
@@ -111,7 +127,12 @@ describe('sign-in and users API', () => {
     const token = await t.login(manager.username, manager.password);
     const res = await t.http.get('/api/users?pageSize=200').set(auth(token)).expect(200);
     const units = new Set(res.body.items.map((u: { unitId: string }) => u.unitId));
-    const allowed = new Set([district.id.townships[0], district.id.centres[0], ...district.id.villages.slice(0, 2), ...district.id.clinics.slice(0, 2)]);
+    const allowed = new Set([
+      district.id.townships[0],
+      district.id.centres[0],
+      ...district.id.villages.slice(0, 2),
+      ...district.id.clinics.slice(0, 2),
+    ]);
     expect([...units].every((u) => allowed.has(u as string))).toBe(true);
     expect(res.body.items.some((u: { id: string }) => u.id === manager.id)).toBe(true);
   });

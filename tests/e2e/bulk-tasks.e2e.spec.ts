@@ -12,7 +12,11 @@ describe('bulk task actions', () => {
   const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
 
   async function createTask(unitId: string, assigneeUserId?: string): Promise<Task> {
-    const res = await t.http.post('/api/tasks').set(auth(managerToken)).send({ title: '批量', unitId, assigneeUserId, dueAt: inAnHour() }).expect(201);
+    const res = await t.http
+      .post('/api/tasks')
+      .set(auth(managerToken))
+      .send({ title: '批量', unitId, assigneeUserId, dueAt: inAnHour() })
+      .expect(201);
     return res.body;
   }
   const reload = (id: string) => t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id });
@@ -30,10 +34,20 @@ describe('bulk task actions', () => {
     await t.http.post(`/api/tasks/${b.id}/cancel`).set(auth(managerToken)).send({ reason: '先取消' }).expect(201);
     const otherManager = await givenUser(t.app, 'manager', district.id.townships[1]);
     const otherToken = await t.login(otherManager.username, otherManager.password);
-    const foreign = (await t.http.post('/api/tasks').set(auth(otherToken)).send({ title: '别处', unitId: district.id.clinics[2], dueAt: inAnHour() }).expect(201)).body as Task;
+    const foreign = (
+      await t.http
+        .post('/api/tasks')
+        .set(auth(otherToken))
+        .send({ title: '别处', unitId: district.id.clinics[2], dueAt: inAnHour() })
+        .expect(201)
+    ).body as Task;
     const unknown = '00000000-0000-4000-8000-000000000000';
 
-    const res = await t.http.post('/api/tasks/bulk').set(auth(managerToken)).send({ action: 'cancel', taskIds: [a.id, b.id, foreign.id, unknown], reason: '工作调整' }).expect(200);
+    const res = await t.http
+      .post('/api/tasks/bulk')
+      .set(auth(managerToken))
+      .send({ action: 'cancel', taskIds: [a.id, b.id, foreign.id, unknown], reason: '工作调整' })
+      .expect(200);
     expect(res.body.results).toEqual([
       { taskId: a.id, ok: true },
       { taskId: b.id, ok: false, status: 409, error: expect.stringContaining('cancelled') },
@@ -49,22 +63,42 @@ describe('bulk task actions', () => {
   it('extends a selection, bumping each deadline version', async () => {
     const task = await createTask(district.id.clinics[0]);
     const newDueAt = new Date(Date.now() + 7200_000).toISOString();
-    const res = await t.http.post('/api/tasks/bulk').set(auth(managerToken)).send({ action: 'extend', taskIds: [task.id], newDueAt, reason: '疫情防控' }).expect(200);
+    const res = await t.http
+      .post('/api/tasks/bulk')
+      .set(auth(managerToken))
+      .send({ action: 'extend', taskIds: [task.id], newDueAt, reason: '疫情防控' })
+      .expect(200);
     expect(res.body.results).toEqual([{ taskId: task.id, ok: true }]);
     expect(await reload(task.id)).toMatchObject({ deadlineVersion: 2, dueAt: new Date(newDueAt) });
-    await t.http.post('/api/tasks/bulk').set(auth(managerToken)).send({ action: 'extend', taskIds: [task.id], reason: '缺日期' }).expect(400);
+    await t.http
+      .post('/api/tasks/bulk')
+      .set(auth(managerToken))
+      .send({ action: 'extend', taskIds: [task.id], reason: '缺日期' })
+      .expect(400);
   });
 
   it('hands every open task of a leaving person to a successor in one audited step', async () => {
     const leaving = await givenUser(t.app, 'staff', district.id.clinics[1]);
     const successor = await givenUser(t.app, 'staff', district.id.clinics[1]);
-    const [x, y, done] = [await createTask(district.id.clinics[1], leaving.id), await createTask(district.id.clinics[1], leaving.id), await createTask(district.id.clinics[1], leaving.id)];
+    const [x, y, done] = [
+      await createTask(district.id.clinics[1], leaving.id),
+      await createTask(district.id.clinics[1], leaving.id),
+      await createTask(district.id.clinics[1], leaving.id),
+    ];
     await t.http.post(`/api/tasks/${done.id}/cancel`).set(auth(managerToken)).send({ reason: '已完成' }).expect(201);
-    const res = await t.http.post(`/api/users/${leaving.id}/handover`).set(auth(managerToken)).send({ toUserId: successor.id, reason: '调离岗位' }).expect(200);
+    const res = await t.http
+      .post(`/api/users/${leaving.id}/handover`)
+      .set(auth(managerToken))
+      .send({ toUserId: successor.id, reason: '调离岗位' })
+      .expect(200);
     expect(res.body.results.map((r: { taskId: string }) => r.taskId).sort()).toEqual([x.id, y.id].sort());
     expect((await reload(x.id)).assigneeUserId).toBe(successor.id);
     expect((await reload(done.id)).assigneeUserId).toBe(leaving.id);
     const outsider = await givenUser(t.app, 'staff', district.id.clinics[3]);
-    await t.http.post(`/api/users/${leaving.id}/handover`).set(auth(managerToken)).send({ toUserId: outsider.id, reason: '越界' }).expect(403);
+    await t.http
+      .post(`/api/users/${leaving.id}/handover`)
+      .set(auth(managerToken))
+      .send({ toUserId: outsider.id, reason: '越界' })
+      .expect(403);
   });
 });

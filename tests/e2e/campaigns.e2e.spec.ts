@@ -40,13 +40,18 @@ describe('a re-identification campaign through the HTTP API', () => {
 
   async function launched(campaignId: string) {
     await t.http.post(`/api/campaigns/${campaignId}/launch`).set(auth(adminToken)).expect(202);
-    return eventually(async () => {
-      const res = await t.http.get(`/api/campaigns/${campaignId}`).set(auth(adminToken)).expect(200);
-      return res.body.status === 'running' ? res.body : undefined;
-    }, 30_000, 'the campaign to run');
+    return eventually(
+      async () => {
+        const res = await t.http.get(`/api/campaigns/${campaignId}`).set(auth(adminToken)).expect(200);
+        return res.body.status === 'running' ? res.body : undefined;
+      },
+      30_000,
+      'the campaign to run',
+    );
   }
 
-  const taskOf = async (campaignId: string, unitId: string) => t.app.get(DataSource).getRepository(Task).findOneByOrFail({ campaignId, unitId });
+  const taskOf = async (campaignId: string, unitId: string) =>
+    t.app.get(DataSource).getRepository(Task).findOneByOrFail({ campaignId, unitId });
 
   beforeAll(async () => {
     t = await startTestApp({ worker: true });
@@ -55,17 +60,37 @@ describe('a re-identification campaign through the HTTP API', () => {
     const admin = await givenUser(t.app, 'admin', district.id.county);
     const manager = await givenUser(t.app, 'manager', district.id.townships[0]);
     const staff = await givenUser(t.app, 'staff', district.id.clinics[0]);
-    [adminToken, managerToken, staffToken] = [await t.login(admin.username, admin.password), await t.login(manager.username, manager.password), await t.login(staff.username, staff.password)];
+    [adminToken, managerToken, staffToken] = [
+      await t.login(admin.username, admin.password),
+      await t.login(manager.username, manager.password),
+      await t.login(staff.username, staff.password),
+    ];
   });
   afterAll(() => t.stop());
 
   it('refuses a bad campaign, naming what is wrong', async () => {
     const base = { name: 'x', template: 're_identification', scopeUnitId: district.id.county, startsOn: today(), endsOn: inAMonth() };
-    const wrongKind = await t.http.post('/api/campaigns').set(auth(adminToken)).send({ ...base, steps: [{ dueAt: tomorrow(), responsibleUnitKind: 'designated_hospital' }] }).expect(400);
+    const wrongKind = await t.http
+      .post('/api/campaigns')
+      .set(auth(adminToken))
+      .send({ ...base, steps: [{ dueAt: tomorrow(), responsibleUnitKind: 'designated_hospital' }] })
+      .expect(400);
     expect(wrongKind.body.message).toContain('steps[0].responsibleUnitKind');
-    const late = await t.http.post('/api/campaigns').set(auth(adminToken)).send({ ...base, endsOn: today(), steps: [{ dueAt: new Date(Date.now() + 40 * 86400_000).toISOString(), responsibleUnitKind: 'village_clinic' }] }).expect(400);
+    const late = await t.http
+      .post('/api/campaigns')
+      .set(auth(adminToken))
+      .send({
+        ...base,
+        endsOn: today(),
+        steps: [{ dueAt: new Date(Date.now() + 40 * 86400_000).toISOString(), responsibleUnitKind: 'village_clinic' }],
+      })
+      .expect(400);
     expect(late.body.message).toContain('after endsOn');
-    await t.http.post('/api/campaigns').set(auth(managerToken)).send({ ...base, steps: [{ dueAt: tomorrow(), responsibleUnitKind: 'village_clinic' }] }).expect(403);
+    await t.http
+      .post('/api/campaigns')
+      .set(auth(managerToken))
+      .send({ ...base, steps: [{ dueAt: tomorrow(), responsibleUnitKind: 'village_clinic' }] })
+      .expect(403);
   });
 
   it('launches a task per clinic with an item per person of its village, once however often launched', async () => {
@@ -73,10 +98,12 @@ describe('a re-identification campaign through the HTTP API', () => {
     const running = await launched(campaign.id);
     await t.http.post(`/api/campaigns/${campaign.id}/launch`).set(auth(adminToken)).expect(202);
     expect(running.steps[0]).toMatchObject({ status: 'running', taskCount: 4, itemCount: register.total });
-    const items = await t.app.get(DataSource).query(
-      `SELECT t.unit_id, count(i.id)::int AS items FROM tasks t LEFT JOIN re_identification_items i ON i.task_id = t.id WHERE t.campaign_id = $1 GROUP BY t.unit_id`,
-      [campaign.id],
-    );
+    const items = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT t.unit_id, count(i.id)::int AS items FROM tasks t LEFT JOIN re_identification_items i ON i.task_id = t.id WHERE t.campaign_id = $1 GROUP BY t.unit_id`,
+        [campaign.id],
+      );
     expect(Object.fromEntries(items.map((r: { unit_id: string; items: number }) => [r.unit_id, r.items]))).toEqual(
       Object.fromEntries(district.id.clinics.map((clinic, i) => [clinic, PERSONS_PER_VILLAGE[i]])),
     );
@@ -108,7 +135,12 @@ describe('a re-identification campaign through the HTTP API', () => {
     const bad = await record(first.id, { outcome: 'conditions', conditions: ['感冒'] }).expect(400);
     expect(JSON.stringify(bad.body)).toContain('“感冒”不在本次行动的疾病目录中');
     const recorded = await record(first.id, { outcome: 'conditions', conditions: ['M09', '原发性高血压'] }).expect(200);
-    expect(recorded.body).toMatchObject({ id: first.id, outcome: 'conditions', conditionCodes: ['M09', 'C01'], recordedAt: expect.any(String) });
+    expect(recorded.body).toMatchObject({
+      id: first.id,
+      outcome: 'conditions',
+      conditionCodes: ['M09', 'C01'],
+      recordedAt: expect.any(String),
+    });
     await record(second.id, { outcome: 'unreachable' }).expect(400);
     await record(second.id, { outcome: 'unreachable', note: '外出务工' }).expect(200);
     expect((await taskOf(campaign.id, district.id.clinics[0])).status).toBe('in_progress');
@@ -135,8 +167,13 @@ describe('a re-identification campaign through the HTTP API', () => {
 
     const township = await t.http.get(`/api/campaigns/${campaign.id}/progress`).set(auth(managerToken)).expect(400);
     expect(township.body.message).toContain('unitId is required');
-    const own = await t.http.get(`/api/campaigns/${campaign.id}/progress?unitId=${district.id.townships[0]}`).set(auth(managerToken)).expect(200);
-    expect(own.body.steps[0].units.map((u: { unit: { id: string } }) => u.unit.id).sort()).toEqual([district.id.townships[0], ...district.id.villages.slice(0, 2)].sort());
+    const own = await t.http
+      .get(`/api/campaigns/${campaign.id}/progress?unitId=${district.id.townships[0]}`)
+      .set(auth(managerToken))
+      .expect(200);
+    expect(own.body.steps[0].units.map((u: { unit: { id: string } }) => u.unit.id).sort()).toEqual(
+      [district.id.townships[0], ...district.id.villages.slice(0, 2)].sort(),
+    );
     await t.http.get(`/api/campaigns/${campaign.id}/progress?unitId=${district.id.townships[1]}`).set(auth(managerToken)).expect(403);
 
     const consistent = await t.http.get(`/api/campaigns/${campaign.id}/consistency`).set(auth(adminToken)).expect(200);
@@ -148,7 +185,13 @@ describe('a re-identification campaign through the HTTP API', () => {
     expect(report.body.submissionMismatches).toEqual(
       expect.arrayContaining([
         { taskId: task.id, unit: { id: district.id.clinics[0], name: '第1村卫生室' }, field: 'byOutcome.none', submitted: 3, recorded: 2 },
-        { taskId: task.id, unit: { id: district.id.clinics[0], name: '第1村卫生室' }, field: 'byOutcome.deceased', submitted: 0, recorded: 1 },
+        {
+          taskId: task.id,
+          unit: { id: district.id.clinics[0], name: '第1村卫生室' },
+          field: 'byOutcome.deceased',
+          submitted: 0,
+          recorded: 1,
+        },
       ]),
     );
   });
@@ -159,10 +202,14 @@ describe('a re-identification campaign through the HTTP API', () => {
     const other = await createCampaign();
     await launched(other.id);
     await t.http.post(`/api/campaigns/${other.id}/cancel`).set(auth(adminToken)).send({ reason: '范围有误' }).expect(200);
-    await eventually(async () => {
-      const tasks = await t.app.get(DataSource).getRepository(Task).findBy({ campaignId: other.id });
-      return tasks.length === 4 && tasks.every((task) => task.status === 'cancelled') ? true : undefined;
-    }, 30_000, 'the cancelled campaign to cancel its tasks');
+    await eventually(
+      async () => {
+        const tasks = await t.app.get(DataSource).getRepository(Task).findBy({ campaignId: other.id });
+        return tasks.length === 4 && tasks.every((task) => task.status === 'cancelled') ? true : undefined;
+      },
+      30_000,
+      'the cancelled campaign to cancel its tasks',
+    );
     await t.http.post(`/api/campaigns/${other.id}/launch`).set(auth(adminToken)).expect(409);
     expect(await t.app.get(DataSource).getRepository(AuditEvent).countBy({ entityId: other.id, action: 'campaign.cancelled' })).toBe(1);
 
@@ -170,10 +217,14 @@ describe('a re-identification campaign through the HTTP API', () => {
       const task = await taskOf(campaign.id, unitId);
       await t.http.post(`/api/tasks/${task.id}/cancel`).set(auth(adminToken)).send({ reason: '并入其他任务' }).expect(201);
     }
-    await eventually(async () => {
-      const res = await t.http.get(`/api/campaigns/${campaign.id}`).set(auth(adminToken)).expect(200);
-      return res.body.status === 'completed' ? res.body : undefined;
-    }, 30_000, 'the campaign to complete');
+    await eventually(
+      async () => {
+        const res = await t.http.get(`/api/campaigns/${campaign.id}`).set(auth(adminToken)).expect(200);
+        return res.body.status === 'completed' ? res.body : undefined;
+      },
+      30_000,
+      'the campaign to complete',
+    );
     const handle = t.app.get(TemporalClient).client.workflow.getHandle(campaignWorkflowId(campaign.id));
     await handle.result();
     await recordHistory(handle, 'campaign-completed');
@@ -184,10 +235,18 @@ describe('a re-identification campaign through the HTTP API', () => {
     await launched(campaign.id);
     const late = await taskOf(campaign.id, district.id.clinics[1]);
     // As the deadline engine finds it two days after the due time.
-    await t.app.get(DataSource).getRepository(Task).update({ id: late.id }, { dueAt: new Date(Date.now() - 2 * 86400_000 - 60_000) });
+    await t.app
+      .get(DataSource)
+      .getRepository(Task)
+      .update({ id: late.id }, { dueAt: new Date(Date.now() - 2 * 86400_000 - 60_000) });
     const res = await t.http.get(`/api/oversight/overdue?campaignId=${campaign.id}`).set(auth(managerToken)).expect(200);
-    expect(res.body.items).toEqual([expect.objectContaining({ unit: expect.objectContaining({ id: district.id.clinics[1] }), overdueCount: 1, maxDaysOverdue: 2 })]);
-    const progress = await t.http.get(`/api/campaigns/${campaign.id}/progress?unitId=${district.id.townships[0]}`).set(auth(managerToken)).expect(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({ unit: expect.objectContaining({ id: district.id.clinics[1] }), overdueCount: 1, maxDaysOverdue: 2 }),
+    ]);
+    const progress = await t.http
+      .get(`/api/campaigns/${campaign.id}/progress?unitId=${district.id.townships[0]}`)
+      .set(auth(managerToken))
+      .expect(200);
     expect(progress.body.steps[0].tasks).toMatchObject({ total: 2, overdue: 1 });
   });
 

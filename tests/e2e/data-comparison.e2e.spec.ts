@@ -16,7 +16,8 @@ describe('results upload and data comparison through the HTTP API', () => {
   let staffToken: string;
   let campaignId: string;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const taskOf = (unitId: string, kind = 're_identification') => t.app.get(DataSource).getRepository(Task).findOneByOrFail({ campaignId, unitId, kind });
+  const taskOf = (unitId: string, kind = 're_identification') =>
+    t.app.get(DataSource).getRepository(Task).findOneByOrFail({ campaignId, unitId, kind });
 
   beforeAll(async () => {
     t = await startTestApp({ worker: true });
@@ -29,11 +30,22 @@ describe('results upload and data comparison through the HTTP API', () => {
     const created = await t.http
       .post('/api/campaigns')
       .set(auth(adminToken))
-      .send({ name: '再识别与比对', template: 're_identification', scopeUnitId: district.id.county, startsOn: day(0), endsOn: day(30), steps: [{ dueAt: day(10), responsibleUnitKind: 'village_clinic' }] })
+      .send({
+        name: '再识别与比对',
+        template: 're_identification',
+        scopeUnitId: district.id.county,
+        startsOn: day(0),
+        endsOn: day(30),
+        steps: [{ dueAt: day(10), responsibleUnitKind: 'village_clinic' }],
+      })
       .expect(201);
     campaignId = created.body.id;
     await t.http.post(`/api/campaigns/${campaignId}/launch`).set(auth(adminToken)).expect(202);
-    await eventually(async () => ((await t.http.get(`/api/campaigns/${campaignId}`).set(auth(adminToken))).body.status === 'running' ? true : undefined), 30_000, 'launch');
+    await eventually(
+      async () => ((await t.http.get(`/api/campaigns/${campaignId}`).set(auth(adminToken))).body.status === 'running' ? true : undefined),
+      30_000,
+      'launch',
+    );
   });
   afterAll(() => t.stop());
 
@@ -41,8 +53,18 @@ describe('results upload and data comparison through the HTTP API', () => {
     const task = await taskOf(district.id.clinics[0]);
     const [p0, p1, p2] = register.idNumbers[0];
     const outsider = register.idNumbers[1][0];
-    const bad = csv([['身份证号', '识别结果', '疾病', '说明'], [p0, '患病', '食管癌', ''], [outsider, '未患目录内疾病', '', ''], [p1, '已死亡', '', ''], [p0, '未患目录内疾病', '', '']]);
-    const refused = await t.http.post(`/api/tasks/${task.id}/items/results`).set(auth(staffToken)).attach('file', iconv.encode(bad, 'gb18030'), 'results.csv').expect(400);
+    const bad = csv([
+      ['身份证号', '识别结果', '疾病', '说明'],
+      [p0, '患病', '食管癌', ''],
+      [outsider, '未患目录内疾病', '', ''],
+      [p1, '已死亡', '', ''],
+      [p0, '未患目录内疾病', '', ''],
+    ]);
+    const refused = await t.http
+      .post(`/api/tasks/${task.id}/items/results`)
+      .set(auth(staffToken))
+      .attach('file', iconv.encode(bad, 'gb18030'), 'results.csv')
+      .expect(400);
     expect(refused.body.errors).toEqual([
       { row: 3, column: '身份证号', message: '此人不在本任务的识别名单中' },
       { row: 4, column: '说明', message: '识别结果为已死亡时须在说明中写明原因' },
@@ -51,17 +73,37 @@ describe('results upload and data comparison through the HTTP API', () => {
     const pending = await t.http.get(`/api/tasks/${task.id}/items?state=recorded`).set(auth(staffToken)).expect(200);
     expect(pending.body.total).toBe(0);
 
-    const good = csv([['身份证号', '识别结果', '疾病', '说明'], [p0, '患病', '食管癌', ''], [p1, '未患目录内疾病', '', ''], [p2, 'conditions', 'C01', '']]);
-    const res = await t.http.post(`/api/tasks/${task.id}/items/results`).set(auth(staffToken)).attach('file', Buffer.from(`\ufeff${good}`), 'results.csv').expect(200);
+    const good = csv([
+      ['身份证号', '识别结果', '疾病', '说明'],
+      [p0, '患病', '食管癌', ''],
+      [p1, '未患目录内疾病', '', ''],
+      [p2, 'conditions', 'C01', ''],
+    ]);
+    const res = await t.http
+      .post(`/api/tasks/${task.id}/items/results`)
+      .set(auth(staffToken))
+      .attach('file', Buffer.from(`\ufeff${good}`), 'results.csv')
+      .expect(200);
     expect(res.body).toEqual({ recorded: 3 });
     await t.http.post(`/api/tasks/${task.id}/submit`).set(auth(staffToken)).expect(201);
-    await t.http.post(`/api/tasks/${task.id}/items/results`).set(auth(staffToken)).attach('file', Buffer.from(good), 'results.csv').expect(409);
-    await t.http.post(`/api/tasks/${task.id}/items/results`).set(auth(staffToken)).attach('file', Buffer.from(good), 'results.txt').expect(400);
+    await t.http
+      .post(`/api/tasks/${task.id}/items/results`)
+      .set(auth(staffToken))
+      .attach('file', Buffer.from(good), 'results.csv')
+      .expect(409);
+    await t.http
+      .post(`/api/tasks/${task.id}/items/results`)
+      .set(auth(staffToken))
+      .attach('file', Buffer.from(good), 'results.txt')
+      .expect(400);
   });
 
   it('flags disagreements and persons on one list only, and hands them to their units', async () => {
     const db = t.app.get(DataSource);
-    const [{ household_number: villageThreeHousehold }] = await db.query(`SELECT household_number FROM households WHERE village_unit_id = $1`, [district.id.villages[2]]);
+    const [{ household_number: villageThreeHousehold }] = await db.query(
+      `SELECT household_number FROM households WHERE village_unit_id = $1`,
+      [district.id.villages[2]],
+    );
     const ids = register.idNumbers;
     const newcomer = makeResidentId('632126', '1980-02-02', 17);
     const stranger = makeResidentId('632126', '1981-03-03', 18);
@@ -81,18 +123,43 @@ describe('results upload and data comparison through the HTTP API', () => {
     ]);
     const dueAt = new Date(Date.now() + 5 * 86400_000).toISOString();
 
-    const broken = csv([['身份证号', '主要致贫原因'], [ids[0][0], '因病'], [ids[0][0].slice(0, 17) + (ids[0][0][17] === '1' ? '2' : '1'), '因病'], [ids[0][0], '因病']]);
-    const refused = await t.http.post(`/api/campaigns/${campaignId}/comparisons`).set(auth(adminToken)).field('dueAt', dueAt).attach('file', Buffer.from(broken), 'list.csv').expect(400);
+    const broken = csv([
+      ['身份证号', '主要致贫原因'],
+      [ids[0][0], '因病'],
+      [ids[0][0].slice(0, 17) + (ids[0][0][17] === '1' ? '2' : '1'), '因病'],
+      [ids[0][0], '因病'],
+    ]);
+    const refused = await t.http
+      .post(`/api/campaigns/${campaignId}/comparisons`)
+      .set(auth(adminToken))
+      .field('dueAt', dueAt)
+      .attach('file', Buffer.from(broken), 'list.csv')
+      .expect(400);
     expect(refused.body.errors).toEqual([
       { row: 3, column: '身份证号', message: '身份证号校验位错误' },
       { row: 4, column: '身份证号', message: '与第2行重复' },
     ]);
     expect((await t.http.get(`/api/campaigns/${campaignId}/comparisons`).set(auth(adminToken)).expect(200)).body).toEqual([]);
-    await t.http.post(`/api/campaigns/${campaignId}/comparisons`).set(auth(adminToken)).field('dueAt', dueAt).attach('file', Buffer.from('姓名\n张三'), 'list.csv').expect(400);
+    await t.http
+      .post(`/api/campaigns/${campaignId}/comparisons`)
+      .set(auth(adminToken))
+      .field('dueAt', dueAt)
+      .attach('file', Buffer.from('姓名\n张三'), 'list.csv')
+      .expect(400);
 
-    const res = await t.http.post(`/api/campaigns/${campaignId}/comparisons`).set(auth(adminToken)).field('dueAt', dueAt).attach('file', iconv.encode(list, 'gb18030'), '扶贫办名单.csv').expect(201);
+    const res = await t.http
+      .post(`/api/campaigns/${campaignId}/comparisons`)
+      .set(auth(adminToken))
+      .field('dueAt', dueAt)
+      .attach('file', iconv.encode(list, 'gb18030'), '扶贫办名单.csv')
+      .expect(201);
     expect(res.body.run).toMatchObject({ fileName: '扶贫办名单.csv', listRows: 11, flagged: 6, unassigned: 1 });
-    expect(res.body.byKind).toEqual({ illness_cause_without_condition: 2, major_disease_without_illness_cause: 1, only_on_poverty_list: 2, only_in_health_records: 1 });
+    expect(res.body.byKind).toEqual({
+      illness_cause_without_condition: 2,
+      major_disease_without_illness_cause: 1,
+      only_on_poverty_list: 2,
+      only_in_health_records: 1,
+    });
     const byUnit = Object.fromEntries(res.body.units.map((u: { unit: { id: string }; byKind: object }) => [u.unit.id, u.byKind]));
     expect(byUnit).toEqual({
       [district.id.clinics[0]]: { major_disease_without_illness_cause: 1, illness_cause_without_condition: 1 },
@@ -105,12 +172,19 @@ describe('results upload and data comparison through the HTTP API', () => {
     const verification = await taskOf(district.id.clinics[0], 'data_verification');
     expect(verification.dueAt.toISOString()).toBe(dueAt);
     const items = await t.http.get(`/api/tasks/${verification.id}/verification-items`).set(auth(staffToken)).expect(200);
-    expect(items.body.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['illness_cause_without_condition', 'major_disease_without_illness_cause']);
+    expect(items.body.items.map((i: { kind: string }) => i.kind).sort()).toEqual([
+      'illness_cause_without_condition',
+      'major_disease_without_illness_cause',
+    ]);
     expect(JSON.stringify(items.body)).not.toContain(ids[0][0]);
     const early = await t.http.post(`/api/tasks/${verification.id}/submit`).set(auth(staffToken)).expect(409);
     expect(early.body.message).toContain('2 of 2 verification items');
     for (const item of items.body.items) {
-      await t.http.put(`/api/tasks/${verification.id}/verification-items/${item.id}`).set(auth(staffToken)).send({ note: '入户核实，已反馈扶贫办' }).expect(200);
+      await t.http
+        .put(`/api/tasks/${verification.id}/verification-items/${item.id}`)
+        .set(auth(staffToken))
+        .send({ note: '入户核实，已反馈扶贫办' })
+        .expect(200);
     }
     await t.http.post(`/api/tasks/${verification.id}/submit`).set(auth(staffToken)).expect(201);
     const other = await taskOf(district.id.clinics[1], 'data_verification');

@@ -38,9 +38,19 @@ describe('disease catalogue', () => {
     const bad = await t.http
       .post('/api/disease-catalogue')
       .set(auth(adminToken))
-      .send({ name: '坏', diseases: [{ code: 'A', name: '甲', category: 'major' }, { code: 'A', name: '', category: 'rare' }] })
+      .send({
+        name: '坏',
+        diseases: [
+          { code: 'A', name: '甲', category: 'major' },
+          { code: 'A', name: '', category: 'rare' },
+        ],
+      })
       .expect(400);
-    expect(bad.body.errors).toEqual(['diseases[1].code A appears twice', 'diseases[1].name must be 1–100 characters', 'diseases[1].category must be one of major, chronic, severe']);
+    expect(bad.body.errors).toEqual([
+      'diseases[1].code A appears twice',
+      'diseases[1].name must be 1–100 characters',
+      'diseases[1].category must be one of major, chronic, severe',
+    ]);
     await t.http.post('/api/disease-catalogue').set(auth(managerToken)).send({ name: 'x', diseases }).expect(403);
     await t.http.get('/api/disease-catalogue/999').set(auth(managerToken)).expect(404);
   });

@@ -38,7 +38,9 @@ describe('task evidence (佐证资料)', () => {
     const manager = await givenUser(t.app, 'manager', district.id.townships[0]);
     const staff = await givenUser(t.app, 'staff', district.id.clinics[0]);
     const otherVillage = await givenUser(t.app, 'staff', district.id.clinics[1]);
-    [managerToken, staffToken, otherVillageToken] = await Promise.all([manager, staff, otherVillage].map((u) => t.login(u.username, u.password)));
+    [managerToken, staffToken, otherVillageToken] = await Promise.all(
+      [manager, staff, otherVillage].map((u) => t.login(u.username, u.password)),
+    );
   });
   afterAll(async () => {
     await t.stop();
@@ -47,7 +49,11 @@ describe('task evidence (佐证资料)', () => {
 
   async function createTask(): Promise<Task> {
     const dueAt = new Date(Date.now() + 3600_000).toISOString();
-    const res = await t.http.post('/api/tasks').set(auth(managerToken)).send({ title: '贫困人口家庭医生签约入户核实', unitId: district.id.clinics[0], dueAt }).expect(201);
+    const res = await t.http
+      .post('/api/tasks')
+      .set(auth(managerToken))
+      .send({ title: '贫困人口家庭医生签约入户核实', unitId: district.id.clinics[0], dueAt })
+      .expect(201);
     return res.body;
   }
 
@@ -55,11 +61,7 @@ describe('task evidence (佐证资料)', () => {
     t.http.post(`/api/tasks/${taskId}/evidence/files`).set(auth(token)).attach('file', data, { filename, contentType });
 
   const download = (taskId: string, evidenceId: string, token: string) =>
-    t.http
-      .get(`/api/tasks/${taskId}/evidence/${evidenceId}/file`)
-      .set(auth(token))
-      .buffer(true)
-      .parse(binaryBody);
+    t.http.get(`/api/tasks/${taskId}/evidence/${evidenceId}/file`).set(auth(token)).buffer(true).parse(binaryBody);
 
   /** Every file under the storage folder, temporary ones included. */
   async function storedFiles(): Promise<string[]> {
@@ -70,7 +72,15 @@ describe('task evidence (佐证资料)', () => {
   it('stores a PDF with a Chinese name, lists it and gives the same bytes back', async () => {
     const task = await createTask();
     const res = await upload(task.id, staffToken, PDF, PDF_NAME, 'application/pdf').expect(201);
-    expect(res.body).toMatchObject({ taskId: task.id, kind: 'file', fileName: PDF_NAME, contentType: 'application/pdf', sizeBytes: PDF.length, sha256: sha256(PDF), note: null });
+    expect(res.body).toMatchObject({
+      taskId: task.id,
+      kind: 'file',
+      fileName: PDF_NAME,
+      contentType: 'application/pdf',
+      sizeBytes: PDF.length,
+      sha256: sha256(PDF),
+      note: null,
+    });
     expect(res.body).not.toHaveProperty('storageKey');
 
     const list = await t.http.get(`/api/tasks/${task.id}/evidence`).set(auth(managerToken)).expect(200);
@@ -161,7 +171,11 @@ describe('task evidence (佐证资料)', () => {
 
   it('adds a note, which has no file to download', async () => {
     const task = await createTask();
-    const res = await t.http.post(`/api/tasks/${task.id}/evidence/notes`).set(auth(staffToken)).send({ note: '已入户核实，户主签字确认' }).expect(201);
+    const res = await t.http
+      .post(`/api/tasks/${task.id}/evidence/notes`)
+      .set(auth(staffToken))
+      .send({ note: '已入户核实，户主签字确认' })
+      .expect(201);
     expect(res.body).toMatchObject({ kind: 'note', note: '已入户核实，户主签字确认', fileName: null, sizeBytes: null });
     const list = await t.http.get(`/api/tasks/${task.id}/evidence`).set(auth(managerToken)).expect(200);
     expect(list.body).toEqual([res.body]);

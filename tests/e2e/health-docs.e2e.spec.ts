@@ -8,10 +8,14 @@ describe('operations endpoints', () => {
 
   it('reports PostgreSQL, Redis and Temporal up without a token', async () => {
     // The first probe opens the connections; on a loaded machine it may answer 503 until they are up.
-    const res = await eventually(async () => {
-      const r = await t.http.get('/health');
-      return r.status === 200 ? r : undefined;
-    }, 15_000, '/health to answer 200');
+    const res = await eventually(
+      async () => {
+        const r = await t.http.get('/health');
+        return r.status === 200 ? r : undefined;
+      },
+      15_000,
+      '/health to answer 200',
+    );
     expect(res.body.status).toBe('ok');
     for (const component of ['postgres', 'redis', 'temporal']) expect(res.body.components[component].status).toBe('up');
   });
@@ -25,13 +29,17 @@ describe('operations endpoints', () => {
 
   it('serves the OpenAPI document and UI', async () => {
     const json = await t.http.get('/docs-json').expect(200);
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/units', '/api/units/{id}/subtree', '/api/users', '/health']));
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/units', '/api/units/{id}/subtree', '/api/users', '/health']),
+    );
     await t.http.get('/docs').redirects(1).expect(200);
   });
 
   it('answers 503 naming the component that is down', async () => {
     const [redisPort, temporalPort] = [await freePort(), await freePort()];
-    const broken = await startTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${redisPort}`, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}` } });
+    const broken = await startTestApp({
+      env: { REDIS_URL: `redis://127.0.0.1:${redisPort}`, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}` },
+    });
     try {
       const res = await broken.http.get('/health').expect(503);
       expect(res.body.status).toBe('error');

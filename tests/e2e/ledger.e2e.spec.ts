@@ -8,10 +8,41 @@ import { binaryBody, eventually, startTestApp, TestApp } from '../support/test-a
 
 const PERSONS_PER_VILLAGE = [3, 2, 2, 1];
 const LEDGER_HEADERS = [
-  '序号', '乡镇', '村', '户编号', '户主姓名', '姓名', '性别', '身份证号', '出生日期', '脱贫状态', '主要致贫原因', '次要致贫原因',
-  '签约家庭医生', '识别结果', '大病', '慢病', '重病', '说明', '识别人', '识别时间',
+  '序号',
+  '乡镇',
+  '村',
+  '户编号',
+  '户主姓名',
+  '姓名',
+  '性别',
+  '身份证号',
+  '出生日期',
+  '脱贫状态',
+  '主要致贫原因',
+  '次要致贫原因',
+  '签约家庭医生',
+  '识别结果',
+  '大病',
+  '慢病',
+  '重病',
+  '说明',
+  '识别人',
+  '识别时间',
 ];
-const SUMMARY_HEADERS = ['单位', '层级', '人数', '已识别', '患病', '未患目录内疾病', '无法联系', '已迁出', '已死亡', '大病', '慢病', '重病'];
+const SUMMARY_HEADERS = [
+  '单位',
+  '层级',
+  '人数',
+  '已识别',
+  '患病',
+  '未患目录内疾病',
+  '无法联系',
+  '已迁出',
+  '已死亡',
+  '大病',
+  '慢病',
+  '重病',
+];
 const FIGURES = SUMMARY_HEADERS.slice(2);
 
 /** A sheet's rows below the header, as { header: cell text }. */
@@ -24,7 +55,8 @@ function records(sheet: ExcelJS.Worksheet): Record<string, string>[] {
   return rows;
 }
 
-const headersOf = (sheet: ExcelJS.Worksheet) => Array.from({ length: sheet.getRow(1).cellCount }, (_, i) => sheet.getRow(1).getCell(i + 1).text);
+const headersOf = (sheet: ExcelJS.Worksheet) =>
+  Array.from({ length: sheet.getRow(1).cellCount }, (_, i) => sheet.getRow(1).getCell(i + 1).text);
 
 describe('the identification ledger (识别台账) as XLSX', () => {
   let t: TestApp;
@@ -35,11 +67,7 @@ describe('the identification ledger (识别台账) as XLSX', () => {
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   const download = (token: string, query = '') =>
-    t.http
-      .get(`/api/campaigns/${campaignId}/ledger.xlsx${query}`)
-      .set(auth(token))
-      .buffer(true)
-      .parse(binaryBody);
+    t.http.get(`/api/campaigns/${campaignId}/ledger.xlsx${query}`).set(auth(token)).buffer(true).parse(binaryBody);
 
   async function ledger(token: string, query = '') {
     const res = await download(token, query).expect(200);
@@ -90,10 +118,14 @@ describe('the identification ledger (识别台账) as XLSX', () => {
       .expect(201);
     campaignId = created.body.id;
     await t.http.post(`/api/campaigns/${campaignId}/launch`).set(auth(admin)).expect(202);
-    await eventually(async () => {
-      const res = await t.http.get(`/api/campaigns/${campaignId}`).set(auth(admin)).expect(200);
-      return res.body.status === 'running' ? true : undefined;
-    }, 30_000, 'the campaign to run');
+    await eventually(
+      async () => {
+        const res = await t.http.get(`/api/campaigns/${campaignId}`).set(auth(admin)).expect(200);
+        return res.body.status === 'running' ? true : undefined;
+      },
+      30_000,
+      'the campaign to run',
+    );
 
     await record(staff, district.id.clinics[0], {
       '村民0-0': { outcome: 'conditions', conditions: ['M09', '原发性高血压'] },
@@ -105,7 +137,9 @@ describe('the identification ledger (识别台账) as XLSX', () => {
 
   it("gives a clinic its task's persons, IDs masked, results and diseases in their columns", async () => {
     const { disposition, rows, summary } = await ledger(tokens.staff, `?unitId=${district.id.clinics[0]}`);
-    expect(disposition).toBe(`attachment; filename="____-_1____.xlsx"; filename*=UTF-8''${encodeURIComponent('识别台账-第1村卫生室.xlsx')}`);
+    expect(disposition).toBe(
+      `attachment; filename="____-_1____.xlsx"; filename*=UTF-8''${encodeURIComponent('识别台账-第1村卫生室.xlsx')}`,
+    );
     expect(rows).toHaveLength(PERSONS_PER_VILLAGE[0]);
     expect(rows.map((r) => r['序号'])).toEqual(['1', '2', '3']);
     const person = (name: string) => rows.find((r) => r['姓名'] === name)!;
@@ -131,7 +165,20 @@ describe('the identification ledger (识别台账) as XLSX', () => {
     expect(JSON.stringify(rows)).not.toContain(idNumber);
     // The task's figures are its village's.
     expect(summary).toEqual([
-      { 单位: '第1村', 层级: '村', 人数: '3', 已识别: '2', 患病: '1', 未患目录内疾病: '0', 无法联系: '1', 已迁出: '0', 已死亡: '0', 大病: '1', 慢病: '1', 重病: '0' },
+      {
+        单位: '第1村',
+        层级: '村',
+        人数: '3',
+        已识别: '2',
+        患病: '1',
+        未患目录内疾病: '0',
+        无法联系: '1',
+        已迁出: '0',
+        已死亡: '0',
+        大病: '1',
+        慢病: '1',
+        重病: '0',
+      },
     ]);
   });
 
@@ -148,7 +195,12 @@ describe('the identification ledger (识别台账) as XLSX', () => {
   it('lists the whole county, its summary summing the townships and agreeing with the progress API', async () => {
     const { rows, summary } = await ledger(tokens.admin);
     expect(rows).toHaveLength(register.total);
-    expect(rows.find((r) => r['姓名'] === '村民2-0')).toMatchObject({ 乡镇: '第2镇', 识别结果: '已死亡', 说明: '2027年1月病故', 身份证号: maskResidentId(register.idNumbers[2][0]) });
+    expect(rows.find((r) => r['姓名'] === '村民2-0')).toMatchObject({
+      乡镇: '第2镇',
+      识别结果: '已死亡',
+      说明: '2027年1月病故',
+      身份证号: maskResidentId(register.idNumbers[2][0]),
+    });
     const county = summary.find((u) => u['层级'] === '县/区')!;
     const townships = summary.filter((u) => u['层级'] === '乡镇');
     expect(townships.map((u) => u['单位'])).toEqual(['第1镇', '第2镇']);
@@ -157,20 +209,29 @@ describe('the identification ledger (识别台账) as XLSX', () => {
 
     const progress = await t.http.get(`/api/campaigns/${campaignId}/progress`).set(auth(tokens.admin)).expect(200);
     for (const unit of progress.body.steps[0].units as { unit: { name: string }; persons: number; recorded: number }[]) {
-      expect(summary.find((u) => u['单位'] === unit.unit.name)).toMatchObject({ 人数: String(unit.persons), 已识别: String(unit.recorded) });
+      expect(summary.find((u) => u['单位'] === unit.unit.name)).toMatchObject({
+        人数: String(unit.persons),
+        已识别: String(unit.recorded),
+      });
     }
   });
 
   it('shows full ID numbers to a manager who asks, auditing the export once without the numbers', async () => {
     const { rows } = await ledger(tokens.manager, `?unitId=${district.id.townships[0]}&fullIds=true`);
     expect(rows.map((r) => r['身份证号']).sort()).toEqual([...register.idNumbers[0], ...register.idNumbers[1]].sort());
-    const events = await t.app.get(DataSource).getRepository(AuditEvent).findBy({ action: 'campaign.ledger.full_ids', entityId: campaignId });
+    const events = await t.app
+      .get(DataSource)
+      .getRepository(AuditEvent)
+      .findBy({ action: 'campaign.ledger.full_ids', entityId: campaignId });
     expect(events).toHaveLength(1);
     expect(events[0].details).toEqual({ unitId: district.id.townships[0], rows: 5 });
   });
 
   it('refuses, as JSON, full IDs to staff, other units to staff, and units it cannot place', async () => {
-    const refused = await t.http.get(`/api/campaigns/${campaignId}/ledger.xlsx?unitId=${district.id.clinics[0]}&fullIds=true`).set(auth(tokens.staff)).expect(403);
+    const refused = await t.http
+      .get(`/api/campaigns/${campaignId}/ledger.xlsx?unitId=${district.id.clinics[0]}&fullIds=true`)
+      .set(auth(tokens.staff))
+      .expect(403);
     expect(refused.headers['content-type']).toContain('application/json');
     expect(refused.body.message).toContain('full ID numbers');
     await t.http.get(`/api/campaigns/${campaignId}/ledger.xlsx?unitId=${district.id.clinics[1]}`).set(auth(tokens.staff)).expect(403);
@@ -179,8 +240,13 @@ describe('the identification ledger (识别台账) as XLSX', () => {
     const unnamed = await t.http.get(`/api/campaigns/${campaignId}/ledger.xlsx`).set(auth(tokens.staff)).expect(400);
     expect(unnamed.body.message).toContain('unitId is required');
     await t.http.get(`/api/campaigns/${campaignId}/ledger.xlsx?unitId=${district.id.hospital}`).set(auth(tokens.admin)).expect(400);
-    await t.http.get(`/api/campaigns/${campaignId}/ledger.xlsx?unitId=00000000-0000-4000-8000-000000000000`).set(auth(tokens.admin)).expect(404);
+    await t.http
+      .get(`/api/campaigns/${campaignId}/ledger.xlsx?unitId=00000000-0000-4000-8000-000000000000`)
+      .set(auth(tokens.admin))
+      .expect(404);
     await t.http.get(`/api/campaigns/${campaignId}/ledger.xlsx?fullIds=yes`).set(auth(tokens.admin)).expect(400);
-    expect(await t.app.get(DataSource).getRepository(AuditEvent).countBy({ action: 'campaign.ledger.full_ids', entityId: campaignId })).toBe(1);
+    expect(
+      await t.app.get(DataSource).getRepository(AuditEvent).countBy({ action: 'campaign.ledger.full_ids', entityId: campaignId }),
+    ).toBe(1);
   });
 });

@@ -31,7 +31,9 @@ describe('notification templates API', () => {
   let clinicHead: { id: string };
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const listed = async (kind: string) =>
-    ((await t.http.get('/api/notification-templates').set(auth(adminToken)).expect(200)).body as { kind: string }[]).find((v) => v.kind === kind);
+    ((await t.http.get('/api/notification-templates').set(auth(adminToken)).expect(200)).body as { kind: string }[]).find(
+      (v) => v.kind === kind,
+    );
 
   beforeAll(async () => {
     // Templates are one set for the whole server: on the shared test database an edited escalation
@@ -71,7 +73,11 @@ describe('notification templates API', () => {
       .set(auth(adminToken))
       .send({ title: '【逾期督办】{{titel}}', body: '{{unitName}}逾期{{daysOverdue}}天{{#items}}' })
       .expect(400);
-    expect(res.body.errors).toEqual(['title: unknown variable "titel"', 'body: section {{#items}} is not closed', 'body: unknown list "items"']);
+    expect(res.body.errors).toEqual([
+      'title: unknown variable "titel"',
+      'body: section {{#items}} is not closed',
+      'body: unknown list "items"',
+    ]);
     expect(await listed('escalation')).toMatchObject({ ...DEFAULT_TEMPLATES.escalation, customised: false });
     expect(await t.app.get(DataSource).getRepository(AuditEvent).countBy({ action: 'template.update' })).toBe(0);
 
@@ -84,23 +90,40 @@ describe('notification templates API', () => {
     const saved = await t.http.put('/api/notification-templates/escalation').set(auth(adminToken)).send(EDITED).expect(200);
     expect(saved.body).toMatchObject({ kind: 'escalation', ...EDITED, customised: true, updatedByUserId: admin.id });
     expect(await listed('escalation')).toMatchObject({ ...EDITED, customised: true });
-    const audit = await t.app.get(DataSource).getRepository(AuditEvent).findOneByOrFail({ action: 'template.update', entityId: 'escalation' });
+    const audit = await t.app
+      .get(DataSource)
+      .getRepository(AuditEvent)
+      .findOneByOrFail({ action: 'template.update', entityId: 'escalation' });
     expect(audit).toMatchObject({ actorUserId: admin.id, details: { before: null, after: EDITED } });
 
     const task = await t.http
       .post('/api/tasks')
       .set(auth(managerToken))
-      .send({ title: '疾病再识别', unitId: district.id.clinics[0], dueAt: new Date(Date.now() + 4000).toISOString(), policy: escalateAtDue })
+      .send({
+        title: '疾病再识别',
+        unitId: district.id.clinics[0],
+        dueAt: new Date(Date.now() + 4000).toISOString(),
+        policy: escalateAtDue,
+      })
       .expect(201);
     const escalation = await eventually(
-      () => t.app.get(DataSource).getRepository(Notification).createQueryBuilder('n').where('n.businessKey LIKE :k', { k: `task:${task.body.id}:escalation:%` }).getOne().then((n) => n ?? undefined),
+      () =>
+        t.app
+          .get(DataSource)
+          .getRepository(Notification)
+          .createQueryBuilder('n')
+          .where('n.businessKey LIKE :k', { k: `task:${task.body.id}:escalation:%` })
+          .getOne()
+          .then((n) => n ?? undefined),
       30_000,
       'the escalation notification',
     );
     expect(escalation).toMatchObject({
       recipientUserId: clinicHead.id,
       title: '【督办】第1村卫生室“疾病再识别”逾期0天（第1级）',
-      body: expect.stringMatching(/^测试staff同志：第1村卫生室的“疾病再识别”已于\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d到期，请督促今日办结。$/),
+      body: expect.stringMatching(
+        /^测试staff同志：第1村卫生室的“疾病再识别”已于\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d到期，请督促今日办结。$/,
+      ),
     });
     await t.http.post(`/api/tasks/${task.body.id}/cancel`).set(auth(managerToken)).send({ reason: '测试结束' }).expect(201);
   });
@@ -112,8 +135,14 @@ describe('notification templates API', () => {
     const replaced = await t.http.put('/api/notification-templates/reminder').set(auth(adminToken)).send(second).expect(200);
     expect(replaced.body).toMatchObject({ ...second, customised: true });
     expect(Date.parse(replaced.body.updatedAt)).toBeGreaterThan(Date.parse(saved.body.updatedAt));
-    const updates = await t.app.get(DataSource).getRepository(AuditEvent).find({ where: { action: 'template.update', entityId: 'reminder' }, order: { id: 'ASC' } });
-    expect(updates.map((e) => e.details)).toEqual([{ before: null, after: first }, { before: first, after: second }]);
+    const updates = await t.app
+      .get(DataSource)
+      .getRepository(AuditEvent)
+      .find({ where: { action: 'template.update', entityId: 'reminder' }, order: { id: 'ASC' } });
+    expect(updates.map((e) => e.details)).toEqual([
+      { before: null, after: first },
+      { before: first, after: second },
+    ]);
 
     const reset = await t.http.delete('/api/notification-templates/reminder').set(auth(adminToken)).expect(200);
     expect(reset.body).toMatchObject({ kind: 'reminder', ...DEFAULT_TEMPLATES.reminder, customised: false });
@@ -136,7 +165,11 @@ describe('notification templates API', () => {
 
   it('previews a template with Chinese samples or given values, saving nothing', async () => {
     for (const kind of Object.keys(DEFAULT_TEMPLATES)) {
-      const res = await t.http.post(`/api/notification-templates/${kind}/preview`).set(auth(adminToken)).send(DEFAULT_TEMPLATES[kind]).expect(200);
+      const res = await t.http
+        .post(`/api/notification-templates/${kind}/preview`)
+        .set(auth(adminToken))
+        .send(DEFAULT_TEMPLATES[kind])
+        .expect(200);
       expect(`${res.body.title}\n${res.body.body}`).not.toMatch(/\{\{|\}\}/);
     }
     const escalation = await t.http.post('/api/notification-templates/escalation/preview').set(auth(adminToken)).send(EDITED).expect(200);
@@ -151,9 +184,17 @@ describe('notification templates API', () => {
       .expect(200);
     expect(digest.body).toEqual({ title: '待办1项', body: '疾病再识别；' });
 
-    const typo = await t.http.post('/api/notification-templates/escalation/preview').set(auth(adminToken)).send({ title: '{{titel}}', body: '{{level}}' }).expect(400);
+    const typo = await t.http
+      .post('/api/notification-templates/escalation/preview')
+      .set(auth(adminToken))
+      .send({ title: '{{titel}}', body: '{{level}}' })
+      .expect(400);
     expect(typo.body.errors).toEqual(['title: unknown variable "titel"']);
-    const badValue = await t.http.post('/api/notification-templates/escalation/preview').set(auth(adminToken)).send({ ...EDITED, vars: { level: { n: 1 } } }).expect(400);
+    const badValue = await t.http
+      .post('/api/notification-templates/escalation/preview')
+      .set(auth(adminToken))
+      .send({ ...EDITED, vars: { level: { n: 1 } } })
+      .expect(400);
     expect(badValue.body.errors).toEqual([expect.stringContaining('"level"')]);
     await t.http.post('/api/notification-templates/remind/preview').set(auth(adminToken)).send(EDITED).expect(404);
     expect(await listed('digest')).toMatchObject({ ...DEFAULT_TEMPLATES.digest, customised: false });

@@ -15,14 +15,17 @@ describe('oversight API', () => {
 
   /** Tasks as the past left them: written straight to the table (the API refuses past due times). */
   async function givenTask(unitId: string, dueDaysAgo: number, fields: Partial<Task> = {}) {
-    return t.app.get(DataSource).getRepository(Task).save({
-      kind: 'standalone',
-      title: `任务${dueDaysAgo}`,
-      unitId,
-      dueAt: new Date(Date.now() - dueDaysAgo * DAY - 60_000),
-      policy: DEFAULT_DEADLINE_POLICY,
-      ...fields,
-    });
+    return t.app
+      .get(DataSource)
+      .getRepository(Task)
+      .save({
+        kind: 'standalone',
+        title: `任务${dueDaysAgo}`,
+        unitId,
+        dueAt: new Date(Date.now() - dueDaysAgo * DAY - 60_000),
+        policy: DEFAULT_DEADLINE_POLICY,
+        ...fields,
+      });
   }
 
   beforeAll(async () => {
@@ -62,7 +65,9 @@ describe('oversight API', () => {
 
   it('ranks units by overdue rate to two decimals, counting late completions', async () => {
     const res = await t.http.get('/api/oversight/overdue-ranking').set(auth(managerToken)).expect(200);
-    expect(res.body.items.map((r: { unit: { id: string }; overdueRate: number; dueSoFar: number }) => [r.unit.id, r.dueSoFar, r.overdueRate])).toEqual([
+    expect(
+      res.body.items.map((r: { unit: { id: string }; overdueRate: number; dueSoFar: number }) => [r.unit.id, r.dueSoFar, r.overdueRate]),
+    ).toEqual([
       [district.id.clinics[0], 3, 66.67],
       [district.id.clinics[1], 2, 50],
     ]);
@@ -71,7 +76,10 @@ describe('oversight API', () => {
   it('lets the addressee acknowledge an escalation once', async () => {
     const head = await givenUser(t.app, 'staff', district.id.clinics[0]);
     const task = await givenTask(district.id.clinics[0], 1);
-    const escalation = await t.app.get(DataSource).getRepository(Escalation).save({ taskId: task.id, deadlineVersion: 1, level: 1, targetUserId: head.id });
+    const escalation = await t.app
+      .get(DataSource)
+      .getRepository(Escalation)
+      .save({ taskId: task.id, deadlineVersion: 1, level: 1, targetUserId: head.id });
     const token = await t.login(head.username, head.password);
     const mine = await t.http.get('/api/escalations/mine?unacknowledgedOnly=true').set(auth(token)).expect(200);
     expect(mine.body.items.map((e: { id: string }) => e.id)).toEqual([escalation.id]);
@@ -84,12 +92,19 @@ describe('oversight API', () => {
 
   it('records a formal talk: scheduled, then held with its outcome', async () => {
     const task = await givenTask(district.id.clinics[1], 5);
-    const talk = await t.app.get(DataSource).getRepository(FormalTalk).save({ taskId: task.id, deadlineVersion: 1, level: 3, unitId: district.id.clinics[1] });
+    const talk = await t.app
+      .get(DataSource)
+      .getRepository(FormalTalk)
+      .save({ taskId: task.id, deadlineVersion: 1, level: 3, unitId: district.id.clinics[1] });
     const listed = await t.http.get('/api/formal-talks').set(auth(managerToken)).expect(200);
     expect(listed.body.items.map((f: { id: string }) => f.id)).toContain(talk.id);
     await t.http.patch(`/api/formal-talks/${talk.id}`).set(auth(managerToken)).send({ scheduledAt: '2027-04-01T02:00:00Z' }).expect(200);
     await t.http.patch(`/api/formal-talks/${talk.id}`).set(auth(managerToken)).send({ heldAt: '2027-04-01T02:00:00Z' }).expect(400);
-    const held = await t.http.patch(`/api/formal-talks/${talk.id}`).set(auth(managerToken)).send({ heldAt: '2027-04-01T02:00:00Z', outcome: '已约谈院长，限期一周整改' }).expect(200);
+    const held = await t.http
+      .patch(`/api/formal-talks/${talk.id}`)
+      .set(auth(managerToken))
+      .send({ heldAt: '2027-04-01T02:00:00Z', outcome: '已约谈院长，限期一周整改' })
+      .expect(200);
     expect(held.body).toMatchObject({ status: 'held', outcome: '已约谈院长，限期一周整改' });
     await t.http.patch(`/api/formal-talks/${talk.id}`).set(auth(townshipManagerToken)).send({ outcome: 'x' }).expect(403);
   });

@@ -18,12 +18,16 @@ import { FILE_STORAGE, FileStorage } from '../../src/storage/file-storage';
 import { District, givenDistrict, givenRegister, givenUser } from '../support/factories';
 import { binaryBody, eventually, startTestApp, TestApp } from '../support/test-app';
 
-const csvOf = (rows: RegisterFileRow[], encoding: CsvEncoding = 'utf-8') => bufferOf((out) => writeRegisterFile(out, rows, 'csv', encoding));
+const csvOf = (rows: RegisterFileRow[], encoding: CsvEncoding = 'utf-8') =>
+  bufferOf((out) => writeRegisterFile(out, rows, 'csv', encoding));
 const xlsxOf = (rows: RegisterFileRow[]) => bufferOf((out) => writeRegisterFile(out, rows, 'xlsx'));
 const parseCsv = (body: Buffer): string[][] => parse(body.toString('utf8').replace(/^\ufeff/, ''));
 /** A small register of its own: household numbers with a prefix, so registers of one district never share a household. */
 const registerOf = (villageCodes: string[], households: number, persons: number, prefix: string): RegisterFileRow[] =>
-  [...generateRegister({ villageCodes, households, persons, seed: randomInt(1, 2 ** 31) })].map((r) => ({ ...r, 户编号: `${prefix}${r.户编号}` }));
+  [...generateRegister({ villageCodes, households, persons, seed: randomInt(1, 2 ** 31) })].map((r) => ({
+    ...r,
+    户编号: `${prefix}${r.户编号}`,
+  }));
 
 const CHUNK_ROWS = 7;
 
@@ -58,12 +62,20 @@ describe('population register (建档立卡贫困人口)', () => {
     await rm(storageDir, { recursive: true, force: true });
   });
 
-  const upload = (token: string, bytes: Buffer, filename: string) => t.http.post('/api/population/imports').set(auth(token)).attach('file', bytes, filename);
+  const upload = (token: string, bytes: Buffer, filename: string) =>
+    t.http.post('/api/population/imports').set(auth(token)).attach('file', bytes, filename);
 
   /** Uploads, then waits for the worker to finish the import. */
   async function imported(token: string, bytes: Buffer, filename: string) {
     const res = await upload(token, bytes, filename).expect(202);
-    expect(res.body).toMatchObject({ status: 'queued', fileName: filename, rowsProcessed: 0, errorCount: 0, message: null, startedAt: null });
+    expect(res.body).toMatchObject({
+      status: 'queued',
+      fileName: filename,
+      rowsProcessed: 0,
+      errorCount: 0,
+      message: null,
+      startedAt: null,
+    });
     return eventually(
       async () => {
         const current = await t.http.get(`/api/population/imports/${res.body.id}`).set(auth(token)).expect(200);
@@ -74,16 +86,15 @@ describe('population register (建档立卡贫困人口)', () => {
     );
   }
 
-  const download = (path: string, token: string) =>
-    t.http
-      .get(path)
-      .set(auth(token))
-      .buffer(true)
-      .parse(binaryBody);
+  const download = (path: string, token: string) => t.http.get(path).set(auth(token)).buffer(true).parse(binaryBody);
 
-  const personsOf = async (token: string, query: string) => (await t.http.get(`/api/population/persons?pageSize=500&${query}`).set(auth(token)).expect(200)).body;
+  const personsOf = async (token: string, query: string) =>
+    (await t.http.get(`/api/population/persons?pageSize=500&${query}`).set(auth(token)).expect(200)).body;
   const updatedAtOf = async (ids: string[]) =>
-    (await db().query(`SELECT id_number, updated_at FROM persons WHERE id_number = ANY($1) ORDER BY id_number`, [ids])) as { id_number: string; updated_at: Date }[];
+    (await db().query(`SELECT id_number, updated_at FROM persons WHERE id_number = ANY($1) ORDER BY id_number`, [ids])) as {
+      id_number: string;
+      updated_at: Date;
+    }[];
 
   describe('a register imported, imported again and changed', () => {
     let register: RegisterFileRow[];
@@ -118,14 +129,22 @@ describe('population register (建档立卡贫困人口)', () => {
       expect(list.items[0]).not.toHaveProperty('idNumber');
       const head = register[0];
       const [person] = (await personsOf(admin, `idNumber=${head.身份证号.toLowerCase()}`)).items;
-      expect(person).toMatchObject({ name: head.姓名, householdNumber: head.户编号, relationToHead: '户主', idNumberMasked: `${head.身份证号.slice(0, 4)}**********${head.身份证号.slice(14)}` });
+      expect(person).toMatchObject({
+        name: head.姓名,
+        householdNumber: head.户编号,
+        relationToHead: '户主',
+        idNumberMasked: `${head.身份证号.slice(0, 4)}**********${head.身份证号.slice(14)}`,
+      });
       await t.http.get(`/api/population/persons/${person.id}`).set(auth(admin)).expect(200, person);
 
       const households = await t.http.get(`/api/population/households?villageId=${district.id.villages[0]}`).set(auth(admin)).expect(200);
       expect(households.body.items.map((h: { householdNumber: string }) => h.householdNumber)).toEqual(
         [...new Set(register.filter((r) => r.村代码 === district.code.villages[0]).map((r) => r.户编号))].sort(),
       );
-      const byHead = await t.http.get(`/api/population/households?unitId=${district.id.county}&q=${encodeURIComponent(head.户主姓名)}`).set(auth(admin)).expect(200);
+      const byHead = await t.http
+        .get(`/api/population/households?unitId=${district.id.county}&q=${encodeURIComponent(head.户主姓名)}`)
+        .set(auth(admin))
+        .expect(200);
       expect(byHead.body.items.map((h: { householdNumber: string }) => h.householdNumber)).toContain(head.户编号);
       const sizes = households.body.items.map((h: { personCount: number }) => h.personCount);
       expect(sizes.reduce((a: number, b: number) => a + b, 0)).toBe(register.filter((r) => r.村代码 === district.code.villages[0]).length);
@@ -134,7 +153,15 @@ describe('population register (建档立卡贫困人口)', () => {
     it('changes nothing when the same rows come again in UTF-8 with BOM', async () => {
       const before = await updatedAtOf(ids());
       const result = await imported(admin, await csvOf(register, 'utf-8'), '建档立卡（再次）.csv');
-      expect(result).toMatchObject({ status: 'succeeded', encoding: 'utf-8', householdsCreated: 0, householdsUpdated: 0, personsCreated: 0, personsUpdated: 0, personsUnchanged: 40 });
+      expect(result).toMatchObject({
+        status: 'succeeded',
+        encoding: 'utf-8',
+        householdsCreated: 0,
+        householdsUpdated: 0,
+        personsCreated: 0,
+        personsUpdated: 0,
+        personsUnchanged: 40,
+      });
       expect(await updatedAtOf(ids())).toEqual(before);
     });
 
@@ -142,16 +169,40 @@ describe('population register (建档立卡贫困人口)', () => {
       const [left, ...kept] = register.filter((r) => r.与户主关系 !== '户主');
       dropped = left;
       const renamed = kept[0];
-      const liftedOut = register.find((r) => r.脱贫状态 === '未脱贫' && r !== dropped && r !== renamed) ?? register.find((r) => r !== dropped && r !== renamed)!;
-      const newborn = { ...register[0], 姓名: '新生儿', 与户主关系: '之孙子', 身份证号: makeResidentId('510812', '2024-05-01', randomInt(0, 500) * 2 + 1), 性别: '男', 出生日期: '2024-05-01', 已患疾病: '' };
+      const liftedOut =
+        register.find((r) => r.脱贫状态 === '未脱贫' && r !== dropped && r !== renamed) ??
+        register.find((r) => r !== dropped && r !== renamed)!;
+      const newborn = {
+        ...register[0],
+        姓名: '新生儿',
+        与户主关系: '之孙子',
+        身份证号: makeResidentId('510812', '2024-05-01', randomInt(0, 500) * 2 + 1),
+        性别: '男',
+        出生日期: '2024-05-01',
+        已患疾病: '',
+      };
       const changed = [
         ...register
           .filter((r) => r !== dropped)
-          .map((r) => (r === renamed ? { ...r, 姓名: `${r.姓名}改` } : r === liftedOut ? { ...r, 脱贫状态: liftedOut.脱贫状态 === '未脱贫' ? '已脱贫' : '未脱贫' } : r)),
+          .map((r) =>
+            r === renamed
+              ? { ...r, 姓名: `${r.姓名}改` }
+              : r === liftedOut
+                ? { ...r, 脱贫状态: liftedOut.脱贫状态 === '未脱贫' ? '已脱贫' : '未脱贫' }
+                : r,
+          ),
         newborn,
       ];
       const result = await imported(admin, await csvOf(changed), '建档立卡（更新）.csv');
-      expect(result).toMatchObject({ status: 'succeeded', rowsProcessed: 40, householdsCreated: 0, householdsUpdated: 0, personsCreated: 1, personsUpdated: 2, personsUnchanged: 37 });
+      expect(result).toMatchObject({
+        status: 'succeeded',
+        rowsProcessed: 40,
+        householdsCreated: 0,
+        householdsUpdated: 0,
+        personsCreated: 1,
+        personsUpdated: 2,
+        personsUnchanged: 37,
+      });
       expect((await personsOf(admin, `unitId=${district.id.county}`)).total).toBe(41);
       const [renamedNow] = (await personsOf(admin, `idNumber=${renamed.身份证号}`)).items;
       expect(renamedNow.name).toBe(`${renamed.姓名}改`);
@@ -183,7 +234,13 @@ describe('population register (建档立卡贫困人口)', () => {
       // The household's first row opens the first chunk, its other listed rows close the last one.
       const moved = [first, ...others, ...rest].map((r) => (r.户编号 === first.户编号 ? { ...r, 村代码: target } : r));
       const result = await imported(admin, await csvOf(moved), '分块迁村.csv');
-      expect(result).toMatchObject({ status: 'succeeded', householdsUpdated: 1, personsCreated: 0, personsUpdated: largest.length - 1, personsUnchanged: others.length });
+      expect(result).toMatchObject({
+        status: 'succeeded',
+        householdsUpdated: 1,
+        personsCreated: 0,
+        personsUpdated: largest.length - 1,
+        personsUnchanged: others.length,
+      });
       const members = await personsOf(admin, `idNumber=${leftOut.身份证号}`);
       expect(members.items[0].village.code).toBe(target);
     });
@@ -264,7 +321,13 @@ describe('population register (建档立卡贫困人口)', () => {
     const personsBefore = (await db().query(`SELECT count(*)::int AS n FROM persons`))[0].n;
 
     const result = await imported(manager, await csvOf(rows), '有错误的名单.csv');
-    expect(result).toMatchObject({ status: 'failed', errorCount: bad.length, personsCreated: 0, householdsCreated: 0, rowsProcessed: rows.length });
+    expect(result).toMatchObject({
+      status: 'failed',
+      errorCount: bad.length,
+      personsCreated: 0,
+      householdsCreated: 0,
+      rowsProcessed: rows.length,
+    });
     expect(result.message).toBe(`${bad.length} error(s) in the file; nothing was written`);
     expect((await db().query(`SELECT count(*)::int AS n FROM households WHERE household_number LIKE 'B%'`))[0].n).toBe(0);
     expect((await db().query(`SELECT count(*)::int AS n FROM persons`))[0].n).toBe(personsBefore);
@@ -360,9 +423,17 @@ describe('population register (建档立卡贫困人口)', () => {
       const rows = registerOf([district.code.villages[0]], 1, 2, 'L');
       const storedKey = `register-imports/lost-${randomInt(1, 2 ** 31)}.csv`;
       await t.app.get<FileStorage>(FILE_STORAGE).put(storedKey, await csvOf(rows));
-      const [{ id: managerId }] = await db().query(`SELECT id FROM users WHERE unit_id = $1 AND role = 'manager'`, [district.id.townships[0]]);
+      const [{ id: managerId }] = await db().query(`SELECT id FROM users WHERE unit_id = $1 AND role = 'manager'`, [
+        district.id.townships[0],
+      ]);
       // Committed, but its job never reached Redis.
-      const lost = await imports().save({ fileName: '丢失.csv', format: 'csv', storedKey, createdByUserId: managerId, createdAt: new Date(Date.now() - 60_000) });
+      const lost = await imports().save({
+        fileName: '丢失.csv',
+        format: 'csv',
+        storedKey,
+        createdByUserId: managerId,
+        createdAt: new Date(Date.now() - 60_000),
+      });
       expect(await t.app.get(RegisterImportService).requeueStale(30_000)).toBeGreaterThanOrEqual(1);
       const done = await eventually(async () => {
         const current = await imports().findOneByOrFail({ id: lost.id });

@@ -16,7 +16,11 @@ describe('units API', () => {
     const a = await givenUser(t.app, 'admin', district.id.county);
     const m = await givenUser(t.app, 'manager', district.id.townships[0]);
     const s = await givenUser(t.app, 'staff', district.id.clinics[0]);
-    [admin, manager, staff] = await Promise.all([t.login(a.username, a.password), t.login(m.username, m.password), t.login(s.username, s.password)]);
+    [admin, manager, staff] = await Promise.all([
+      t.login(a.username, a.password),
+      t.login(m.username, m.password),
+      t.login(s.username, s.password),
+    ]);
   });
   afterAll(() => t.stop());
 
@@ -43,7 +47,14 @@ describe('units API', () => {
   it('lists for a manager the subtree of their township, never the other township', async () => {
     const res = await t.http.get('/api/units?pageSize=100').set(auth(manager)).expect(200);
     const codes: string[] = res.body.items.map((u: { code: string }) => u.code);
-    expect(codes.sort()).toEqual([district.code.townships[0], district.code.centres[0], ...district.code.villages.slice(0, 2), ...district.code.clinics.slice(0, 2)].sort());
+    expect(codes.sort()).toEqual(
+      [
+        district.code.townships[0],
+        district.code.centres[0],
+        ...district.code.villages.slice(0, 2),
+        ...district.code.clinics.slice(0, 2),
+      ].sort(),
+    );
     await t.http.get(`/api/units/${district.id.townships[1]}`).set(auth(manager)).expect(403);
   });
 
@@ -57,7 +68,9 @@ describe('units API', () => {
     expect(res.body).toHaveLength(6);
     expect(res.body[0].id).toBe(district.id.townships[0]);
     const shallow = await t.http.get(`/api/units/${district.id.townships[0]}/subtree?maxDepth=1`).set(auth(admin)).expect(200);
-    expect(shallow.body.map((u: { code: string }) => u.code).sort()).toEqual([district.code.townships[0], district.code.centres[0], ...district.code.villages.slice(0, 2)].sort());
+    expect(shallow.body.map((u: { code: string }) => u.code).sort()).toEqual(
+      [district.code.townships[0], district.code.centres[0], ...district.code.villages.slice(0, 2)].sort(),
+    );
   });
 
   it('answers 404 for an unknown unit and 400 naming a malformed id', async () => {
@@ -74,9 +87,15 @@ describe('units API', () => {
     ];
     const res = await t.http.post('/api/units/import').set(auth(admin)).send({ units: rows }).expect(201);
     expect(res.body).toEqual({ created: 3 });
-    const clinic = await t.app.get(DataSource).getRepository(Unit).findOneByOrFail({ code: `${district.prefix}T3V1-C` });
+    const clinic = await t.app
+      .get(DataSource)
+      .getRepository(Unit)
+      .findOneByOrFail({ code: `${district.prefix}T3V1-C` });
     expect(clinic.depth).toBe(4);
-    const village = await t.app.get(DataSource).getRepository(Unit).findOneByOrFail({ code: `${district.prefix}T3V1` });
+    const village = await t.app
+      .get(DataSource)
+      .getRepository(Unit)
+      .findOneByOrFail({ code: `${district.prefix}T3V1` });
     expect(village.isPoorVillage).toBe(true);
     expect(clinic.path.startsWith(village.path)).toBe(true);
   });
@@ -164,7 +183,15 @@ describe('units API', () => {
   });
 
   it('lets only admins create or import units', async () => {
-    await t.http.post('/api/units').set(auth(manager)).send({ code: 'm1', name: 'x', kind: 'village', parentId: district.id.townships[0] }).expect(403);
-    await t.http.post('/api/units/import').set(auth(staff)).send({ units: [{ code: 'z', name: 'z', kind: 'village' }] }).expect(403);
+    await t.http
+      .post('/api/units')
+      .set(auth(manager))
+      .send({ code: 'm1', name: 'x', kind: 'village', parentId: district.id.townships[0] })
+      .expect(403);
+    await t.http
+      .post('/api/units/import')
+      .set(auth(staff))
+      .send({ units: [{ code: 'z', name: 'z', kind: 'village' }] })
+      .expect(403);
   });
 });

@@ -114,7 +114,9 @@ describe('WebhookSender', () => {
   });
 
   it('reports a refused connection as retryable and a malformed URL as final', async () => {
-    const refused = await deliveryError(new WebhookSender().send({ url: `http://127.0.0.1:${await closedPort()}/hook`, secret: SECRET }, payload));
+    const refused = await deliveryError(
+      new WebhookSender().send({ url: `http://127.0.0.1:${await closedPort()}/hook`, secret: SECRET }, payload),
+    );
     expect(refused.retryable).toBe(true);
     expect(refused.message).toContain('ECONNREFUSED');
 
@@ -152,7 +154,11 @@ describe('EmailSender', () => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          received.push({ user: session.user, rcptTo: session.envelope.rcptTo.map((a) => a.address), raw: Buffer.concat(chunks).toString('latin1') });
+          received.push({
+            user: session.user,
+            rcptTo: session.envelope.rcptTo.map((a) => a.address),
+            raw: Buffer.concat(chunks).toString('latin1'),
+          });
           callback();
         });
       },
@@ -205,7 +211,13 @@ describe('EmailSender', () => {
 
   it('refuses anything but one bare address before connecting', async () => {
     const before = received.length;
-    for (const to of ['张伟 <zhang.wei@ctq.example.cn>', 'a@ctq.example.cn, b@ctq.example.cn', 'zhang.wei', 'zhang wei@ctq.example.cn', 'a@localhost']) {
+    for (const to of [
+      '张伟 <zhang.wei@ctq.example.cn>',
+      'a@ctq.example.cn, b@ctq.example.cn',
+      'zhang.wei',
+      'zhang wei@ctq.example.cn',
+      'a@localhost',
+    ]) {
       const error = await deliveryError(sender.send(to, message));
       expect(error.retryable).toBe(false);
     }

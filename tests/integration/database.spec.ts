@@ -18,7 +18,9 @@ describe('database bootstrap', () => {
     await client.connect();
     try {
       const { rows } = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
-      expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(['units', 'users', 'notifications', 'audit_events', 'announcements', 'migrations']));
+      expect(rows.map((r) => r.table_name)).toEqual(
+        expect.arrayContaining(['units', 'users', 'notifications', 'audit_events', 'announcements', 'migrations']),
+      );
     } finally {
       await client.end();
     }
@@ -29,7 +31,9 @@ describe('database bootstrap', () => {
     await dataSource.initialize();
     try {
       for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
-      const left = await dataSource.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`);
+      const left = await dataSource.query(
+        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+      );
       expect(left[0].n).toBe(0);
     } finally {
       await dataSource.destroy();

@@ -15,7 +15,9 @@ describe(DemoSeeder.name, () => {
   beforeAll(async () => {
     const databaseUrl = databaseUrlNamed(`orchestrator_test_${requiredEnv(TEST_ENV.runId)}_demo`);
     await prepareDatabase(databaseUrl);
-    app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig({ ...process.env, DATABASE_URL: databaseUrl })), { logger: false });
+    app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig({ ...process.env, DATABASE_URL: databaseUrl })), {
+      logger: false,
+    });
   });
   afterAll(() => app.close());
 

@@ -52,7 +52,12 @@ describe('outside notification channels', () => {
     // Digests gather for 2 s here (60 s by default); no quiet hours, whatever the hour of the run.
     t = await startTestApp({
       worker: true,
-      env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: 'noreply@orchestrator.test', NOTIFY_DIGEST_SECONDS: '2', NOTIFY_QUIET_HOURS: 'none' },
+      env: {
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        SMTP_FROM: 'noreply@orchestrator.test',
+        NOTIFY_DIGEST_SECONDS: '2',
+        NOTIFY_QUIET_HOURS: 'none',
+      },
     });
   });
   afterAll(async () => {
@@ -65,9 +70,20 @@ describe('outside notification channels', () => {
 
   async function notify(recipientUserId: string, businessKey: string, data?: NotificationItemData) {
     const notifications = t.app.get(NotificationsService);
-    await t.app.get(DataSource).transaction((manager) =>
-      notifications.record(manager, [{ recipientUserId, businessKey, kind: 'reminder', title: '【任务提醒】疾病再识别', body: '请于3月25日前完成辖区贫困人口疾病再识别。', data }]),
-    );
+    await t.app
+      .get(DataSource)
+      .transaction((manager) =>
+        notifications.record(manager, [
+          {
+            recipientUserId,
+            businessKey,
+            kind: 'reminder',
+            title: '【任务提醒】疾病再识别',
+            body: '请于3月25日前完成辖区贫困人口疾病再识别。',
+            data,
+          },
+        ]),
+      );
     await notifications.enqueuePending([businessKey]);
   }
 
@@ -76,7 +92,11 @@ describe('outside notification channels', () => {
     const user = await givenUser(t.app, 'staff', district.id.clinics[0]);
     const token = await t.login(user.username, user.password);
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}${path}`;
-    await t.http.put('/api/notifications/settings').set(auth(token)).send({ channels: ['webhook'], webhookUrl: url, webhookSecret: SECRET }).expect(200);
+    await t.http
+      .put('/api/notifications/settings')
+      .set(auth(token))
+      .send({ channels: ['webhook'], webhookUrl: url, webhookSecret: SECRET })
+      .expect(200);
     return user;
   }
 
@@ -99,8 +119,22 @@ describe('outside notification channels', () => {
     const shown = inbox[0];
 
     const [post] = posts;
-    expect(verifyWebhookSignature(SECRET, post.headers['x-orchestrator-timestamp'] as string, post.body, post.headers['x-orchestrator-signature'] as string, Math.floor(Date.now() / 1000))).toBe(true);
-    expect(JSON.parse(post.body)).toMatchObject({ id: shown.id, kind: 'reminder', title: shown.title, body: shown.body, recipient: { userId: user.id } });
+    expect(
+      verifyWebhookSignature(
+        SECRET,
+        post.headers['x-orchestrator-timestamp'] as string,
+        post.body,
+        post.headers['x-orchestrator-signature'] as string,
+        Math.floor(Date.now() / 1000),
+      ),
+    ).toBe(true);
+    expect(JSON.parse(post.body)).toMatchObject({
+      id: shown.id,
+      kind: 'reminder',
+      title: shown.title,
+      body: shown.body,
+      recipient: { userId: user.id },
+    });
 
     const mail = parseMail(mails[0]);
     expect(decodeWords(mail.headers.subject)).toBe(shown.title);
@@ -122,12 +156,27 @@ describe('outside notification channels', () => {
     const user = await givenWebhookUser('/digest');
     const before = posts.length;
     for (const i of [1, 2, 3]) {
-      await notify(user.id, `test:digest:${user.id}:${i}`, { taskId: `t${i}`, taskTitle: `任务${i}`, unitName: '青龙村卫生室', dueAt: '2027年3月25日 23:59' });
+      await notify(user.id, `test:digest:${user.id}:${i}`, {
+        taskId: `t${i}`,
+        taskTitle: `任务${i}`,
+        unitName: '青龙村卫生室',
+        dueAt: '2027年3月25日 23:59',
+      });
     }
-    await eventually(async () => {
-      const rows = await t.app.get(DataSource).getRepository(NotificationDelivery).createQueryBuilder('d').innerJoin('notifications', 'n', 'n.id = d.notification_id').where('n.recipient_user_id = :id', { id: user.id }).getMany();
-      return rows.length === 3 && rows.every((d) => d.status === 'sent') ? rows : undefined;
-    }, 20_000, 'the digest');
+    await eventually(
+      async () => {
+        const rows = await t.app
+          .get(DataSource)
+          .getRepository(NotificationDelivery)
+          .createQueryBuilder('d')
+          .innerJoin('notifications', 'n', 'n.id = d.notification_id')
+          .where('n.recipient_user_id = :id', { id: user.id })
+          .getMany();
+        return rows.length === 3 && rows.every((d) => d.status === 'sent') ? rows : undefined;
+      },
+      20_000,
+      'the digest',
+    );
     const digests = posts.slice(before).filter((p) => p.headers['x-orchestrator-event'] === 'digest');
     expect(posts.length - before).toBe(1);
     const payload = JSON.parse(digests[0].body);
@@ -158,8 +207,16 @@ describe('outside notification channels', () => {
     const district = await givenDistrict(t.app);
     const user = await givenUser(t.app, 'staff', district.id.clinics[0]);
     const token = await t.login(user.username, user.password);
-    const res = await t.http.put('/api/notifications/settings').set(auth(token)).send({ channels: ['webhook'] }).expect(400);
+    const res = await t.http
+      .put('/api/notifications/settings')
+      .set(auth(token))
+      .send({ channels: ['webhook'] })
+      .expect(400);
     expect(res.body.message).toContain('webhookUrl');
-    await t.http.put('/api/notifications/settings').set(auth(token)).send({ channels: ['sms'] }).expect(400);
+    await t.http
+      .put('/api/notifications/settings')
+      .set(auth(token))
+      .send({ channels: ['sms'] })
+      .expect(400);
   });
 });

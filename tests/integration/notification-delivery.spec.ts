@@ -39,7 +39,13 @@ describe('outbox sweeper', () => {
     const user = await givenUser(t.app, 'staff', district.id.clinics[0]);
     const repo = t.app.get(DataSource).getRepository(Notification);
     // Written and committed, but its job never reached (or was lost by) Redis.
-    const row = await repo.save({ recipientUserId: user.id, businessKey: `lost:${user.id}`, kind: 'test', title: '丢失', body: '重新投递' });
+    const row = await repo.save({
+      recipientUserId: user.id,
+      businessKey: `lost:${user.id}`,
+      kind: 'test',
+      title: '丢失',
+      body: '重新投递',
+    });
     await repo.update({ id: row.id }, { createdAt: new Date(Date.now() - 60_000) });
     expect(await t.app.get(NotificationsService).requeueStale(30_000)).toBeGreaterThanOrEqual(1);
     const sent = await eventually(async () => {

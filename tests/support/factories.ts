@@ -41,7 +41,10 @@ export async function givenDistrict(app: INestApplication) {
     ]),
   ];
   await app.get(UnitsService).import(null, rows);
-  const units = await app.get(DataSource).getRepository(Unit).findBy({ code: In(rows.map((r) => r.code as string)) });
+  const units = await app
+    .get(DataSource)
+    .getRepository(Unit)
+    .findBy({ code: In(rows.map((r) => r.code as string)) });
   const id = (c: string) => units.find((u) => u.code === c)!.id;
   return {
     prefix: p,
@@ -60,18 +63,26 @@ export async function givenDistrict(app: INestApplication) {
 
 export type District = Awaited<ReturnType<typeof givenDistrict>>;
 
-export async function givenUser(app: INestApplication, role: Role, unitId: string, options: { responsibleUnitIds?: string[]; active?: boolean } = {}) {
+export async function givenUser(
+  app: INestApplication,
+  role: Role,
+  unitId: string,
+  options: { responsibleUnitIds?: string[]; active?: boolean } = {},
+) {
   const username = `${role}-${randomBytes(4).toString('hex')}`;
-  const user = await app.get(DataSource).getRepository(User).save({
-    username,
-    displayName: `测试${role}`,
-    role,
-    unitId,
-    passwordHash: await hashPassword(TEST_PASSWORD),
-    passwordChangedAt: new Date(Date.now() - 2000),
-    active: options.active ?? true,
-    responsibleUnits: (options.responsibleUnitIds ?? []).map((id) => ({ id }) as Unit),
-  });
+  const user = await app
+    .get(DataSource)
+    .getRepository(User)
+    .save({
+      username,
+      displayName: `测试${role}`,
+      role,
+      unitId,
+      passwordHash: await hashPassword(TEST_PASSWORD),
+      passwordChangedAt: new Date(Date.now() - 2000),
+      active: options.active ?? true,
+      responsibleUnits: (options.responsibleUnitIds ?? []).map((id) => ({ id }) as Unit),
+    });
   return { id: user.id, username, password: TEST_PASSWORD };
 }
 
@@ -92,9 +103,13 @@ export async function givenRegister(app: INestApplication, villageIds: string[],
   const householdOf = new Map(households.map((h) => [h.village_unit_id, h.id]));
   let sequence = 0;
   const idNumbers = villageIds.map((_, v) =>
-    Array.from({ length: personsPerVillage[v] ?? 0 }, (_, i) => makeResidentId(region, `19${50 + (v % 50)}-0${1 + (i % 9)}-1${i % 10}`, sequence++)),
+    Array.from({ length: personsPerVillage[v] ?? 0 }, (_, i) =>
+      makeResidentId(region, `19${50 + (v % 50)}-0${1 + (i % 9)}-1${i % 10}`, sequence++),
+    ),
   );
-  const persons = idNumbers.flatMap((ids, v) => ids.map((idNumber, i) => ({ v, i, idNumber, check: checkResidentId(idNumber, '2100-01-01') })));
+  const persons = idNumbers.flatMap((ids, v) =>
+    ids.map((idNumber, i) => ({ v, i, idNumber, check: checkResidentId(idNumber, '2100-01-01') })),
+  );
   await db.query(
     `INSERT INTO persons (household_id, village_unit_id, name, id_number, sex, birth_date, poverty_status, poverty_cause_main)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[])`,

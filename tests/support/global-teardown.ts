@@ -5,7 +5,8 @@ import type { DevServerHandle } from '../../scripts/temporal-dev-server';
 
 /** Stops the run's Temporal server, drops its databases and removes its Redis keys. */
 export default async function globalTeardown(): Promise<void> {
-  const state = (globalThis as { __ORCHESTRATOR_TEST__?: { temporal: DevServerHandle; databaseUrl: string; runId: string } }).__ORCHESTRATOR_TEST__;
+  const state = (globalThis as { __ORCHESTRATOR_TEST__?: { temporal: DevServerHandle; databaseUrl: string; runId: string } })
+    .__ORCHESTRATOR_TEST__;
   if (!state) return;
   await state.temporal.stop();
 
@@ -14,7 +15,9 @@ export default async function globalTeardown(): Promise<void> {
   const pg = new Client({ connectionString: admin.toString() });
   await pg.connect();
   try {
-    const { rows } = await pg.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`orchestrator_test_${state.runId}%`]);
+    const { rows } = await pg.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `orchestrator_test_${state.runId}%`,
+    ]);
     for (const { datname } of rows) await pg.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
   } finally {
     await pg.end();

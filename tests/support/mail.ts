@@ -2,14 +2,21 @@
 export function parseMail(raw: string): { headers: Record<string, string>; text: string } {
   const split = raw.indexOf('\r\n\r\n');
   const headers: Record<string, string> = {};
-  for (const line of raw.slice(0, split).replace(/\r\n(?=[ \t])/g, '').split('\r\n')) {
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n(?=[ \t])/g, '')
+    .split('\r\n')) {
     const colon = line.indexOf(':');
     headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
   }
   const body = raw.slice(split + 4);
   const encoding = headers['content-transfer-encoding']?.toLowerCase();
   const bytes =
-    encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64') : encoding === 'quoted-printable' ? qpBytes(body.replace(/=\r\n/g, '')) : Buffer.from(body, 'latin1');
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
+      : encoding === 'quoted-printable'
+        ? qpBytes(body.replace(/=\r\n/g, ''))
+        : Buffer.from(body, 'latin1');
   return { headers, text: bytes.toString('utf8').replace(/\r\n$/, '') };
 }
 
@@ -17,7 +24,11 @@ export function parseMail(raw: string): { headers: Record<string, string>; text:
 export function decodeWords(value: string): string {
   const word = /=\?utf-8\?([BQ])\?([^?]*)\?=/gi;
   return value.replace(/=\?utf-8\?[BQ]\?[^?]*\?=(\s+=\?utf-8\?[BQ]\?[^?]*\?=)*/gi, (run) =>
-    Buffer.concat([...run.matchAll(word)].map(([, kind, text]) => (kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64') : qpBytes(text.replace(/_/g, ' '))))).toString('utf8'),
+    Buffer.concat(
+      [...run.matchAll(word)].map(([, kind, text]) =>
+        kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64') : qpBytes(text.replace(/_/g, ' ')),
+      ),
+    ).toString('utf8'),
   );
 }
 

@@ -40,7 +40,9 @@ export async function untilPolled(temporal: TemporalClient, config: AppConfig, t
 }
 
 export function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 /** SIGKILL, as a machine dies, and wait until the process is gone. */

@@ -34,7 +34,12 @@ describe(loadConfig.name, () => {
   });
 
   it('takes a Temporal cluster with TLS and an API key', () => {
-    const config = loadConfig({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'ns.acct', TEMPORAL_API_KEY: 'key', TEMPORAL_TLS: 'true' });
+    const config = loadConfig({
+      TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233',
+      TEMPORAL_NAMESPACE: 'ns.acct',
+      TEMPORAL_API_KEY: 'key',
+      TEMPORAL_TLS: 'true',
+    });
     expect(config.temporal).toMatchObject({ address: 'ns.acct.tmprl.cloud:7233', namespace: 'ns.acct', apiKey: 'key', tls: {} });
     expect(() => loadConfig({ TEMPORAL_TLS_CERT_PATH: '/c.pem' })).toThrow(/set both or neither/);
   });

@@ -4,12 +4,18 @@ import { CsvFormatError, csvRecords } from '../../src/common/csv-records';
 
 async function records(chunks: string[]): Promise<string[][]> {
   const out: string[][] = [];
-  for await (const batch of csvRecords((async function* () { yield* chunks; })())) out.push(...batch);
+  for await (const batch of csvRecords(
+    (async function* () {
+      yield* chunks;
+    })(),
+  ))
+    out.push(...batch);
   return out;
 }
 
 /** Every way of cutting the text into chunks of `size`. */
-const cut = (text: string, size: number) => Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+const cut = (text: string, size: number) =>
+  Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
 
 describe(csvRecords.name, () => {
   it('reads quoted commas, doubled quotes, line breaks inside quotes and every kind of line end', async () => {
@@ -25,10 +31,15 @@ describe(csvRecords.name, () => {
   it('agrees with csv-parse on any table written as Excel writes it, however the text is cut', async () => {
     const cell = fc.string({ unit: fc.constantFrom('a', '中', ',', '"', '\n', '\r\n', ' ', 'x') });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 12 }), async (table, size) => {
-        const text = table.map((row) => row.map((c) => (/[,"\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
-        expect(await records(cut(text, size))).toEqual(parse(text, { relax_column_count: true, skip_empty_lines: false }));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 12 }),
+        async (table, size) => {
+          const text =
+            table.map((row) => row.map((c) => (/[,"\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
+          expect(await records(cut(text, size))).toEqual(parse(text, { relax_column_count: true, skip_empty_lines: false }));
+        },
+      ),
     );
   });
 

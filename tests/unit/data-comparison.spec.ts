@@ -48,11 +48,17 @@ describe(checkPovertyListRow.name, () => {
       ok: true,
       entry: { idNumber: valid, householdNumber: 'H1', causeMain: '因病', causeSecondary: '' },
     });
-    expect(checkPovertyListRow({ 身份证号: valid }, 5, '2026-01-01', seen)).toEqual({ ok: false, errors: [{ row: 5, column: '身份证号', message: '与第2行重复' }] });
+    expect(checkPovertyListRow({ 身份证号: valid }, 5, '2026-01-01', seen)).toEqual({
+      ok: false,
+      errors: [{ row: 5, column: '身份证号', message: '与第2行重复' }],
+    });
   });
 
   it('refuses a bad ID number', () => {
     const broken = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
-    expect(checkPovertyListRow({ 身份证号: broken }, 3, '2026-01-01', new Map())).toEqual({ ok: false, errors: [{ row: 3, column: '身份证号', message: '身份证号校验位错误' }] });
+    expect(checkPovertyListRow({ 身份证号: broken }, 3, '2026-01-01', new Map())).toEqual({
+      ok: false,
+      errors: [{ row: 3, column: '身份证号', message: '身份证号校验位错误' }],
+    });
   });
 });

@@ -192,7 +192,12 @@ describe(planReminders.name, () => {
   });
 
   it('counts working days back over a holiday week and onto a make-up day, keeping the time of day', () => {
-    const policy = policyWith({ remindersBefore: [{ unit: 'working_days', amount: 1 }, { unit: 'working_days', amount: 2 }] });
+    const policy = policyWith({
+      remindersBefore: [
+        { unit: 'working_days', amount: 1 },
+        { unit: 'working_days', amount: 2 },
+      ],
+    });
     expect(planReminders(at('2025-10-09 17:00'), policy, longAgo, calendar)).toEqual([
       { at: at('2025-09-29 17:00'), offsetIndex: 1 },
       { at: at('2025-09-30 17:00'), offsetIndex: 0 },
@@ -205,7 +210,13 @@ describe(planReminders.name, () => {
 
   it('runs in seconds for tests and demos', () => {
     const due = new Date('2026-03-25T12:00:00Z');
-    const policy = policyWith({ remindersBefore: [{ unit: 'seconds', amount: 30 }, { unit: 'seconds', amount: 10 }], quietHours: NO_QUIET });
+    const policy = policyWith({
+      remindersBefore: [
+        { unit: 'seconds', amount: 30 },
+        { unit: 'seconds', amount: 10 },
+      ],
+      quietHours: NO_QUIET,
+    });
     expect(planReminders(due, policy, new Date('2026-03-25T11:59:00Z'), calendar)).toEqual([
       { at: new Date('2026-03-25T11:59:30Z'), offsetIndex: 0 },
       { at: new Date('2026-03-25T11:59:50Z'), offsetIndex: 1 },
@@ -263,20 +274,15 @@ describe('deadline planning (properties)', () => {
       fc.record({ unit: fc.constant('hours' as const), amount: fc.integer({ min, max: 72 }) }),
       fc.record({ unit: fc.constant('seconds' as const), amount: fc.integer({ min, max: 100_000 }) }),
     );
-  const reminderOffset: fc.Arbitrary<Offset> = fc.oneof(
-    amountOffset(1),
-    fc.record({ unit: fc.constant('due_day_at' as const), time }),
-  );
+  const reminderOffset: fc.Arbitrary<Offset> = fc.oneof(amountOffset(1), fc.record({ unit: fc.constant('due_day_at' as const), time }));
   const quietHours = fc.oneof(fc.constant({ start: '21:00', end: '08:00' }), fc.record({ start: time, end: time }));
-  const ladder = fc
-    .array(fc.tuple(fc.integer({ min: 1, max: 3 }), amountOffset(0), fc.boolean()), { maxLength: 6 })
-    .map((steps) => {
-      let level = 0;
-      return steps.map(([gap, after, talk]): EscalationStep => {
-        level += gap;
-        return { level, after, target: 'supervising_unit_head', opensFormalTalk: talk };
-      });
+  const ladder = fc.array(fc.tuple(fc.integer({ min: 1, max: 3 }), amountOffset(0), fc.boolean()), { maxLength: 6 }).map((steps) => {
+    let level = 0;
+    return steps.map(([gap, after, talk]): EscalationStep => {
+      level += gap;
+      return { level, after, target: 'supervising_unit_head', opensFormalTalk: talk };
     });
+  });
   const policy = fc.record({
     remindersBefore: fc.array(reminderOffset, { maxLength: 8 }),
     quietHours,

@@ -17,10 +17,14 @@ describe(channelDeliveryAt.name, () => {
 
   it('never lands inside quiet hours, nor before the window ends', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2025-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 3_600_000 }), (now, collect) => {
-        const at = channelDeliveryAt(now, collect, quiet);
-        return !isInQuietHours(at, quiet) && at.getTime() >= now.getTime() + collect;
-      }),
+      fc.property(
+        fc.date({ min: new Date('2025-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 3_600_000 }),
+        (now, collect) => {
+          const at = channelDeliveryAt(now, collect, quiet);
+          return !isInQuietHours(at, quiet) && at.getTime() >= now.getTime() + collect;
+        },
+      ),
     );
   });
 });

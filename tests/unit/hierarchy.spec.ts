@@ -50,30 +50,31 @@ describe(planUnitImport.name, () => {
 
   it('places any valid tree, given in any order, parents before children', () => {
     // A generated district: townships, villages below them, a clinic per village.
-    const tree = fc
-      .array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 8 })
-      .map((villagesPerTownship) => {
-        const rows: UnitImportRow[] = [{ code: 'D', name: '区', kind: 'county' }];
-        villagesPerTownship.forEach((n, t) => {
-          rows.push({ code: `T${t}`, name: '镇', kind: 'township', parentCode: 'D' });
-          for (let v = 0; v < n; v++) {
-            rows.push({ code: `T${t}V${v}`, name: '村', kind: 'village', parentCode: `T${t}` });
-            rows.push({ code: `T${t}V${v}C`, name: '室', kind: 'village_clinic', parentCode: `T${t}V${v}` });
-          }
-        });
-        return rows;
+    const tree = fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 8 }).map((villagesPerTownship) => {
+      const rows: UnitImportRow[] = [{ code: 'D', name: '区', kind: 'county' }];
+      villagesPerTownship.forEach((n, t) => {
+        rows.push({ code: `T${t}`, name: '镇', kind: 'township', parentCode: 'D' });
+        for (let v = 0; v < n; v++) {
+          rows.push({ code: `T${t}V${v}`, name: '村', kind: 'village', parentCode: `T${t}` });
+          rows.push({ code: `T${t}V${v}C`, name: '室', kind: 'village_clinic', parentCode: `T${t}V${v}` });
+        }
       });
+      return rows;
+    });
     fc.assert(
-      fc.property(tree.chain((rows) => fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })), (rows) => {
-        const plan = planUnitImport(rows, none);
-        if (!plan.ok) return false;
-        const seen = new Set<string>();
-        return plan.rows.every((r) => {
-          const parentPlaced = r.parentCode === null || seen.has(r.parentCode);
-          seen.add(r.code);
-          return parentPlaced;
-        });
-      }),
+      fc.property(
+        tree.chain((rows) => fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+        (rows) => {
+          const plan = planUnitImport(rows, none);
+          if (!plan.ok) return false;
+          const seen = new Set<string>();
+          return plan.rows.every((r) => {
+            const parentPlaced = r.parentCode === null || seen.has(r.parentCode);
+            seen.add(r.code);
+            return parentPlaced;
+          });
+        },
+      ),
     );
   });
 });

@@ -21,7 +21,10 @@ describe(validateResult.name, () => {
   });
 
   it('needs a reason when the person could not be assessed, and no diseases then', () => {
-    expect(validateResult({ outcome: 'deceased' }, catalogue)).toEqual({ ok: false, errors: [{ field: 'note', message: '识别结果为已死亡时须在说明中写明原因' }] });
+    expect(validateResult({ outcome: 'deceased' }, catalogue)).toEqual({
+      ok: false,
+      errors: [{ field: 'note', message: '识别结果为已死亡时须在说明中写明原因' }],
+    });
     expect(validateResult({ outcome: 'moved', note: '迁往外省' }, catalogue).ok).toBe(true);
     expect(validateResult({ outcome: 'none', conditions: ['C01'] }, catalogue).ok).toBe(false);
   });
@@ -41,7 +44,10 @@ describe(parseOutcome.name, () => {
 
 describe(validateCatalogue.name, () => {
   it('accepts a well-formed list and trims names', () => {
-    expect(validateCatalogue([{ code: 'X1', name: ' 尘肺病 ', category: 'major' }])).toEqual({ ok: true, diseases: [{ code: 'X1', name: '尘肺病', category: 'major' }] });
+    expect(validateCatalogue([{ code: 'X1', name: ' 尘肺病 ', category: 'major' }])).toEqual({
+      ok: true,
+      diseases: [{ code: 'X1', name: '尘肺病', category: 'major' }],
+    });
   });
 
   it('lists every problem at once', () => {
@@ -51,7 +57,11 @@ describe(validateCatalogue.name, () => {
     ]);
     expect(check).toEqual({
       ok: false,
-      errors: ['diseases[1].code X1 appears twice', 'diseases[1].name must be 1–100 characters', 'diseases[1].category must be one of major, chronic, severe'],
+      errors: [
+        'diseases[1].code X1 appears twice',
+        'diseases[1].name must be 1–100 characters',
+        'diseases[1].category must be one of major, chronic, severe',
+      ],
     });
     expect(validateCatalogue([])).toEqual({ ok: false, errors: ['diseases must be a non-empty list'] });
   });
@@ -81,6 +91,9 @@ describe(checkResultRow.name, () => {
         { row: 4, column: '说明', message: '识别结果为已死亡时须在说明中写明原因' },
       ],
     });
-    expect(checkResultRow({ 身份证号: '110101199003077777', 识别结果: 'none' }, 5, catalogue, ids, new Map())).toMatchObject({ ok: false, errors: [{ column: '身份证号', message: '此人不在本任务的识别名单中' }] });
+    expect(checkResultRow({ 身份证号: '110101199003077777', 识别结果: 'none' }, 5, catalogue, ids, new Map())).toMatchObject({
+      ok: false,
+      errors: [{ column: '身份证号', message: '此人不在本任务的识别名单中' }],
+    });
   });
 });

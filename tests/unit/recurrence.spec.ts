@@ -28,7 +28,8 @@ const validTerm = (min: number, max: number) =>
       .tuple(fc.integer({ min, max }), fc.integer({ min, max }), fc.option(fc.integer({ min: 1, max: max - min + 1 }), { nil: undefined }))
       .map(([a, b, step]) => `${Math.min(a, b)}-${Math.max(a, b)}${step === undefined ? '' : `/${step}`}`),
   );
-const validField = (min: number, max: number) => fc.array(validTerm(min, max), { minLength: 1, maxLength: 3 }).map((terms) => terms.join(','));
+const validField = (min: number, max: number) =>
+  fc.array(validTerm(min, max), { minLength: 1, maxLength: 3 }).map((terms) => terms.join(','));
 const validCron = fc.tuple(...FIELDS.map((f) => validField(f.min, f.max))).map((parts) => parts.join(' '));
 
 describe(validateCron.name, () => {
@@ -86,7 +87,10 @@ describe(validateCron.name, () => {
       fc.property(fc.integer({ min: 0, max: FIELDS.length - 1 }), fc.integer({ min: 1, max: 1000 }), (i, excess) => {
         const parts = FIELDS.map(() => '*');
         parts[i] = String(FIELDS[i].max + excess);
-        expect(validateCron(parts.join(' '))).toEqual({ ok: false, errors: [`${FIELDS[i].name}: ${FIELDS[i].max + excess} is outside ${FIELDS[i].min}–${FIELDS[i].max}`] });
+        expect(validateCron(parts.join(' '))).toEqual({
+          ok: false,
+          errors: [`${FIELDS[i].name}: ${FIELDS[i].max + excess} is outside ${FIELDS[i].min}–${FIELDS[i].max}`],
+        });
       }),
     );
   });

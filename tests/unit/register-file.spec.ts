@@ -13,7 +13,8 @@ const villages = ['510812100200', '510812100201', 'T1V1'];
 const small: RegisterGeneratorOptions = { villageCodes: villages, households: 30, persons: 100, seed: 42 };
 
 /** Bytes in chunks of an odd size, as an upload arrives. */
-const streamOf = (bytes: Buffer, chunk = 4099) => Readable.from(Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk)));
+const streamOf = (bytes: Buffer, chunk = 4099) =>
+  Readable.from(Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk)));
 
 async function readBack(bytes: Buffer, format: TabularFormat) {
   const file = await openTabular(streamOf(bytes), format);
@@ -60,7 +61,11 @@ describe(generateRegister.name, () => {
       households.add(row.户编号);
       if (row.主要致贫原因 === '因病' || row.次要致贫原因 === '因病') illness++;
     }
-    expect({ villages: options.villageCodes.length, persons, households: households.size }).toEqual({ villages: 150, persons: 24_689, households: 7385 });
+    expect({ villages: options.villageCodes.length, persons, households: households.size }).toEqual({
+      villages: 150,
+      persons: 24_689,
+      households: 7385,
+    });
     expect(illness / persons).toBeGreaterThan(0.35);
     expect(illness / persons).toBeLessThan(0.45);
   });
@@ -76,7 +81,9 @@ describe(writeRegisterFile.name, () => {
       for (const ch of text) {
         const length = iconv.encode(ch, encoding).length;
         if (offset < ENCODING_SAMPLE_BYTES && offset + length > ENCODING_SAMPLE_BYTES) {
-          return Promise.resolve(Buffer.concat([encoding === 'utf-8' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), iconv.encode(text, encoding)]));
+          return Promise.resolve(
+            Buffer.concat([encoding === 'utf-8' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), iconv.encode(text, encoding)]),
+          );
         }
         if (offset >= ENCODING_SAMPLE_BYTES) break;
         offset += length;

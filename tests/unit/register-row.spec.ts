@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { registerAreaPaths } from '../../src/domain/register-area';
-import { checkRegisterRow, missingRegisterHeaders, parseRegisterDate, REGISTER_HEADERS, RegisterFileCheck, RegisterRow } from '../../src/domain/register-row';
+import {
+  checkRegisterRow,
+  missingRegisterHeaders,
+  parseRegisterDate,
+  REGISTER_HEADERS,
+  RegisterFileCheck,
+  RegisterRow,
+} from '../../src/domain/register-row';
 import { makeResidentId } from '../../src/domain/resident-id';
 
 const TODAY = '2026-06-30';
@@ -52,8 +59,14 @@ describe(checkRegisterRow.name, () => {
 
   it('trims cells, normalises a lower-case x and takes sex and birth date from the ID when left empty', () => {
     const id = makeResidentId('510812', '1970-01-02', 2);
-    const check = checkRegisterRow(row({ 身份证号: ` ${id.toLowerCase()} `, 性别: '', 出生日期: '', 姓名: ' 李秀英 ', 脱贫状态: '未脱贫' }), TODAY);
-    expect(check).toMatchObject({ ok: true, row: { idNumber: id, sex: 'female', birthDate: '1970-01-02', name: '李秀英', povertyStatus: 'not_out' } });
+    const check = checkRegisterRow(
+      row({ 身份证号: ` ${id.toLowerCase()} `, 性别: '', 出生日期: '', 姓名: ' 李秀英 ', 脱贫状态: '未脱贫' }),
+      TODAY,
+    );
+    expect(check).toMatchObject({
+      ok: true,
+      row: { idNumber: id, sex: 'female', birthDate: '1970-01-02', name: '李秀英', povertyStatus: 'not_out' },
+    });
   });
 
   it('accepts the birth date as YYYY-MM-DD, YYYY/M/D or YYYYMMDD', () => {
@@ -63,7 +76,9 @@ describe(checkRegisterRow.name, () => {
   it('names each wrong cell by its Chinese header, every one of a row', () => {
     expect(errorsOf({ 户编号: '', 姓名: '', 脱贫状态: '' }).map((e) => e.column)).toEqual(['户编号', '姓名', '脱贫状态']);
     expect(errorsOf({ 户编号: 'H'.repeat(41) })).toEqual([{ column: '户编号', message: '不能超过40个字符' }]);
-    expect(errorsOf({ 身份证号: `${HEAD_ID.slice(0, 17)}${HEAD_ID[17] === '0' ? '1' : '0'}` })).toEqual([{ column: '身份证号', message: '身份证号校验位错误' }]);
+    expect(errorsOf({ 身份证号: `${HEAD_ID.slice(0, 17)}${HEAD_ID[17] === '0' ? '1' : '0'}` })).toEqual([
+      { column: '身份证号', message: '身份证号校验位错误' },
+    ]);
     expect(errorsOf({ 性别: '女' })).toEqual([{ column: '性别', message: '与身份证号不符（身份证号为男性）' }]);
     expect(errorsOf({ 性别: 'M' })).toEqual([{ column: '性别', message: '应为“男”或“女”' }]);
     expect(errorsOf({ 出生日期: '1968-03-16' })).toEqual([{ column: '出生日期', message: '与身份证号中的出生日期 1968-03-15 不符' }]);
@@ -127,11 +142,18 @@ describe(registerAreaPaths.name, () => {
   const clinic = { kind: 'village_clinic' as const, path: '/city/county/town/village/clinic/' };
   it('gives staff of a village clinic its village, of a health centre its township, of other units their own', () => {
     expect(registerAreaPaths({ kind: 'own-unit', unitId: 'clinic' }, clinic)).toEqual(['/city/county/town/village/']);
-    expect(registerAreaPaths({ kind: 'own-unit', unitId: 'hc' }, { kind: 'health_centre', path: '/city/county/town/hc/' })).toEqual(['/city/county/town/']);
-    expect(registerAreaPaths({ kind: 'own-unit', unitId: 'h' }, { kind: 'designated_hospital', path: '/city/county/h/' })).toEqual(['/city/county/h/']);
+    expect(registerAreaPaths({ kind: 'own-unit', unitId: 'hc' }, { kind: 'health_centre', path: '/city/county/town/hc/' })).toEqual([
+      '/city/county/town/',
+    ]);
+    expect(registerAreaPaths({ kind: 'own-unit', unitId: 'h' }, { kind: 'designated_hospital', path: '/city/county/h/' })).toEqual([
+      '/city/county/h/',
+    ]);
   });
 
   it('gives managers and admins their scope', () => {
-    expect(registerAreaPaths({ kind: 'subtrees', paths: ['/city/county/town/', '/city/other/'] }, clinic)).toEqual(['/city/county/town/', '/city/other/']);
+    expect(registerAreaPaths({ kind: 'subtrees', paths: ['/city/county/town/', '/city/other/'] }, clinic)).toEqual([
+      '/city/county/town/',
+      '/city/other/',
+    ]);
   });
 });

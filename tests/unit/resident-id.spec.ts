@@ -45,9 +45,18 @@ describe(checkResidentId.name, () => {
 
   it('names what is wrong: shape, birth date (unreal, future, before 1900), check character', () => {
     expect(checkResidentId('51081219600101123', TODAY)).toEqual({ ok: false, message: '身份证号应为18位：17位数字加1位数字或X' });
-    expect(checkResidentId(makeResidentId('510812', '1960-02-30', 1), TODAY)).toMatchObject({ ok: false, message: expect.stringContaining('出生日期 1960-02-30 无效') });
-    expect(checkResidentId(makeResidentId('510812', '2026-07-01', 1), TODAY)).toMatchObject({ ok: false, message: expect.stringContaining('2026-07-01') });
-    expect(checkResidentId(makeResidentId('510812', '1899-12-31', 1), TODAY)).toMatchObject({ ok: false, message: expect.stringContaining('1899-12-31') });
+    expect(checkResidentId(makeResidentId('510812', '1960-02-30', 1), TODAY)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('出生日期 1960-02-30 无效'),
+    });
+    expect(checkResidentId(makeResidentId('510812', '2026-07-01', 1), TODAY)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('2026-07-01'),
+    });
+    expect(checkResidentId(makeResidentId('510812', '1899-12-31', 1), TODAY)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('1899-12-31'),
+    });
     expect(checkResidentId(makeResidentId('510812', TODAY, 1), TODAY).ok).toBe(true);
     expect(checkResidentId('510812196001011230', TODAY)).toEqual({ ok: false, message: '身份证号校验位错误' });
   });

@@ -4,7 +4,8 @@ import { Readable } from 'node:stream';
 import { detectCsvEncoding, openTabular, TabularRow } from '../../src/common/tabular-file';
 
 /** Bytes in small chunks, as an upload arrives. */
-const streamOf = (bytes: Buffer, chunk = 1000) => Readable.from(Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk)));
+const streamOf = (bytes: Buffer, chunk = 1000) =>
+  Readable.from(Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk)));
 
 async function all(rows: AsyncIterable<TabularRow>): Promise<TabularRow[]> {
   const out: TabularRow[] = [];

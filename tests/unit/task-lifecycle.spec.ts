@@ -17,7 +17,11 @@ describe(checkTransition.name, () => {
   });
 
   it('names the current state when the state forbids the action', () => {
-    expect(checkTransition('approve', 'open', supervisor)).toEqual({ ok: false, reason: 'state', message: 'cannot approve a task that is open (allowed from: submitted)' });
+    expect(checkTransition('approve', 'open', supervisor)).toEqual({
+      ok: false,
+      reason: 'state',
+      message: 'cannot approve a task that is open (allowed from: submitted)',
+    });
   });
 
   it('keeps staff from approving and managers from submitting for the unit', () => {

@@ -45,15 +45,15 @@ describe('validateTemplate', () => {
   const allowed = ['taskTitle', 'unitName', 'items', 'items.title', 'items.dueAt'];
 
   it('accepts a template that uses only allowed names', () => {
-    expect(validateTemplate({ title: '{{taskTitle}}', body: '{{#items}}{{title}} {{dueAt}} {{unitName}}\n{{/items}}' }, allowed)).toEqual([]);
+    expect(validateTemplate({ title: '{{taskTitle}}', body: '{{#items}}{{title}} {{dueAt}} {{unitName}}\n{{/items}}' }, allowed)).toEqual(
+      [],
+    );
   });
 
   it('names every unknown variable, field by field', () => {
-    expect(validateTemplate({ title: '{{taskTitel}}', body: '{{unitName}}{{#items}}{{titel}}{{/items}}{{daysOverdue}}' }, allowed)).toEqual([
-      'title: unknown variable "taskTitel"',
-      'body: unknown variable "titel"',
-      'body: unknown variable "daysOverdue"',
-    ]);
+    expect(validateTemplate({ title: '{{taskTitel}}', body: '{{unitName}}{{#items}}{{titel}}{{/items}}{{daysOverdue}}' }, allowed)).toEqual(
+      ['title: unknown variable "taskTitel"', 'body: unknown variable "titel"', 'body: unknown variable "daysOverdue"'],
+    );
   });
 
   it('keeps lists and their item fields in their place', () => {
@@ -71,14 +71,24 @@ describe('validateTemplate', () => {
     expect(problems('{{title}}{{/items}}')).toEqual(['body: {{/items}} closes no open section', 'body: unknown variable "title"']);
     expect(problems('{{#items}}{{/unitName}}{{/items}}')).toEqual(['body: {{/unitName}} closes no open section']);
     expect(problems('{{#items}}{{#items}}{{/items}}')).toEqual(['body: section {{#items}} inside {{#items}}: sections cannot be nested']);
-    expect(problems('{{task title}} {{unitName}')).toEqual(['body: invalid tag {{task title}}', 'body: unbalanced braces in " {{unitName}"']);
+    expect(problems('{{task title}} {{unitName}')).toEqual([
+      'body: invalid tag {{task title}}',
+      'body: unbalanced braces in " {{unitName}"',
+    ]);
   });
 });
 
 describe('DEFAULT_TEMPLATES', () => {
   const vars: Record<string, Record<string, unknown>> = {
     reminder: { recipientName: '李明', taskTitle: '2025年第一季度慢病患者随访', unitName: '中子镇卫生院', dueAt: '2025年3月25日' },
-    escalation: { recipientName: '王芳', taskTitle: '贫困人口家庭医生签约核查', unitName: '水磨沟村卫生室', dueAt: '2025年3月20日', daysOverdue: 5, level: 2 },
+    escalation: {
+      recipientName: '王芳',
+      taskTitle: '贫困人口家庭医生签约核查',
+      unitName: '水磨沟村卫生室',
+      dueAt: '2025年3月20日',
+      daysOverdue: 5,
+      level: 2,
+    },
     digest: {
       recipientName: '张伟',
       asOf: '2025年3月24日 09:00',

@@ -3,7 +3,9 @@ import { parseUnitCsv } from '../../src/units/unit-csv';
 
 describe(parseUnitCsv.name, () => {
   it('reads English headers and keeps blank cells as empty', () => {
-    expect(parseUnitCsv('code,name,kind,parentCode\nT1,镇,township,D\n')).toEqual([{ code: 'T1', name: '镇', kind: 'township', parentCode: 'D' }]);
+    expect(parseUnitCsv('code,name,kind,parentCode\nT1,镇,township,D\n')).toEqual([
+      { code: 'T1', name: '镇', kind: 'township', parentCode: 'D' },
+    ]);
   });
 
   it('reads Chinese headers behind a BOM, in any column order', () => {

@@ -90,9 +90,7 @@ describe(buildWorkingDayCalendar.name, () => {
   });
 
   it('refuses a year given twice and contradictory overrides', () => {
-    expect(problemsOf(() => buildWorkingDayCalendar([CN_2025, CN_2026, CN_2025]))).toEqual([
-      'years[2]: year 2025 is given more than once',
-    ]);
+    expect(problemsOf(() => buildWorkingDayCalendar([CN_2025, CN_2026, CN_2025]))).toEqual(['years[2]: year 2025 is given more than once']);
     expect(
       problemsOf(() => buildWorkingDayCalendar([CN_2025], { holidays: ['2025-03-03', 'soon'], makeUpWorkdays: ['2025-03-03'] })),
     ).toEqual([
@@ -183,13 +181,11 @@ describe(workingDaysBetween.name, () => {
 describe('working-day arithmetic (properties)', () => {
   const day = fc.integer({ min: 0, max: 3 * 365 }).map((i) => addLocalDays('2024-06-01', i));
   const overrideDays = fc.uniqueArray(day, { maxLength: 12 });
-  const calendars = fc
-    .tuple(overrideDays, fc.boolean())
-    .map(([days, useOverrides]) => {
-      if (!useOverrides) return national;
-      const half = Math.floor(days.length / 2);
-      return buildWorkingDayCalendar(CHINA_HOLIDAY_CALENDARS, { holidays: days.slice(0, half), makeUpWorkdays: days.slice(half) });
-    });
+  const calendars = fc.tuple(overrideDays, fc.boolean()).map(([days, useOverrides]) => {
+    if (!useOverrides) return national;
+    const half = Math.floor(days.length / 2);
+    return buildWorkingDayCalendar(CHINA_HOLIDAY_CALENDARS, { holidays: days.slice(0, half), makeUpWorkdays: days.slice(half) });
+  });
 
   it('addWorkingDays lands on a working day n working days later', () => {
     fc.assert(
@@ -240,7 +236,8 @@ describe('working-day arithmetic (properties)', () => {
 
 describe(parseHolidayCalendarCsv.name, () => {
   it('reads holiday and workday rows, in English or Chinese, with BOM, CRLF and extra columns', () => {
-    const csv = '\uFEFFdate,type,name\r\n2027-01-01,holiday,元旦\r\n\r\n2027-02-06,休,"春节, 除夕"\r\n2027-01-30,班,\r\n2027-02-20,WORKDAY\r\n';
+    const csv =
+      '\uFEFFdate,type,name\r\n2027-01-01,holiday,元旦\r\n\r\n2027-02-06,休,"春节, 除夕"\r\n2027-01-30,班,\r\n2027-02-20,WORKDAY\r\n';
     expect(parseHolidayCalendarCsv(csv)).toEqual({
       year: 2027,
       holidays: ['2027-01-01', '2027-02-06'],
@@ -254,11 +251,7 @@ describe(parseHolidayCalendarCsv.name, () => {
   });
 
   it('loads what the shipped 2026 schedule would look like as CSV', () => {
-    const csv = [
-      'date,type',
-      ...CN_2026.holidays.map((d) => `${d},休`),
-      ...CN_2026.makeUpWorkdays.map((d) => `${d},班`),
-    ].join('\n');
+    const csv = ['date,type', ...CN_2026.holidays.map((d) => `${d},休`), ...CN_2026.makeUpWorkdays.map((d) => `${d},班`)].join('\n');
     const parsed = parseHolidayCalendarCsv(csv);
     expect(parsed.holidays).toEqual(CN_2026.holidays);
     expect(parsed.makeUpWorkdays).toEqual(CN_2026.makeUpWorkdays);
@@ -291,9 +284,7 @@ describe(parseHolidayCalendarCsv.name, () => {
     expect(problemsOf(() => parseHolidayCalendarCsv('2027-01-01,holiday\n'))).toEqual([
       'row 0: the header must name the columns date,type (or 日期,类型)',
     ]);
-    expect(problemsOf(() => parseHolidayCalendarCsv('date,type\n\n'))).toEqual([
-      'the file has no rows: cannot tell which year it is for',
-    ]);
+    expect(problemsOf(() => parseHolidayCalendarCsv('date,type\n\n'))).toEqual(['the file has no rows: cannot tell which year it is for']);
   });
 });
 

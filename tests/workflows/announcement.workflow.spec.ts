@@ -23,7 +23,8 @@ describe('announcement workflow', () => {
   afterAll(() => t.stop());
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const workflowHandle = (announcementId: string) => t.app.get(TemporalClient).client.workflow.getHandle(announcementWorkflowId(announcementId));
+  const workflowHandle = (announcementId: string) =>
+    t.app.get(TemporalClient).client.workflow.getHandle(announcementWorkflowId(announcementId));
   const workflowResult = (announcementId: string) => workflowHandle(announcementId).result();
 
   it('reaches every user of the township, and nobody outside it, exactly once', async () => {
@@ -32,7 +33,10 @@ describe('announcement workflow', () => {
     const outside = await givenUser(t.app, 'staff', district.id.clinics[2]);
     const managerToken = await t.login(manager.username, manager.password);
     // An outside channel chosen by a recipient gets the announcement too (its sending is tested with the channels).
-    await t.app.get(DataSource).getRepository(NotificationSettings).save({ userId: inside.id, channels: ['webhook'], webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'announcement-test-secret' });
+    await t.app
+      .get(DataSource)
+      .getRepository(NotificationSettings)
+      .save({ userId: inside.id, channels: ['webhook'], webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'announcement-test-secret' });
 
     const created = await t.http
       .post('/api/announcements')
@@ -76,7 +80,11 @@ describe('announcement workflow', () => {
   it('writes nothing new when the fan-out activity runs again', async () => {
     const admin = await givenUser(t.app, 'admin', district.id.county);
     const token = await t.login(admin.username, admin.password);
-    const created = await t.http.post('/api/announcements').set(auth(token)).send({ title: '重复执行', body: '幂等', scopeUnitId: district.id.townships[1] }).expect(202);
+    const created = await t.http
+      .post('/api/announcements')
+      .set(auth(token))
+      .send({ title: '重复执行', body: '幂等', scopeUnitId: district.id.townships[1] })
+      .expect(202);
     const recipients = await workflowResult(created.body.id);
     // As a retry after the activity's commit would: the same call again adds no rows.
     expect(await t.app.get(AnnouncementsService).fanOut(created.body.id)).toBe(recipients);
@@ -92,9 +100,17 @@ describe('announcement workflow', () => {
   it('refuses a scope outside the author, and staff altogether', async () => {
     const manager = await givenUser(t.app, 'manager', district.id.townships[0]);
     const token = await t.login(manager.username, manager.password);
-    await t.http.post('/api/announcements').set(auth(token)).send({ title: 'x', body: 'y', scopeUnitId: district.id.townships[1] }).expect(403);
+    await t.http
+      .post('/api/announcements')
+      .set(auth(token))
+      .send({ title: 'x', body: 'y', scopeUnitId: district.id.townships[1] })
+      .expect(403);
     const staff = await givenUser(t.app, 'staff', district.id.clinics[0]);
     const staffToken = await t.login(staff.username, staff.password);
-    await t.http.post('/api/announcements').set(auth(staffToken)).send({ title: 'x', body: 'y', scopeUnitId: district.id.clinics[0] }).expect(403);
+    await t.http
+      .post('/api/announcements')
+      .set(auth(staffToken))
+      .send({ title: 'x', body: 'y', scopeUnitId: district.id.clinics[0] })
+      .expect(403);
   });
 });

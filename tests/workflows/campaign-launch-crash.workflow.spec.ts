@@ -25,7 +25,10 @@ async function givenWideCounty(t: TestApp) {
     }
   }
   await t.app.get(UnitsService).import(null, rows);
-  const units = await t.app.get(DataSource).getRepository(Unit).findBy({ code: In(rows.map((r) => r.code as string)) });
+  const units = await t.app
+    .get(DataSource)
+    .getRepository(Unit)
+    .findBy({ code: In(rows.map((r) => r.code as string)) });
   return { county: units.find((u) => u.kind === 'county')!, villages: units.filter((u) => u.kind === 'village').map((u) => u.id) };
 }
 
@@ -45,7 +48,11 @@ describe('campaign launch across a killed worker', () => {
   it('creates every task and item exactly once when the worker dies during launch', async () => {
     const db = t.app.get(DataSource);
     const { county, villages } = await givenWideCounty(t);
-    const register = await givenRegister(t.app, villages, villages.map((_, i) => 1 + (i % 3)));
+    const register = await givenRegister(
+      t.app,
+      villages,
+      villages.map((_, i) => 1 + (i % 3)),
+    );
     const admin = await givenUser(t.app, 'admin', county.id);
     const token = await t.login(admin.username, admin.password);
     const auth = { Authorization: `Bearer ${token}` };
@@ -65,22 +72,31 @@ describe('campaign launch across a killed worker', () => {
       })
       .expect(201);
     const campaignId: string = created.body.id;
-    const taskCount = async () => (await db.query(`SELECT count(*)::int AS n FROM tasks WHERE campaign_id = $1`, [campaignId]))[0].n as number;
+    const taskCount = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM tasks WHERE campaign_id = $1`, [campaignId]))[0].n as number;
 
     await t.http.post(`/api/campaigns/${campaignId}/launch`).set(auth).expect(202);
-    const seenAtKill = await eventually(async () => {
-      const n = await taskCount();
-      return n > 0 ? n : undefined;
-    }, 60_000, 'the first page of tasks');
+    const seenAtKill = await eventually(
+      async () => {
+        const n = await taskCount();
+        return n > 0 ? n : undefined;
+      },
+      60_000,
+      'the first page of tasks',
+    );
     await killHard(workers[0]);
     // The kill has to land before the last page for this test to prove anything.
     expect(seenAtKill).toBeLessThan(villages.length);
 
     workers.push(spawnWorkerProcess(t.config));
-    const campaign = await eventually(async () => {
-      const res = await t.http.get(`/api/campaigns/${campaignId}`).set(auth).expect(200);
-      return res.body.status === 'running' ? res.body : undefined;
-    }, 120_000, 'the launch to finish on the second worker');
+    const campaign = await eventually(
+      async () => {
+        const res = await t.http.get(`/api/campaigns/${campaignId}`).set(auth).expect(200);
+        return res.body.status === 'running' ? res.body : undefined;
+      },
+      120_000,
+      'the launch to finish on the second worker',
+    );
 
     expect(campaign.steps[0]).toMatchObject({ taskCount: villages.length, itemCount: register.total });
     const [tasks] = await db.query(
@@ -96,7 +112,14 @@ describe('campaign launch across a killed worker', () => {
     // Every task got its deadline workflow, including those whose start the kill cut off.
     const ids: { id: string }[] = await db.query(`SELECT id FROM tasks WHERE campaign_id = $1`, [campaignId]);
     const client = t.app.get(TemporalClient).client;
-    const described = await Promise.all(ids.map(({ id }) => client.workflow.getHandle(taskWorkflowId(id)).describe().then((d) => d.status.name)));
+    const described = await Promise.all(
+      ids.map(({ id }) =>
+        client.workflow
+          .getHandle(taskWorkflowId(id))
+          .describe()
+          .then((d) => d.status.name),
+      ),
+    );
     expect(described.filter((status) => status === 'RUNNING')).toHaveLength(villages.length);
   }, 300_000);
 });

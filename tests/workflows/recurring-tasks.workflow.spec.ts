@@ -109,7 +109,10 @@ describe('recurring tasks', () => {
     );
     return Promise.all(
       actions.map(async (action) => {
-        const handle = client().workflow.getHandle<typeof recurringOccurrenceWorkflow>(action.action.workflow.workflowId, action.action.workflow.firstExecutionRunId);
+        const handle = client().workflow.getHandle<typeof recurringOccurrenceWorkflow>(
+          action.action.workflow.workflowId,
+          action.action.workflow.firstExecutionRunId,
+        );
         return { scheduledAt: action.scheduledAt, handle, result: await handle.result() };
       }),
     );
@@ -123,9 +126,18 @@ describe('recurring tasks', () => {
     const schedule = await scheduleOf(definition.id).describe();
     expect(schedule.spec.timezone).toBe('Asia/Shanghai');
     expect(schedule.spec.calendars).toEqual([
-      expect.objectContaining({ minute: [{ start: 0, end: 0, step: 1 }], hour: [{ start: 9, end: 9, step: 1 }], dayOfMonth: [{ start: 1, end: 1, step: 1 }] }),
+      expect.objectContaining({
+        minute: [{ start: 0, end: 0, step: 1 }],
+        hour: [{ start: 9, end: 9, step: 1 }],
+        dayOfMonth: [{ start: 1, end: 1, step: 1 }],
+      }),
     ]);
-    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'recurringOccurrenceWorkflow', taskQueue: t.config.temporal.taskQueue, args: [{ definitionId: definition.id }] });
+    expect(schedule.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'recurringOccurrenceWorkflow',
+      taskQueue: t.config.temporal.taskQueue,
+      args: [{ definitionId: definition.id }],
+    });
     expect(schedule.policies.overlap).toBe('BUFFER_ONE');
     expect(schedule.state.paused).toBe(false);
     // The next action is 09:00 on a 1st, China time.
@@ -162,7 +174,11 @@ describe('recurring tasks', () => {
 
     // A backfill runs last month's occurrence now: the run keeps the date it was scheduled for.
     const lastMonth = new Date(`${addLocalDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-01T09:00:00+08:00`);
-    await scheduleOf(definition.id).backfill({ start: new Date(lastMonth.getTime() - 60_000), end: new Date(lastMonth.getTime() + 60_000), overlap: ScheduleOverlapPolicy.ALLOW_ALL });
+    await scheduleOf(definition.id).backfill({
+      start: new Date(lastMonth.getTime() - 60_000),
+      end: new Date(lastMonth.getTime() + 60_000),
+      overlap: ScheduleOverlapPolicy.ALLOW_ALL,
+    });
     const backfilled = (await scheduleRuns(definition.id, 3)).find((run) => run.scheduledAt.getTime() === lastMonth.getTime());
     expect(backfilled?.result).toEqual({ occurrenceKey: occurrenceKey(lastMonth), taskCount: 2 });
     await recordHistory(backfilled!.handle, 'recurring-occurrence-backfill');
@@ -175,7 +191,11 @@ describe('recurring tasks', () => {
 
     const tasks = await tasksOf(definition.id);
     const occurrences = [...new Set(tasks.map((task) => task.recurrenceKey.split(':')[1]))].sort();
-    expect(occurrences).toEqual([...new Set([occurrenceKey(lastMonth), today, occurrenceKey(runs[1].scheduledAt), direct.occurrenceKey, occurrenceKey(nextMonth)])].sort());
+    expect(occurrences).toEqual(
+      [
+        ...new Set([occurrenceKey(lastMonth), today, occurrenceKey(runs[1].scheduledAt), direct.occurrenceKey, occurrenceKey(nextMonth)]),
+      ].sort(),
+    );
     for (const occurrence of occurrences) {
       const ofOccurrence = tasks.filter((task) => task.recurrenceKey.split(':')[1] === occurrence);
       expect(ofOccurrence.map((task) => task.unitId).sort()).toEqual([...district.id.centres].sort());
@@ -191,7 +211,10 @@ describe('recurring tasks', () => {
       }
     }
 
-    const recorded = await t.app.get(DataSource).getRepository(RecurringTaskOccurrence).find({ where: { definitionId: definition.id }, order: { occurrenceKey: 'ASC' } });
+    const recorded = await t.app
+      .get(DataSource)
+      .getRepository(RecurringTaskOccurrence)
+      .find({ where: { definitionId: definition.id }, order: { occurrenceKey: 'ASC' } });
     expect(recorded.map((o) => [o.occurrenceKey, o.taskCount])).toEqual(occurrences.map((o) => [o, 2]));
 
     // Every task has its deadline workflow, and the unit sees the task through the API.
@@ -201,7 +224,11 @@ describe('recurring tasks', () => {
     }
     const todays = tasks.find((task) => task.recurrenceKey.split(':')[1] === today)!;
     const detail = await t.http.get(`/api/tasks/${todays.id}`).set(auth(managerToken)).expect(200);
-    expect(detail.body.history[0]).toMatchObject({ action: 'created', actorUserId: null, details: { recurringTaskId: definition.id, occurrence: today } });
+    expect(detail.body.history[0]).toMatchObject({
+      action: 'created',
+      actorUserId: null,
+      details: { recurringTaskId: definition.id, occurrence: today },
+    });
   });
 
   it('pauses and resumes the schedule together with the definition', async () => {

@@ -50,17 +50,31 @@ describe('task deadline workflow', () => {
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const notificationsOf = (taskId: string) =>
-    t.app.get(DataSource).getRepository(Notification).createQueryBuilder('n').where('n.businessKey LIKE :k', { k: `task:${taskId}:%` }).orderBy('n.createdAt').getMany();
+    t.app
+      .get(DataSource)
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.businessKey LIKE :k', { k: `task:${taskId}:%` })
+      .orderBy('n.createdAt')
+      .getMany();
   const handleOf = (taskId: string) => t.app.get(TemporalClient).client.workflow.getHandle(taskWorkflowId(taskId));
   /** The activities the workflow scheduled, in order. */
   const activitiesOf = async (taskId: string) =>
-    ((await handleOf(taskId).fetchHistory()).events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : []));
+    ((await handleOf(taskId).fetchHistory()).events ?? []).flatMap((e) =>
+      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [],
+    );
 
   async function createTask(dueInSeconds: number, policy: object, assigneeUserId?: string) {
     const res = await t.http
       .post('/api/tasks')
       .set(auth(managerToken))
-      .send({ title: '疾病再识别', unitId: district.id.clinics[0], assigneeUserId, dueAt: new Date(Date.now() + dueInSeconds * 1000).toISOString(), policy })
+      .send({
+        title: '疾病再识别',
+        unitId: district.id.clinics[0],
+        assigneeUserId,
+        dueAt: new Date(Date.now() + dueInSeconds * 1000).toISOString(),
+        policy,
+      })
       .expect(201);
     return res.body as Task;
   }
@@ -68,20 +82,32 @@ describe('task deadline workflow', () => {
   it('reminds the worker before the due time, then climbs the ladder 1 → 2 → 3 to the right people', async () => {
     // Margins of seconds: on a loaded 2-core machine the first plan may come a second late.
     const task = await createTask(9, secondsPolicy([6, 3], [0, 2, 4]), worker.id);
-    await eventually(async () => ((await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id: task.id })).escalationLevel === 3 ? true : undefined), 30_000, 'level 3');
+    await eventually(
+      async () =>
+        (await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id: task.id })).escalationLevel === 3 ? true : undefined,
+      30_000,
+      'level 3',
+    );
     const rows = await notificationsOf(task.id);
     const reminders = rows.filter((n) => n.kind === 'reminder');
     expect(reminders.map((n) => n.recipientUserId)).toEqual([worker.id, worker.id]);
     reminders.forEach((n) => expect(n.createdAt.getTime()).toBeLessThan(new Date(task.dueAt).getTime()));
 
-    const escalations = await t.app.get(DataSource).getRepository(Escalation).find({ where: { taskId: task.id }, order: { level: 'ASC' } });
+    const escalations = await t.app
+      .get(DataSource)
+      .getRepository(Escalation)
+      .find({ where: { taskId: task.id }, order: { level: 'ASC' } });
     expect(escalations.map((e) => [e.level, e.targetUserId])).toEqual([
       [1, clinicHead.id],
       [2, townshipHead.id],
       [3, leader.id],
     ]);
     const escalationTexts = rows.filter((n) => n.kind === 'escalation');
-    expect(escalationTexts.map((n) => n.title)).toEqual(['【逾期督办】疾病再识别（第1级）', '【逾期督办】疾病再识别（第2级）', '【逾期督办】疾病再识别（第3级）']);
+    expect(escalationTexts.map((n) => n.title)).toEqual([
+      '【逾期督办】疾病再识别（第1级）',
+      '【逾期督办】疾病再识别（第2级）',
+      '【逾期督办】疾病再识别（第3级）',
+    ]);
     const talk = await t.app.get(DataSource).getRepository(FormalTalk).findOneByOrFail({ taskId: task.id });
     expect(talk).toMatchObject({ level: 3, leaderUserId: leader.id, unitId: district.id.clinics[0], status: 'pending' });
 
@@ -99,45 +125,59 @@ describe('task deadline workflow', () => {
 
   it('still plans through its activity when started without a timeline (workflows started before it existed)', async () => {
     const dueAt = new Date(Date.now() + 6000);
-    const task = await t.app.get(DataSource).getRepository(Task).save({
-      kind: 'standalone',
-      title: '旧任务',
-      description: '',
-      unitId: district.id.clinics[0],
-      assigneeUserId: worker.id,
-      dueAt,
-      policy: secondsPolicy([3], [0]) as Task['policy'],
-      policyId: null,
-      campaignId: null,
-      stepId: null,
-      createdByUserId: null,
-    });
+    const task = await t.app
+      .get(DataSource)
+      .getRepository(Task)
+      .save({
+        kind: 'standalone',
+        title: '旧任务',
+        description: '',
+        unitId: district.id.clinics[0],
+        assigneeUserId: worker.id,
+        dueAt,
+        policy: secondsPolicy([3], [0]) as Task['policy'],
+        policyId: null,
+        campaignId: null,
+        stepId: null,
+        createdByUserId: null,
+      });
     const handle = await t.app.get(TemporalClient).client.workflow.start(taskDeadlineWorkflow, {
       taskQueue: t.config.temporal.taskQueue,
       workflowId: taskWorkflowId(task.id),
       args: [{ taskId: task.id }],
     });
-    await eventually(async () => ((await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id: task.id })).escalationLevel === 1 ? true : undefined), 20_000, 'level 1');
+    await eventually(
+      async () =>
+        (await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id: task.id })).escalationLevel === 1 ? true : undefined,
+      20_000,
+      'level 1',
+    );
     await t.http.post(`/api/tasks/${task.id}/cancel`).set(auth(managerToken)).send({ reason: '测试结束' }).expect(201);
     await handle.result();
     expect(await activitiesOf(task.id)).toEqual(['planTaskTimeline', 'sendTaskReminder', 'escalateTask']);
-    expect((await notificationsOf(task.id)).map((n) => `${n.kind}:${n.recipientUserId}`)).toEqual([`reminder:${worker.id}`, `escalation:${clinicHead.id}`]);
+    expect((await notificationsOf(task.id)).map((n) => `${n.kind}:${n.recipientUserId}`)).toEqual([
+      `reminder:${worker.id}`,
+      `escalation:${clinicHead.id}`,
+    ]);
   });
 
   it('passes the first timeline to the workflow of a task committed before its start (bulk creation)', async () => {
-    const task = await t.app.get(DataSource).getRepository(Task).save({
-      kind: 'standalone',
-      title: '批量任务',
-      description: '',
-      unitId: district.id.clinics[0],
-      assigneeUserId: worker.id,
-      dueAt: new Date(Date.now() + 3600_000),
-      policy: secondsPolicy([60], [0]) as Task['policy'],
-      policyId: null,
-      campaignId: null,
-      stepId: null,
-      createdByUserId: null,
-    });
+    const task = await t.app
+      .get(DataSource)
+      .getRepository(Task)
+      .save({
+        kind: 'standalone',
+        title: '批量任务',
+        description: '',
+        unitId: district.id.clinics[0],
+        assigneeUserId: worker.id,
+        dueAt: new Date(Date.now() + 3600_000),
+        policy: secondsPolicy([60], [0]) as Task['policy'],
+        policyId: null,
+        campaignId: null,
+        stepId: null,
+        createdByUserId: null,
+      });
     await t.app.get(TasksService).startDeadlineWorkflow(task.id);
     const history = await handleOf(task.id).fetchHistory();
     const input = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
@@ -185,10 +225,19 @@ describe('task deadline workflow', () => {
       .set(auth(workerToken))
       .send({ newDueAt: new Date(new Date(task.dueAt).getTime() + 4000).toISOString(), reason: '村医外出培训' })
       .expect(201);
-    const extended = await t.http.post(`/api/tasks/${task.id}/extension-requests/${request.body.id}/decision`).set(auth(managerToken)).send({ approve: true }).expect(201);
+    const extended = await t.http
+      .post(`/api/tasks/${task.id}/extension-requests/${request.body.id}/decision`)
+      .set(auth(managerToken))
+      .send({ approve: true })
+      .expect(201);
     expect(extended.body.deadlineVersion).toBe(2);
 
-    await eventually(async () => ((await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id: task.id })).escalationLevel === 1 ? true : undefined), 30_000, 'level 1 of the new deadline');
+    await eventually(
+      async () =>
+        (await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id: task.id })).escalationLevel === 1 ? true : undefined,
+      30_000,
+      'level 1 of the new deadline',
+    );
     const keys = (await notificationsOf(task.id)).map((n) => n.businessKey.split(':').slice(2, 5).join(':'));
     expect(keys.filter((k) => k.includes(':v1:'))).toEqual([]);
     expect(keys).toEqual(expect.arrayContaining(['reminder:v2:0', 'escalation:v2:1']));
@@ -201,9 +250,19 @@ describe('task deadline workflow', () => {
 
   it('neither loses nor repeats a notification when the worker restarts mid-ladder', async () => {
     const task = await createTask(6, secondsPolicy([3], [0, 2, 4]), worker.id);
-    await eventually(async () => ((await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id: task.id })).escalationLevel >= 1 ? true : undefined), 20_000, 'level 1');
+    await eventually(
+      async () =>
+        (await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id: task.id })).escalationLevel >= 1 ? true : undefined,
+      20_000,
+      'level 1',
+    );
     await t.restartWorker();
-    await eventually(async () => ((await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id: task.id })).escalationLevel === 3 ? true : undefined), 30_000, 'level 3');
+    await eventually(
+      async () =>
+        (await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id: task.id })).escalationLevel === 3 ? true : undefined,
+      30_000,
+      'level 3',
+    );
     const rows = await notificationsOf(task.id);
     expect(rows.map((n) => `${n.kind}:${n.recipientUserId}`)).toEqual([
       `reminder:${worker.id}`,
@@ -211,7 +270,11 @@ describe('task deadline workflow', () => {
       `escalation:${townshipHead.id}`,
       `escalation:${leader.id}`,
     ]);
-    await eventually(async () => ((await notificationsOf(task.id)).every((n) => n.status === 'sent') ? true : undefined), 20_000, 'delivery');
+    await eventually(
+      async () => ((await notificationsOf(task.id)).every((n) => n.status === 'sent') ? true : undefined),
+      20_000,
+      'delivery',
+    );
     await t.http.post(`/api/tasks/${task.id}/cancel`).set(auth(managerToken)).send({ reason: '测试结束' }).expect(201);
   });
 

@@ -48,7 +48,13 @@ describe('task deadline workflow across a killed worker', () => {
     const res = await t.http
       .post('/api/tasks')
       .set({ Authorization: `Bearer ${token}` })
-      .send({ title: '疾病再识别', unitId: district.id.clinics[0], assigneeUserId: assignee.id, dueAt: new Date(Date.now() + 6000).toISOString(), policy })
+      .send({
+        title: '疾病再识别',
+        unitId: district.id.clinics[0],
+        assigneeUserId: assignee.id,
+        dueAt: new Date(Date.now() + 6000).toISOString(),
+        policy,
+      })
       .expect(201);
     const taskId: string = res.body.id;
     const level = async () => (await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id: taskId })).escalationLevel;
@@ -58,19 +64,32 @@ describe('task deadline workflow across a killed worker', () => {
     workers.push(spawnWorkerProcess(t.config));
     await eventually(async () => ((await level()) === 3 ? true : undefined), 90_000, 'level 3 from the second worker');
 
-    const rows = await t.app.get(DataSource).getRepository(Notification).createQueryBuilder('n').where('n.businessKey LIKE :k', { k: `task:${taskId}:%` }).orderBy('n.createdAt').getMany();
+    const rows = await t.app
+      .get(DataSource)
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.businessKey LIKE :k', { k: `task:${taskId}:%` })
+      .orderBy('n.createdAt')
+      .getMany();
     expect(rows.map((n) => `${n.kind}:${n.recipientUserId}`)).toEqual([
       `reminder:${assignee.id}`,
       `escalation:${clinicHead.id}`,
       `escalation:${townshipHead.id}`,
       `escalation:${leader.id}`,
     ]);
-    await eventually(async () => {
-      const sent = await t.app.get(DataSource).getRepository(Notification).countBy(rows.map((n) => ({ id: n.id, status: 'sent' as const })));
-      return sent === rows.length ? true : undefined;
-      // A job the killed worker held comes back when its BullMQ lock lapses (30 s), and a row whose job
-      // was never enqueued when the sweeper next runs (every 30 s, for rows pending 30 s): allow both.
-    }, 120_000, 'delivery of every notification');
+    await eventually(
+      async () => {
+        const sent = await t.app
+          .get(DataSource)
+          .getRepository(Notification)
+          .countBy(rows.map((n) => ({ id: n.id, status: 'sent' as const })));
+        return sent === rows.length ? true : undefined;
+        // A job the killed worker held comes back when its BullMQ lock lapses (30 s), and a row whose job
+        // was never enqueued when the sweeper next runs (every 30 s, for rows pending 30 s): allow both.
+      },
+      120_000,
+      'delivery of every notification',
+    );
     // Two worker processes start from source (bundling included) and the queue recovers: slow.
   }, 300_000);
 });

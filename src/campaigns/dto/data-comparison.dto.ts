@@ -4,7 +4,10 @@ import { PageQueryDto } from '../../common/pagination';
 import { COMPARISON_FLAGS, ComparisonFlag } from '../../domain/data-comparison';
 
 export class ComparisonUploadDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'the area the list covers (default: the campaign scope); only its records are compared' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'the area the list covers (default: the campaign scope); only its records are compared',
+  })
   @IsOptional()
   @IsUUID()
   areaUnitId?: string;

@@ -4,7 +4,8 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 export class LedgerQueryDto {
   @ApiPropertyOptional({
     format: 'uuid',
-    description: "a unit with a task in the campaign (its own persons), or an area of the campaign scope (all persons there); default: the campaign's scope unit",
+    description:
+      "a unit with a task in the campaign (its own persons), or an area of the campaign scope (all persons there); default: the campaign's scope unit",
   })
   @IsOptional()
   @IsUUID()

@@ -8,7 +8,11 @@ export class RecordResultDto {
   @IsIn(RE_IDENTIFICATION_OUTCOMES)
   outcome: ReIdentificationOutcome;
 
-  @ApiPropertyOptional({ type: [String], description: "codes (or exact names) of the campaign's disease catalogue; required for outcome conditions", example: ['C01'] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: "codes (or exact names) of the campaign's disease catalogue; required for outcome conditions",
+    example: ['C01'],
+  })
   @IsOptional()
   @IsArray()
   @IsString({ each: true })

@@ -35,7 +35,9 @@ export class RecurringTasks1764600000000 implements MigrationInterface {
     // `<definitionId>:<occurrence>:<unitId>`: a task per unit per occurrence, however often it runs.
     // Pattern ops so that the prefix of one occurrence (LIKE 'def:date:%') reads the index too.
     await q.query(`ALTER TABLE tasks ADD COLUMN recurrence_key varchar(120)`);
-    await q.query(`CREATE UNIQUE INDEX tasks_recurrence_key ON tasks (recurrence_key varchar_pattern_ops) WHERE recurrence_key IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX tasks_recurrence_key ON tasks (recurrence_key varchar_pattern_ops) WHERE recurrence_key IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -18,7 +18,9 @@ export class HolidayCalendars1764800000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX holiday_calendars_national_key ON holiday_calendars (year) WHERE county_unit_id IS NULL`);
-    await q.query(`CREATE UNIQUE INDEX holiday_calendars_county_key ON holiday_calendars (year, county_unit_id) WHERE county_unit_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX holiday_calendars_county_key ON holiday_calendars (year, county_unit_id) WHERE county_unit_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -13,7 +13,10 @@ export class CreateCatalogueVersionDto {
   @Length(0, 2000)
   notes?: string;
 
-  @ApiProperty({ description: 'the whole list: [{ code, name, category: major | chronic | severe }]', example: [{ code: 'M01', name: '食管癌', category: 'major' }] })
+  @ApiProperty({
+    description: 'the whole list: [{ code, name, category: major | chronic | severe }]',
+    example: [{ code: 'M01', name: '食管癌', category: 'major' }],
+  })
   @IsArray()
   diseases: unknown[];
 }

@@ -60,7 +60,8 @@ export class EmailSender {
 /** Parsed here rather than by nodemailer, which drops every other option when given a URL. */
 function serverOptions(smtpUrl: string): Pick<SMTPPool.Options, 'host' | 'port' | 'secure' | 'auth'> {
   const url = new URL(smtpUrl);
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`SMTP URL must start with smtp:// or smtps://, not ${url.protocol}//`);
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new Error(`SMTP URL must start with smtp:// or smtps://, not ${url.protocol}//`);
   return {
     host: url.hostname,
     port: url.port ? Number(url.port) : undefined,

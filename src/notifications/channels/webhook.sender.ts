@@ -93,7 +93,8 @@ function originOf(url: string): string {
   } catch {
     throw new DeliveryError('webhook URL is not a valid URL', false);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new DeliveryError(`webhook URL must be http(s), not ${parsed.protocol}`, false);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new DeliveryError(`webhook URL must be http(s), not ${parsed.protocol}`, false);
   return parsed.origin;
 }
 

@@ -11,7 +11,10 @@ export class CreatePolicyDto {
   @IsObject()
   policy: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'true: make it the default (tasks created without a policy get it); in an edit, false on the default goes back to the built-in default' })
+  @ApiPropertyOptional({
+    description:
+      'true: make it the default (tasks created without a policy get it); in an edit, false on the default goes back to the built-in default',
+  })
   @IsOptional()
   @IsBoolean()
   isDefault?: boolean;

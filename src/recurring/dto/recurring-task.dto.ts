@@ -4,7 +4,10 @@ import { UNIT_KINDS, UnitKind } from '../../domain/hierarchy';
 import { IsTaskKind } from '../../tasks/dto/task-kind';
 
 export class CreateRecurringTaskDto {
-  @ApiProperty({ example: '录入全国健康扶贫动态管理系统（{{period}}）', description: '`{{period}}` becomes the month of each occurrence, e.g. 2026年11月' })
+  @ApiProperty({
+    example: '录入全国健康扶贫动态管理系统（{{period}}）',
+    description: '`{{period}}` becomes the month of each occurrence, e.g. 2026年11月',
+  })
   @IsString()
   @Length(1, 200)
   title: string;
@@ -27,7 +30,10 @@ export class CreateRecurringTaskDto {
   @IsIn(UNIT_KINDS)
   unitKind: UnitKind;
 
-  @ApiProperty({ example: '0 9 1 * *', description: 'minute hour day-of-month month day-of-week, Asia/Shanghai (numbers, *, lists, ranges, steps)' })
+  @ApiProperty({
+    example: '0 9 1 * *',
+    description: 'minute hour day-of-month month day-of-week, Asia/Shanghai (numbers, *, lists, ranges, steps)',
+  })
   @IsString()
   @Length(1, 100)
   cron: string;

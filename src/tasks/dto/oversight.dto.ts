@@ -5,7 +5,11 @@ import { PageQueryDto } from '../../common/pagination';
 export const OVERDUE_SORTS = ['count', 'days', 'level'] as const;
 
 export class OverdueQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: OVERDUE_SORTS, default: 'days', description: 'units with most overdue tasks, longest overdue, or highest level first' })
+  @ApiPropertyOptional({
+    enum: OVERDUE_SORTS,
+    default: 'days',
+    description: 'units with most overdue tasks, longest overdue, or highest level first',
+  })
   @IsOptional()
   @IsIn(OVERDUE_SORTS)
   sort: (typeof OVERDUE_SORTS)[number] = 'days';

@@ -40,7 +40,10 @@ export class CreateTaskDto {
   @IsObject()
   policy?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'a named policy (GET /api/policies), copied onto the task; ignored when policy is given' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'a named policy (GET /api/policies), copied onto the task; ignored when policy is given',
+  })
   @IsOptional()
   @IsUUID()
   policyId?: string;
