@@ -55,6 +55,8 @@ export interface UnitImportRow {
   kind?: unknown;
   parentCode?: unknown;
   isPoorVillage?: unknown;
+  /** Username of the unit's head (负责人), an existing active user; optional. */
+  headUsername?: unknown;
 }
 
 export interface ValidUnitRow {
@@ -64,6 +66,8 @@ export interface ValidUnitRow {
   kind: UnitKind;
   parentCode: string | null;
   isPoorVillage: boolean;
+  /** Lower-case, as usernames are stored; null when the row names no head. */
+  headUsername: string | null;
 }
 
 export interface RowError {
@@ -77,6 +81,15 @@ export interface RowError {
 
 export interface ExistingUnit {
   kind: UnitKind;
+  /** A deactivated unit takes no new children; absent means active. */
+  active?: boolean;
+}
+
+/** A user a row names as head, looked up by lower-case username. */
+export interface ImportHead {
+  active: boolean;
+  /** Whether the user's unit lies in the importing admin's scope. */
+  inScope: boolean;
 }
 
 export type ImportPlan = { ok: true; rows: ValidUnitRow[] } | { ok: false; errors: RowError[] };
@@ -85,7 +98,11 @@ export type ImportPlan = { ok: true; rows: ValidUnitRow[] } | { ok: false; error
  * Checks every row of an import and orders the valid ones parents-first. All-or-nothing: any
  * error means nothing is written, and every error of every row is reported at once.
  */
-export function planUnitImport(rows: UnitImportRow[], existing: ReadonlyMap<string, ExistingUnit>): ImportPlan {
+export function planUnitImport(
+  rows: UnitImportRow[],
+  existing: ReadonlyMap<string, ExistingUnit>,
+  heads: ReadonlyMap<string, ImportHead> = new Map(),
+): ImportPlan {
   const errors: RowError[] = [];
   const parsed: ValidUnitRow[] = [];
   const firstRowOfCode = new Map<string, number>();
@@ -119,8 +136,16 @@ export function planUnitImport(rows: UnitImportRow[], existing: ReadonlyMap<stri
     if (parentCode !== null && parentCode === code) {
       rowErrors.push({ row, column: 'parentCode', message: 'a unit cannot be its own parent' });
     }
+    const headText = text(raw.headUsername);
+    const headUsername = headText.toLowerCase() || null;
+    if (headUsername !== null) {
+      const head = heads.get(headUsername);
+      if (!head) rowErrors.push({ row, column: 'headUsername', message: `no user with username ${headText}` });
+      else if (!head.active) rowErrors.push({ row, column: 'headUsername', message: `user ${headText} is deactivated` });
+      else if (!head.inScope) rowErrors.push({ row, column: 'headUsername', message: `user ${headText} is outside your scope` });
+    }
     if (rowErrors.length > 0) errors.push(...rowErrors);
-    else parsed.push({ row, code, name, kind: raw.kind as UnitKind, parentCode, isPoorVillage: isPoorVillage ?? false });
+    else parsed.push({ row, code, name, kind: raw.kind as UnitKind, parentCode, isPoorVillage: isPoorVillage ?? false, headUsername });
   });
 
   const inFile = new Map(parsed.map((r) => [r.code, r]));
@@ -132,7 +157,9 @@ export function planUnitImport(rows: UnitImportRow[], existing: ReadonlyMap<stri
       continue;
     }
     const parentKind = inFile.get(r.parentCode)?.kind ?? existing.get(r.parentCode)?.kind;
-    if (parentKind === undefined) {
+    if (!inFile.has(r.parentCode) && existing.get(r.parentCode)?.active === false) {
+      errors.push({ row: r.row, column: 'parentCode', message: `unit ${r.parentCode} is deactivated` });
+    } else if (parentKind === undefined) {
       if (!firstRowOfCode.has(r.parentCode)) {
         errors.push({ row: r.row, column: 'parentCode', message: `no unit with code ${r.parentCode} in the file or the database` });
       }
@@ -161,6 +188,11 @@ function parentsFirst(rows: ValidUnitRow[]): ValidUnitRow[] {
     return d;
   };
   return [...rows].sort((a, b) => depthOf(a) - depthOf(b) || a.row - b.row);
+}
+
+/** The distinct usernames that rows name as head, lower-case as stored: what the caller looks up. */
+export function importHeadUsernames(rows: UnitImportRow[]): string[] {
+  return [...new Set(rows.map((r) => text(r.headUsername).toLowerCase()).filter((u) => u !== ''))];
 }
 
 function text(value: unknown): string {

@@ -9,6 +9,7 @@ const COLUMN_ALIASES: Record<keyof UnitImportRow, string[]> = {
   kind: ['kind', '类型', '单位类型'],
   parentCode: ['parentcode', 'parent_code', '上级编码', '上级代码'],
   isPoorVillage: ['ispoorvillage', 'is_poor_village', '贫困村'],
+  headUsername: ['headusername', 'head_username', '负责人账号', '负责人用户名'],
 };
 
 /** Reads a unit import CSV (UTF-8, with or without BOM; header row required). */

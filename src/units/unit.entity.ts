@@ -34,6 +34,10 @@ export class Unit {
   @Column({ name: 'head_user_id', type: 'uuid', nullable: true })
   headUserId: string | null;
 
+  /** False once deactivated (撤销): hidden from lists by default, no new tasks, no new children. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

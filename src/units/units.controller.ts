@@ -1,9 +1,19 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { Page } from '../common/pagination';
 import { UuidParam } from '../common/uuid-param';
-import { CreateUnitDto, SubtreeQueryDto, UnitImportDto, UnitListQueryDto, UnitView } from './dto/unit.dto';
+import {
+  CreateUnitDto,
+  DeactivationBlockers,
+  LadderCheckQueryDto,
+  LadderCheckView,
+  SubtreeQueryDto,
+  UnitImportDto,
+  UnitListQueryDto,
+  UnitView,
+  UpdateUnitDto,
+} from './dto/unit.dto';
 import { parseUnitCsv } from './unit-csv';
 import { toView, UnitsService } from './units.service';
 
@@ -16,6 +26,15 @@ export class UnitsController {
   @Get()
   list(@CurrentActor() actor: Actor, @Query() query: UnitListQueryDto): Promise<Page<UnitView>> {
     return this.units.list(actor, query);
+  }
+
+  /** Declared before `:id`, which would take `ladder-check` for an id. */
+  @Get('ladder-check')
+  @Roles('admin', 'manager')
+  @ApiOperation({ summary: 'Units of a subtree whose escalation ladder would reach nobody, per target' })
+  @ApiOkResponse({ type: LadderCheckView })
+  ladderCheck(@CurrentActor() actor: Actor, @Query() query: LadderCheckQueryDto): Promise<LadderCheckView> {
+    return this.units.ladderCheck(actor, query.rootId);
   }
 
   @Get(':id')
@@ -34,6 +53,18 @@ export class UnitsController {
     return this.units.create(actor, dto);
   }
 
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Edits name, head (负责人), poor-village flag or active state; audited' })
+  @ApiOkResponse({ type: UnitView })
+  @ApiConflictResponse({
+    description: 'deactivation refused: `blockers` names open tasks, active users and child units',
+    type: DeactivationBlockers,
+  })
+  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: UpdateUnitDto): Promise<UnitView> {
+    return this.units.update(actor, id, dto);
+  }
+
   @Post('import')
   @Roles('admin')
   @HttpCode(201)
@@ -45,7 +76,12 @@ export class UnitsController {
   @Roles('admin')
   @HttpCode(201)
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'code,name,kind,parentCode,isPoorVillage\n510812100201,某村,village,510812100,true' } })
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example: 'code,name,kind,parentCode,isPoorVillage,headUsername\n510812100201,某村,village,510812100,true,wang.wei',
+    },
+  })
   importCsv(@CurrentActor() actor: Actor, @Body() csv: string): Promise<{ created: number }> {
     return this.units.import(actor, parseUnitCsv(typeof csv === 'string' ? csv : ''));
   }

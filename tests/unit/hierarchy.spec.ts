@@ -48,6 +48,45 @@ describe(planUnitImport.name, () => {
     expect(plan.errors.find((e) => e.row === 9)?.conflict).toBe(true);
   });
 
+  it('passes a known, active head in scope through (lower-case) and names every other head by row', () => {
+    const heads = new Map([
+      ['wang.wei', { active: true, inScope: true }],
+      ['li.na', { active: false, inScope: true }],
+      ['zhao.lei', { active: true, inScope: false }],
+    ]);
+    const rows = [
+      { code: 'T1', name: '镇', kind: 'township', parentCode: 'D1', headUsername: ' Wang.Wei ' },
+      { code: 'T2', name: '镇', kind: 'township', parentCode: 'D1', headUsername: '' },
+    ];
+    const ok = planUnitImport(rows, new Map([['D1', { kind: 'county' }]]), heads);
+    expect(ok.ok && ok.rows.map((r) => r.headUsername)).toEqual(['wang.wei', null]);
+
+    const refused = planUnitImport(
+      [
+        { code: 'T1', name: '镇', kind: 'township', parentCode: 'D1', headUsername: 'nobody' },
+        { code: 'T2', name: '镇', kind: 'township', parentCode: 'D1', headUsername: 'li.na' },
+        { code: 'T3', name: '镇', kind: 'township', parentCode: 'D1', headUsername: 'zhao.lei' },
+        { code: 'T4', name: '镇', kind: 'township', parentCode: 'D1', headUsername: 'wang.wei' },
+      ],
+      new Map([['D1', { kind: 'county' }]]),
+      heads,
+    );
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.errors).toEqual([
+      { row: 1, column: 'headUsername', message: 'no user with username nobody' },
+      { row: 2, column: 'headUsername', message: 'user li.na is deactivated' },
+      { row: 3, column: 'headUsername', message: 'user zhao.lei is outside your scope' },
+    ]);
+  });
+
+  it('refuses new units below a deactivated unit', () => {
+    const plan = planUnitImport(
+      [{ code: 'V1', name: '村', kind: 'village', parentCode: 'T1' }],
+      new Map([['T1', { kind: 'township', active: false }]]),
+    );
+    expect(!plan.ok && plan.errors).toEqual([{ row: 1, column: 'parentCode', message: 'unit T1 is deactivated' }]);
+  });
+
   it('places any valid tree, given in any order, parents before children', () => {
     // A generated district: townships, villages below them, a clinic per village.
     const tree = fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 8 }).map((villagesPerTownship) => {

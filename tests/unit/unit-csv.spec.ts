@@ -14,6 +14,13 @@ describe(parseUnitCsv.name, () => {
     ]);
   });
 
+  it('reads the head column by its English or Chinese name', () => {
+    expect(parseUnitCsv('code,name,kind,parentCode,headUsername\nT1,镇,township,D,wang.wei\n')[0].headUsername).toBe('wang.wei');
+    expect(parseUnitCsv('编码,名称,类型,上级编码,负责人账号\nT1,镇,township,D,li.na\n')).toEqual([
+      { code: 'T1', name: '镇', kind: 'township', parentCode: 'D', headUsername: 'li.na' },
+    ]);
+  });
+
   it('names missing columns and refuses empty files', () => {
     expect(() => parseUnitCsv('code,name\nA,B')).toThrow(new BadRequestException('The CSV header lacks the column(s) kind'));
     expect(() => parseUnitCsv('')).toThrow(/empty/);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   Allow,
   ArrayMaxSize,
@@ -15,10 +15,18 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
+import { ESCALATION_TARGETS, EscalationTarget } from '../../domain/deadline-policy';
 import { UNIT_CODE_PATTERN, UNIT_KINDS, UnitKind } from '../../domain/hierarchy';
+
+/** `true`/`false` in a query string become booleans; anything else stays and fails @IsBoolean. */
+const queryBoolean = Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+/** Present means checked: `null` is refused like any other wrong type (absent leaves the field as it is). */
+const unlessAbsent = (field: string) => ValidateIf((o: Record<string, unknown>) => o[field] !== undefined);
 
 export class CreateUnitDto {
   @ApiProperty({ example: '510812100201' })
@@ -45,7 +53,41 @@ export class CreateUnitDto {
   isPoorVillage?: boolean;
 }
 
-/** A row of a JSON import; a CSV import has the same columns (code,name,kind,parentCode,isPoorVillage). */
+/**
+ * Changes to one unit; absent fields stay as they are. The head (负责人) must be an active user whose
+ * own unit is this unit or lies below it; `null` clears it.
+ */
+export class UpdateUnitDto {
+  @ApiPropertyOptional({ example: '某某村' })
+  @unlessAbsent('name')
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: '负责人: an active user of this unit or a unit below it; null clears',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'headUserId must be a UUID or null' })
+  headUserId?: string | null;
+
+  @ApiPropertyOptional({ description: '贫困村; villages only' })
+  @unlessAbsent('isPoorVillage')
+  @IsBoolean()
+  isPoorVillage?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'false deactivates (refused with 409 and a report while open tasks, active users or active child units remain)',
+  })
+  @unlessAbsent('active')
+  @IsBoolean()
+  active?: boolean;
+}
+
+/** A row of a JSON import; a CSV import has the same columns (code,name,kind,parentCode,isPoorVillage,headUsername). */
 export class UnitImportRowDto {
   // Checked row by row by planUnitImport so that every row's errors are reported together.
   @ApiProperty() @Allow() code: unknown;
@@ -53,6 +95,7 @@ export class UnitImportRowDto {
   @ApiProperty({ enum: UNIT_KINDS }) @Allow() kind: unknown;
   @ApiPropertyOptional() @Allow() parentCode?: unknown;
   @ApiPropertyOptional() @Allow() isPoorVillage?: unknown;
+  @ApiPropertyOptional({ description: 'username of the head (负责人): an active user in your scope' }) @Allow() headUsername?: unknown;
 }
 
 export class UnitImportDto {
@@ -81,6 +124,12 @@ export class UnitListQueryDto extends PageQueryDto {
   @IsString()
   @Length(1, 100)
   q?: string;
+
+  @ApiPropertyOptional({ description: 'also list deactivated units', default: false })
+  @IsOptional()
+  @queryBoolean
+  @IsBoolean()
+  includeInactive?: boolean;
 }
 
 export class SubtreeQueryDto {
@@ -96,6 +145,19 @@ export class SubtreeQueryDto {
   @IsOptional()
   @IsIn(UNIT_KINDS)
   kind?: UnitKind;
+
+  @ApiPropertyOptional({ description: 'also include deactivated units', default: false })
+  @IsOptional()
+  @queryBoolean
+  @IsBoolean()
+  includeInactive?: boolean;
+}
+
+export class LadderCheckQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'root of the subtree to check (default: every subtree of your scope)' })
+  @IsOptional()
+  @IsUUID()
+  rootId?: string;
 }
 
 export class UnitView {
@@ -106,4 +168,34 @@ export class UnitView {
   @ApiProperty({ nullable: true, type: String }) parentId: string | null;
   @ApiProperty() depth: number;
   @ApiProperty() isPoorVillage: boolean;
+  @ApiProperty({ nullable: true, type: String, description: '负责人' }) headUserId: string | null;
+  @ApiProperty() active: boolean;
+}
+
+export class UnitSummary {
+  @ApiProperty() id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
+}
+
+export class LadderGapView {
+  @ApiProperty({ type: UnitSummary }) unit: UnitSummary;
+  @ApiProperty({ enum: ESCALATION_TARGETS, isArray: true, description: 'targets that would reach no active user' })
+  missing: EscalationTarget[];
+}
+
+export class LadderCheckView {
+  @ApiProperty({ description: 'active units checked' }) checked: number;
+  @ApiProperty({ type: [LadderGapView], description: 'units lacking at least one target, by path' }) units: LadderGapView[];
+}
+
+/** Body of the 409 that refuses a deactivation: what still hangs on the unit (at most 100 of each, with the counts). */
+export class DeactivationBlockers {
+  @ApiProperty() openTaskCount: number;
+  @ApiProperty({ description: '{id, title, dueAt}, earliest due first' }) openTasks: { id: string; title: string; dueAt: string }[];
+  @ApiProperty() activeUserCount: number;
+  @ApiProperty({ description: '{id, username, displayName}' }) activeUsers: { id: string; username: string; displayName: string }[];
+  @ApiProperty() activeChildUnitCount: number;
+  @ApiProperty({ type: [UnitSummary] }) activeChildUnits: UnitSummary[];
 }
