@@ -3,7 +3,9 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, WorkerOptions } from 
 import { AppConfig } from '../src/config/config';
 import { temporalConnectionOptions } from '../src/temporal/connection-options';
 import { createActivities } from './activities';
+import { Logger } from '@nestjs/common';
 import { NotificationsService } from '../src/notifications/notifications.service';
+import { DeadlineClockClient } from '../src/tasks/deadline-clock-client';
 import { startNotificationDelivery } from './notification-delivery.processor';
 import { startRegisterImports } from './register-import.processor';
 
@@ -76,11 +78,13 @@ export async function startWorkerRuntime(
   const delivery = startNotificationDelivery(app, config);
   const registerImports = startRegisterImports(app, config);
   const sweeper = startOutboxSweeper(app.get(NotificationsService));
+  const clockSweep = config.deadlineClocks.sweep ? startClockSweep(app.get(DeadlineClockClient)) : undefined;
   const running = worker.run();
   return {
     running,
     async stop() {
       clearInterval(sweeper);
+      clearInterval(clockSweep);
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await Promise.all([running.catch(() => undefined), delivery.close(), registerImports.close()]);
       await connection.close();
@@ -93,8 +97,29 @@ const SWEEP_EVERY_MS = 30_000;
 
 function startOutboxSweeper(notifications: NotificationsService): NodeJS.Timeout {
   const timer = setInterval(() => {
-    notifications.requeueStale(SWEEP_EVERY_MS).catch(() => undefined);
+    notifications.requeueStale(SWEEP_EVERY_MS).catch((err: Error) => new Logger('OutboxSweeper').warn(`outbox sweep: ${err.message}`));
   }, SWEEP_EVERY_MS);
+  timer.unref();
+  return timer;
+}
+
+/** How often a worker starts the clocks that have pending moments but no run tending them. */
+const CLOCK_SWEEP_EVERY_MS = 60_000;
+
+/** At start, the move from per-task workflows (once, idempotent); then the clock sweep. */
+function startClockSweep(clocks: DeadlineClockClient): NodeJS.Timeout {
+  const logger = new Logger('DeadlineClockSweep');
+  const report = (err: Error) => logger.warn(`deadline clock sweep: ${err.message}`);
+  clocks
+    .moveTaskWorkflowsToClocks()
+    .then(({ planned, terminated }) => {
+      if (planned || terminated) logger.log(`moved to deadline clocks: ${planned} tasks planned, ${terminated} per-task workflows ended`);
+      return clocks.ensureRunning();
+    })
+    .catch(report);
+  const timer = setInterval(() => {
+    clocks.ensureRunning().catch(report);
+  }, CLOCK_SWEEP_EVERY_MS);
   timer.unref();
   return timer;
 }

@@ -3,3 +3,4 @@ export { announcementWorkflow } from './announcement.workflow';
 export { taskDeadlineWorkflow } from './task-deadline.workflow';
 export { recurringOccurrenceWorkflow } from './recurring-occurrence.workflow';
 export { campaignWorkflow } from './campaign.workflow';
+export { deadlineClockWorkflow } from './deadline-clock.workflow';

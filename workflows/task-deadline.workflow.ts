@@ -1,37 +1,13 @@
 import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { TaskDeadlineActivities } from '../workers/activities/task-deadline.activities';
-import { deadlineChangedSignal, taskFinishedSignal } from './task-deadline.messages';
+import { deadlineChangedSignal, TaskDeadlineActivities, TaskDeadlineInput, taskFinishedSignal } from './task-deadline.contract';
 
 const { planTaskTimeline, sendTaskReminder, escalateTask } = proxyActivities<TaskDeadlineActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
 
-export interface TaskDeadlineInput {
-  taskId: string;
-  /**
-   * The first timeline, planned by whoever created the task (from the same task row and calendar the
-   * activity would read), so a new task sleeps towards its first moment at once instead of first
-   * scheduling the planTaskTimeline activity. Absent (workflows started before it existed, and every
-   * continue-as-new): the first round asks the activity, as always. Later re-plans always ask it.
-   */
-  timeline?: TaskTimeline;
-}
-
-/** A moment on the task's timeline, as planned by the activity from the task's policy. */
-export type TimelineStep = { kind: 'reminder'; at: string; index: number } | { kind: 'escalation'; at: string; level: number };
-
-export interface TaskTimeline {
-  finished: boolean;
-  deadlineVersion: number;
-  /** Only steps still ahead, sorted by time. */
-  steps: TimelineStep[];
-}
-
-/** What an activity found when it re-read the task before acting. */
-export type StepOutcome = 'done' | 'finished' | 'stale';
-
 /**
+ * RETIRED: replaced by the deadline clocks; kept only to replay recorded histories.
  * Owns the time of one task (one workflow per task): reminders before the due time, the escalation
  * ladder after it, until the task is finished. PostgreSQL stays the source of truth; this workflow
  * only decides when to look again.

@@ -14,7 +14,7 @@ import { Unit } from '../../src/units/unit.entity';
 import { UnitsService } from '../../src/units/units.service';
 import { User } from '../../src/users/user.entity';
 import { BenchResult, BenchRow, percentile, timeMs } from './report';
-import { taskWorkflowId } from '../../workflows/task-deadline.messages';
+import { taskWorkflowId } from '../../workflows/task-deadline.contract';
 import { DEFAULT_WORKER_TUNING, WorkerTuning } from '../../workers/worker-runtime';
 
 const CONCURRENCY = 32;

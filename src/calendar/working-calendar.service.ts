@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { CHINA_HOLIDAY_CALENDARS } from '../domain/holidays';
@@ -42,8 +42,35 @@ export class WorkingCalendarService {
     });
   }
 
-  async nationalYears(): Promise<CalendarYearView[]> {
-    const loaded = await this.repo().findBy({ countyUnitId: IsNull() });
+  /**
+   * The calendars of several counties at once (null: the national calendar alone), read through the
+   * caller's transaction: a clock or a bulk launch plans thousands of tasks with a few of these.
+   */
+  async forCounties(
+    countyIds: (string | null)[],
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string | null, WorkingDayCalendar>> {
+    const national = await this.nationalYears(db);
+    const ids = [...new Set(countyIds.filter((id): id is string => id !== null))];
+    const overrides = ids.length ? await db.getRepository(HolidayCalendar).findBy(ids.map((countyUnitId) => ({ countyUnitId }))) : [];
+    const calendars = new Map<string | null, WorkingDayCalendar>([[null, buildWorkingDayCalendar(national)]]);
+    for (const id of ids) {
+      const own = overrides.filter((o) => o.countyUnitId === id);
+      calendars.set(
+        id,
+        own.length === 0
+          ? calendars.get(null)!
+          : buildWorkingDayCalendar(national, {
+              holidays: own.flatMap((o) => o.holidays),
+              makeUpWorkdays: own.flatMap((o) => o.makeUpWorkdays),
+            }),
+      );
+    }
+    return calendars;
+  }
+
+  async nationalYears(db: EntityManager = this.dataSource.manager): Promise<CalendarYearView[]> {
+    const loaded = await db.getRepository(HolidayCalendar).findBy({ countyUnitId: IsNull() });
     const byYear = new Map<number, CalendarYearView>(CHINA_HOLIDAY_CALENDARS.map((y) => [y.year, { ...y, origin: 'shipped' }]));
     for (const row of loaded) byYear.set(row.year, { ...toYear(row), origin: 'loaded' });
     return [...byYear.values()].sort((a, b) => a.year - b.year);

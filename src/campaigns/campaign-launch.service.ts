@@ -1,14 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { StepKind, StepStatus, stepTaskKey } from '../domain/campaign-templates';
 import { servedAreaPath } from '../domain/register-area';
 import { FINISHED_STATUSES } from '../domain/task-lifecycle';
 import { recordTaskEvent } from '../tasks/task-events';
-import { signalTaskWorkflow } from '../tasks/task-workflow-signal';
 import { Task } from '../tasks/task.entity';
 import { TasksService } from '../tasks/tasks.service';
-import { TemporalClient } from '../temporal/temporal.module';
 import { Unit } from '../units/unit.entity';
 import { Campaign, CampaignStep } from './campaign.entity';
 import { ReIdentificationService } from './re-identification.service';
@@ -41,12 +39,9 @@ const CANCEL_BATCH = 200;
  */
 @Injectable()
 export class CampaignLaunchService {
-  private readonly logger = new Logger(CampaignLaunchService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tasks: TasksService,
-    private readonly temporal: TemporalClient,
     private readonly reIdentification: ReIdentificationService,
   ) {}
 
@@ -73,12 +68,12 @@ export class CampaignLaunchService {
     return rows.map((r) => r.id);
   }
 
-  /** One page: tasks and their items in one transaction, then each unfinished task's deadline workflow. */
+  /** One page: tasks, their items and their due moments in one transaction; then the step's clock is woken. */
   async createStepTasks(stepId: string, unitIds: string[], heartbeat: () => void = () => undefined): Promise<StepPage> {
     const result = await this.dataSource.transaction(async (manager) => {
       const step = await manager.getRepository(CampaignStep).findOneByOrFail({ id: stepId });
       const campaign = await manager.getRepository(Campaign).findOneByOrFail({ id: step.campaignId });
-      if (campaign.status === 'cancelled') return { tasksCreated: 0, itemsCreated: 0, campaignCancelled: true, refs: [] };
+      if (campaign.status === 'cancelled') return { tasksCreated: 0, itemsCreated: 0, campaignCancelled: true, wakes: new Map() };
       const units = await manager.getRepository(Unit).find({ where: { id: In(unitIds) } });
       const keys = units.map((u) => stepTaskKey(step.id, u.id));
       const created: { id: string }[] = await manager.query(
@@ -119,13 +114,15 @@ export class CampaignLaunchService {
       });
       heartbeat();
       const itemsCreated = await this.createItems(manager, step, refs);
-      return { tasksCreated: created.length, itemsCreated, campaignCancelled: false, refs };
+      // Tasks an earlier try created got their moments in that try's transaction.
+      const wakes = await this.tasks.planGenerated(
+        manager,
+        created.map((t) => t.id),
+      );
+      return { tasksCreated: created.length, itemsCreated, campaignCancelled: false, wakes };
     });
-    for (const ref of result.refs) {
-      await this.tasks.startDeadlineWorkflow(ref.taskId);
-      heartbeat();
-    }
-    const { refs: _refs, ...page } = result;
+    const { wakes, ...page } = result;
+    await this.tasks.wakeClocks(wakes);
     return page;
   }
 
@@ -140,17 +137,15 @@ export class CampaignLaunchService {
     await this.dataSource.transaction(async (manager) => {
       const step = await manager.getRepository(CampaignStep).findOneByOrFail({ id: stepId });
       const [{ tasks }]: { tasks: number }[] = await manager.query(`SELECT count(*)::int AS tasks FROM tasks WHERE step_id = $1`, [stepId]);
-      await manager
-        .getRepository(CampaignStep)
-        .update(
-          { id: stepId },
-          {
-            status: 'running',
-            taskCount: tasks,
-            itemCount: await this.reIdentification.countItems(manager, stepId),
-            launchedAt: new Date(),
-          },
-        );
+      await manager.getRepository(CampaignStep).update(
+        { id: stepId },
+        {
+          status: 'running',
+          taskCount: tasks,
+          itemCount: await this.reIdentification.countItems(manager, stepId),
+          launchedAt: new Date(),
+        },
+      );
       await manager.getRepository(Campaign).update({ id: step.campaignId, status: In(['draft', 'launching']) }, { status: 'running' });
     });
   }
@@ -180,7 +175,6 @@ export class CampaignLaunchService {
         }
         return open.map((t) => t.id);
       });
-      for (const id of batch) await signalTaskWorkflow(this.temporal, this.logger, id, 'finished');
       cancelled += batch.length;
       heartbeat();
       if (batch.length < CANCEL_BATCH) break;

@@ -90,7 +90,7 @@ export class DataComparisonService implements OnModuleInit {
     const records = await this.healthRecords(campaign, area);
     const flags = await this.flag(list, records);
 
-    const { run, taskIds } = await this.dataSource.transaction(async (manager) => {
+    const { run, wakes } = await this.dataSource.transaction(async (manager) => {
       const run = await manager.getRepository(ComparisonRun).save({
         campaignId: campaign.id,
         areaUnitId: area.id,
@@ -119,9 +119,9 @@ export class DataComparisonService implements OnModuleInit {
       // A county's list flags thousands: batches stay within PostgreSQL's 65,535 parameters per statement.
       for (let i = 0; i < records.length; i += INSERT_BATCH)
         await manager.getRepository(ComparisonFlagRecord).insert(records.slice(i, i + INSERT_BATCH));
-      return { run, taskIds: [...taskOfUnit.values()] };
+      return { run, wakes: await this.tasks.planGenerated(manager, [...taskOfUnit.values()]) };
     });
-    for (const taskId of taskIds) await this.tasks.startDeadlineWorkflow(taskId);
+    await this.tasks.wakeClocks(wakes);
     return this.summary(actor, campaign, run.id);
   }
 

@@ -42,6 +42,12 @@ export interface AppConfig {
   /** Register import: rows checked and written per step; one step's rows are held in memory. */
   registerImportChunkRows: number;
   evidence: { maxBytes: number; allowedTypes: string[] };
+  deadlineClocks: {
+    /** Each worker moves per-task workflows to clocks at start and restarts orphaned clocks every minute. */
+    sweep: boolean;
+    /** /health reports `degraded` when the oldest due moment has waited longer than this. */
+    lagDegradedSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -127,6 +133,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     evidence: {
       maxBytes: read.integer('EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, MAX_EVIDENCE_BYTES),
       allowedTypes: read.mimeTypes('EVIDENCE_ALLOWED_TYPES', DEFAULT_EVIDENCE_TYPES),
+    },
+    deadlineClocks: {
+      sweep: read.boolean('DEADLINE_CLOCK_SWEEP', true),
+      lagDegradedSeconds: read.integer('CLOCK_LAG_DEGRADED_SECONDS', 120, 1, 86_400),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

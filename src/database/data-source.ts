@@ -14,6 +14,7 @@ import { NotificationDigests1765100000000 } from './migrations/1765100000000-Not
 import { PopulationRegister1765200000000 } from './migrations/1765200000000-PopulationRegister';
 import { Campaigns1765300000000 } from './migrations/1765300000000-Campaigns';
 import { DataComparison1765400000000 } from './migrations/1765400000000-DataComparison';
+import { DeadlineClocks1765500000000 } from './migrations/1765500000000-DeadlineClocks';
 import { UnitEditing1765600000000 } from './migrations/1765600000000-UnitEditing';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   PopulationRegister1765200000000,
   Campaigns1765300000000,
   DataComparison1765400000000,
+  DeadlineClocks1765500000000,
   UnitEditing1765600000000,
 ];
 

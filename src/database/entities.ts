@@ -13,6 +13,7 @@ import { NotificationTemplate } from '../notifications/notification-template.ent
 import { Notification } from '../notifications/notification.entity';
 import { DeadlinePolicyRecord } from '../policies/deadline-policy.entity';
 import { RecurringTaskDefinition, RecurringTaskOccurrence } from '../recurring/recurring-task.entity';
+import { DeadlineClockRecord, DeadlineMoment } from '../tasks/deadline-moment.entity';
 import { Escalation, FormalTalk } from '../tasks/escalation.entity';
 import { TaskEvidence } from '../tasks/task-evidence.entity';
 import { TaskExtensionRequest } from '../tasks/task-extension-request.entity';
@@ -34,6 +35,8 @@ export const ENTITIES = [
   TaskExtensionRequest,
   Escalation,
   FormalTalk,
+  DeadlineMoment,
+  DeadlineClockRecord,
   TaskEvidence,
   RecurringTaskDefinition,
   RecurringTaskOccurrence,

@@ -26,23 +26,38 @@ export class NotificationsService {
 
   /**
    * Writes outbox rows inside the caller's transaction; a business key already present is left
-   * alone, so a retried activity writes nothing twice.
+   * alone, so a retried activity writes nothing twice. Returns the ids of the rows written now, for
+   * the caller to enqueue after its commit. One statement however many rows (a clock's page has thousands).
    */
-  async record(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
-    if (drafts.length === 0) return;
+  async record(manager: EntityManager, drafts: NotificationDraft[]): Promise<string[]> {
+    if (drafts.length === 0) return [];
     // A long task title plus a template's prefix must not make the row unwritable (and the activity retry for ever).
-    const rows = drafts.map((d) => ({ ...d, title: d.title.length > TITLE_MAX ? `${d.title.slice(0, TITLE_MAX - 1)}…` : d.title }));
-    await manager.createQueryBuilder().insert().into(Notification).values(rows).orIgnore().execute();
+    const title = (t: string) => (t.length > TITLE_MAX ? `${t.slice(0, TITLE_MAX - 1)}…` : t);
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO notifications (recipient_user_id, business_key, kind, title, body, data)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[], $6::jsonb[])
+       ON CONFLICT (business_key) DO NOTHING RETURNING id`,
+      [
+        drafts.map((d) => d.recipientUserId),
+        drafts.map((d) => d.businessKey),
+        drafts.map((d) => d.kind),
+        drafts.map((d) => title(d.title)),
+        drafts.map((d) => d.body),
+        drafts.map((d) => (d.data ? JSON.stringify(d.data) : null)),
+      ],
+    );
+    if (inserted.length === 0) return [];
     // Each outside channel the recipient chose gets its own delivery row, sent and retried on its own.
     await manager.query(
       `INSERT INTO notification_deliveries (notification_id, channel)
        SELECT n.id, c.channel FROM notifications n
        JOIN user_notification_settings s ON s.user_id = n.recipient_user_id
        CROSS JOIN LATERAL unnest(s.channels) AS c(channel)
-       WHERE n.business_key = ANY($1)
+       WHERE n.id = ANY($1::uuid[])
        ON CONFLICT (notification_id, channel) DO NOTHING`,
-      [drafts.map((d) => d.businessKey)],
+      [inserted.map((n) => n.id)],
     );
+    return inserted.map((n) => n.id);
   }
 
   /** After the commit: hands every still-pending row among these keys to the delivery queue. */

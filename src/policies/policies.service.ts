@@ -1,20 +1,18 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import { signalTaskWorkflow } from '../tasks/task-workflow-signal';
 import { DeadlinePolicy, validateDeadlinePolicy } from '../domain/deadline-policy';
 import { FINISHED_STATUSES } from '../domain/task-lifecycle';
 import { Task } from '../tasks/task.entity';
-import { TemporalClient } from '../temporal/temporal.module';
+import { TasksService } from '../tasks/tasks.service';
 import { whereUnitInScope } from '../units/scope-query';
 import { Unit } from '../units/unit.entity';
 import { DeadlinePolicyRecord } from './deadline-policy.entity';
 import { AppliedPolicyView, CreatePolicyDto, UpdatePolicyDto } from './dto/policy.dto';
 
 /** Signals sent at once after an apply: a county's tasks need not wait for each other's round trip. */
-const SIGNAL_BATCH = 20;
 
 /**
  * Named deadline policies. They belong to no unit: every signed-in user may read them (to pick one for
@@ -23,11 +21,9 @@ const SIGNAL_BATCH = 20;
  */
 @Injectable()
 export class PoliciesService {
-  private readonly logger = new Logger(PoliciesService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly temporal: TemporalClient,
+    private readonly tasks: TasksService,
     private readonly audit: AuditService,
   ) {}
 
@@ -104,10 +100,10 @@ export class PoliciesService {
   /**
    * Copies the policy as it is now onto every unfinished task created from it in the admin's scope.
    * Nothing else changes: the deadline version stays, so the ladder goes on from the level reached and a
-   * reminder position already sent is not sent again. Each workflow is told after the commit and plans afresh.
+   * reminder position already sent is not sent again. Their due moments are planned afresh in the same transaction.
    */
   async applyToRunning(actor: Actor, id: string): Promise<AppliedPolicyView> {
-    const taskIds = await this.dataSource.transaction(async (manager) => {
+    const { taskIds, wakes } = await this.dataSource.transaction(async (manager) => {
       // Row-locked: a task being created from this policy (which holds it shared) commits first and is counted.
       const row = await manager.getRepository(DeadlinePolicyRecord).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new NotFoundException(`No policy with id ${id}`);
@@ -140,13 +136,10 @@ export class PoliciesService {
         },
         manager,
       );
-      return ids;
+      // The tasks' moments follow the new policy in this transaction (acted ones stay acted).
+      return { taskIds: ids, wakes: await this.tasks.planGenerated(manager, ids) };
     });
-    for (let i = 0; i < taskIds.length; i += SIGNAL_BATCH) {
-      await Promise.all(
-        taskIds.slice(i, i + SIGNAL_BATCH).map((taskId) => signalTaskWorkflow(this.temporal, this.logger, taskId, 'deadline')),
-      );
-    }
+    await this.tasks.wakeClocks(wakes);
     return { updated: taskIds.length };
   }
 

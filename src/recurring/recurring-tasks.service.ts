@@ -25,8 +25,7 @@ import {
   validateCron,
 } from '../domain/recurrence';
 import { isInScope } from '../domain/scope';
-import { FINISHED_STATUSES } from '../domain/task-lifecycle';
-import { Task, TaskEvent } from '../tasks/task.entity';
+import { TaskEvent } from '../tasks/task.entity';
 import { TasksService } from '../tasks/tasks.service';
 import { TemporalClient } from '../temporal/temporal.module';
 import { whereUnitInScope } from '../units/scope-query';
@@ -178,7 +177,7 @@ export class RecurringTasksService {
     if (definition.deletedAt) return { occurrenceKey: occurrence, taskCount: 0 };
     const prefix = recurrenceKeyPrefix(definition.id, occurrence);
 
-    const taskCount = await this.dataSource.transaction(async (manager) => {
+    const { taskCount, wakes } = await this.dataSource.transaction(async (manager) => {
       const scope = await manager.getRepository(Unit).findOneByOrFail({ id: definition.scopeUnitId });
       const units = await manager
         .getRepository(Unit)
@@ -224,14 +223,15 @@ export class RecurringTasksService {
          ON CONFLICT (definition_id, occurrence_key) DO UPDATE SET task_count = EXCLUDED.task_count`,
         [definition.id, occurrence, count],
       );
-      return count;
+      return {
+        taskCount: count,
+        wakes: await this.tasks.planGenerated(
+          manager,
+          created.map((t) => t.id),
+        ),
+      };
     });
-
-    const unfinished: Pick<Task, 'id'>[] = await this.dataSource.query(
-      `SELECT id FROM tasks WHERE origin_key LIKE $1 AND status <> ALL($2) ORDER BY id`,
-      [`${prefix}%`, FINISHED_STATUSES],
-    );
-    for (const task of unfinished) await this.tasks.startDeadlineWorkflow(task.id);
+    await this.tasks.wakeClocks(wakes);
     return { occurrenceKey: occurrence, taskCount };
   }
 

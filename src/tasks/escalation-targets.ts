@@ -1,50 +1,77 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { EscalationTarget } from '../domain/deadline-policy';
-import { Unit } from '../units/unit.entity';
 import type { Recipient } from './task-messages';
 
+/** The ids on a unit's materialized path (`/<root>/…/<self>/`), root first, self last. */
+const PATH_IDS = `string_to_array(trim(both '/' from self.path), '/')::uuid[]`;
+
 /**
- * Who answers for a unit, read from the hierarchy: its head (负责人), the head of the nearest unit
- * above it that has one, and the leaders responsible for any unit on its path (分片联系).
+ * Who answers for units, read from the hierarchy set-based (a clock acts on thousands of tasks at
+ * once): a unit's head (负责人), the head of the nearest unit above it that has one, and the leaders
+ * responsible for any unit on its path (分片联系). Reads through the caller's transaction.
  */
 @Injectable()
 export class EscalationTargets {
-  /** Reads through the caller's transaction manager (no second pool connection per transaction). */
-  async resolve(db: EntityManager, unitId: string, target: EscalationTarget): Promise<Recipient[]> {
-    const unit = await db.getRepository(Unit).findOneByOrFail({ id: unitId });
-    const ancestorIds = unit.path.split('/').filter(Boolean);
+  /** For each unit, who the target names (no entry: nobody). */
+  async resolveMany(db: EntityManager, unitIds: string[], target: EscalationTarget): Promise<Map<string, Recipient[]>> {
+    if (unitIds.length === 0) return new Map();
+    let rows: (Recipient & { unit_id: string })[];
     switch (target) {
       case 'assigned_unit_head':
-        return this.nearestHead(db, ancestorIds);
       case 'supervising_unit_head':
-        return this.nearestHead(db, ancestorIds.slice(0, -1));
-      case 'responsible_leader': {
-        return db.query(
-          `SELECT DISTINCT u.id, u.display_name AS "displayName" FROM user_responsible_units r JOIN users u ON u.id = r.user_id
-           WHERE r.unit_id = ANY($1::uuid[]) AND u.active ORDER BY u.id`,
-          [ancestorIds],
+        // The deepest unit on the path (self included or not) that has an active head.
+        rows = await db.query(
+          `SELECT DISTINCT ON (self.id) self.id AS unit_id, u.id, u.display_name AS "displayName"
+           FROM units self JOIN units anc ON anc.id = ANY(${PATH_IDS}) ${target === 'supervising_unit_head' ? 'AND anc.id <> self.id' : ''}
+           JOIN users u ON u.id = anc.head_user_id AND u.active
+           WHERE self.id = ANY($1::uuid[]) ORDER BY self.id, anc.depth DESC`,
+          [unitIds],
         );
-      }
+        break;
+      case 'responsible_leader':
+        rows = await db.query(
+          `SELECT DISTINCT self.id AS unit_id, u.id, u.display_name AS "displayName"
+           FROM units self JOIN user_responsible_units r ON r.unit_id = ANY(${PATH_IDS})
+           JOIN users u ON u.id = r.user_id AND u.active
+           WHERE self.id = ANY($1::uuid[]) ORDER BY self.id, u.id`,
+          [unitIds],
+        );
+        break;
       default:
         throw new Error(`unknown escalation target ${target as string}`);
     }
+    return groupByUnit(rows);
   }
 
-  /** The head of the deepest unit of the path that has an active head. */
-  private async nearestHead(db: EntityManager, pathIds: string[]): Promise<Recipient[]> {
-    if (pathIds.length === 0) return [];
-    return db.query(
-      `SELECT u.id, u.display_name AS "displayName" FROM units unit JOIN users u ON u.id = unit.head_user_id
-       WHERE unit.id = ANY($1::uuid[]) AND u.active ORDER BY unit.depth DESC LIMIT 1`,
-      [pathIds],
-    );
+  /** Who works each task: its assignee, or every active user of its unit. */
+  async workersOf(
+    db: EntityManager,
+    tasks: { unitId: string; assigneeUserId: string | null }[],
+  ): Promise<{
+    assignees: Map<string, Recipient>;
+    unitStaff: Map<string, Recipient[]>;
+  }> {
+    const assigneeIds = [...new Set(tasks.flatMap((t) => (t.assigneeUserId ? [t.assigneeUserId] : [])))];
+    const unitIds = [...new Set(tasks.flatMap((t) => (t.assigneeUserId ? [] : [t.unitId])))];
+    const [assignees, staff]: [Recipient[], (Recipient & { unit_id: string })[]] = await Promise.all([
+      assigneeIds.length ? db.query(`SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])`, [assigneeIds]) : [],
+      unitIds.length
+        ? db.query(`SELECT unit_id, id, display_name AS "displayName" FROM users WHERE unit_id = ANY($1::uuid[]) AND active ORDER BY id`, [
+            unitIds,
+          ])
+        : [],
+    ]);
+    return { assignees: new Map(assignees.map((a) => [a.id, a])), unitStaff: groupByUnit(staff) };
   }
+}
 
-  /** Everyone who works the task: its assignee, or every active user of its unit. */
-  async workers(db: EntityManager, unitId: string, assigneeUserId: string | null): Promise<Recipient[]> {
-    return assigneeUserId
-      ? db.query(`SELECT id, display_name AS "displayName" FROM users WHERE id = $1`, [assigneeUserId])
-      : db.query(`SELECT id, display_name AS "displayName" FROM users WHERE unit_id = $1 AND active ORDER BY id`, [unitId]);
+function groupByUnit(rows: (Recipient & { unit_id: string })[]): Map<string, Recipient[]> {
+  const byUnit = new Map<string, Recipient[]>();
+  for (const { unit_id, id, displayName } of rows) {
+    const list = byUnit.get(unit_id) ?? [];
+    list.push({ id, displayName });
+    byUnit.set(unit_id, list);
   }
+  return byUnit;
 }

@@ -10,13 +10,22 @@ export function formatDue(due: Date): string {
   return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
 
+/** What a message names of a task and its unit. */
+export type MessageTask = Pick<Task, 'title' | 'dueAt'>;
+export type MessageUnit = Pick<Unit, 'name'>;
+
 export interface Recipient {
   id: string;
   displayName: string;
 }
 
 /** 任务提醒, addressed to one person. */
-export function reminderMessage(task: Task, unit: Unit, recipient: Recipient, template: Template = DEFAULT_TEMPLATES.reminder): Template {
+export function reminderMessage(
+  task: MessageTask,
+  unit: MessageUnit,
+  recipient: Recipient,
+  template: Template = DEFAULT_TEMPLATES.reminder,
+): Template {
   return renderTemplate(template, {
     recipientName: recipient.displayName,
     taskTitle: task.title,
@@ -27,8 +36,8 @@ export function reminderMessage(task: Task, unit: Unit, recipient: Recipient, te
 
 /** 逾期督办: names the item, the unit, days overdue and the level. */
 export function escalationMessage(
-  task: Task,
-  unit: Unit,
+  task: MessageTask,
+  unit: MessageUnit,
   recipient: Recipient,
   level: number,
   daysOverdue: number,

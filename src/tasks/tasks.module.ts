@@ -13,7 +13,9 @@ import { EvidenceController } from './evidence.controller';
 import { EvidenceService } from './evidence.service';
 import { OversightController } from './oversight.controller';
 import { OversightService } from './oversight.service';
-import { TaskDeadlineService } from './task-deadline.service';
+import { DeadlineClockClient } from './deadline-clock-client';
+import { DeadlineClockService } from './deadline-clock.service';
+import { DeadlineMomentsService } from './deadline-moments.service';
 import { TaskKindRules } from './task-kind-rules';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
@@ -36,7 +38,17 @@ import { TasksService } from './tasks.service';
     }),
   ],
   controllers: [TasksController, OversightController, EvidenceController],
-  providers: [TasksService, BulkTasksService, TaskDeadlineService, EscalationTargets, OversightService, EvidenceService, TaskKindRules],
-  exports: [TasksService, TaskDeadlineService, TaskKindRules],
+  providers: [
+    TasksService,
+    BulkTasksService,
+    DeadlineMomentsService,
+    DeadlineClockService,
+    DeadlineClockClient,
+    EscalationTargets,
+    OversightService,
+    EvidenceService,
+    TaskKindRules,
+  ],
+  exports: [TasksService, DeadlineMomentsService, DeadlineClockService, DeadlineClockClient, TaskKindRules],
 })
 export class TasksModule {}

@@ -1,17 +1,6 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  Logger,
-  NotFoundException,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { taskWorkflowId } from '../../workflows/task-deadline.messages';
-import { TaskDeadlineInput, taskDeadlineWorkflow, TaskTimeline } from '../../workflows/task-deadline.workflow';
 import { Actor } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
 import { validateDeadlinePolicy } from '../domain/deadline-policy';
@@ -19,14 +8,13 @@ import { isInScope } from '../domain/scope';
 import { ActorRelation, checkTransition, isFinished, TaskAction } from '../domain/task-lifecycle';
 import { endOfLocalDay } from '../domain/time-zone';
 import { storedPolicyForTask } from '../policies/task-policy';
-import { TemporalClient } from '../temporal/temporal.module';
 import { Unit } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
 import { User } from '../users/user.entity';
 import { CreateTaskDto, ExtensionDecisionDto, ExtensionRequestDto, ReassignDto, TaskListQueryDto } from './dto/task.dto';
 import { recordTaskEvent } from './task-events';
-import { TaskDeadlineService } from './task-deadline.service';
-import { signalTaskWorkflow } from './task-workflow-signal';
+import { DeadlineClockClient } from './deadline-clock-client';
+import { ClockWakes, DeadlineMomentsService, TaskSchedule } from './deadline-moments.service';
 import { TaskExtensionRequest } from './task-extension-request.entity';
 import { TaskKindRules } from './task-kind-rules';
 import { Task, TaskEvent } from './task.entity';
@@ -40,20 +28,19 @@ export function parseDue(value: string): Date {
 
 @Injectable()
 export class TasksService {
-  private readonly logger = new Logger(TasksService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly units: UnitsService,
-    private readonly temporal: TemporalClient,
     private readonly kindRules: TaskKindRules,
-    private readonly deadlines: TaskDeadlineService,
+    private readonly moments: DeadlineMomentsService,
+    private readonly clocks: DeadlineClockClient,
   ) {}
 
   /**
-   * Creates the task and starts its deadline workflow before the row commits: if Temporal cannot
-   * take it, nothing is written (503) rather than a task without reminders. The workflow gets the
-   * task's first timeline as input, planned here from the row being written.
+   * Creates the task and its due moments (reminders, escalation levels) in one transaction, so no task
+   * exists without its timing. After the commit its clock is woken if the task's first moment comes
+   * before the clock means to wake; no Temporal call is needed otherwise, and a failed one is made up
+   * for by the worker's sweep.
    */
   async create(actor: Actor, dto: CreateTaskDto): Promise<Task> {
     const unit = await this.units.getInScope(actor, dto.unitId);
@@ -63,9 +50,9 @@ export class TasksService {
     const inline = dto.policy ? validateDeadlinePolicy(dto.policy) : undefined;
     if (inline && !inline.ok) throw new BadRequestException({ message: 'policy is invalid', errors: inline.errors });
     // Read before the transaction: inside it, a second pool connection could starve the pool.
-    const calendar = await this.deadlines.calendarFor(unit.id);
+    const timing = await this.moments.timingOf([unit.id]);
 
-    return this.dataSource.transaction(async (manager) => {
+    const { task, wakes } = await this.dataSource.transaction(async (manager) => {
       // An inline policy, else the named one, else the default row, else the built-in default.
       const policy = inline?.ok ? { id: null, policy: inline.policy } : await storedPolicyForTask(manager, dto.policyId);
       const task = await manager.getRepository(Task).save({
@@ -82,15 +69,31 @@ export class TasksService {
         createdByUserId: actor.id,
       });
       await recordTaskEvent(manager, task, { action: 'created', actorUserId: actor.id, details: { dueAt: dueAt.toISOString() } });
-      await this.startWorkflow(task.id, await this.deadlines.planTimelineFor(task, new Date(), calendar));
-      return task;
+      return { task, wakes: await this.moments.plan(manager, [task], new Date(), timing) };
     });
+    await this.clocks.wake(wakes);
+    return task;
   }
 
-  async get(actor: Actor, id: string): Promise<Task & { history: TaskEvent[] }> {
+  /**
+   * The moments of tasks a generator inserted in bulk (a campaign step's, a recurring occurrence's,
+   * data-comparison verification tasks), written in the generator's transaction: no path creates a
+   * task without its timing. The wakes go to `wakeClocks` after the commit.
+   */
+  planGenerated(manager: EntityManager, taskIds: string[]): Promise<ClockWakes> {
+    return this.moments.replan(manager, taskIds);
+  }
+
+  /** After the commit: wakes the clocks that a change gave an earlier moment. Never throws. */
+  wakeClocks(wakes: ClockWakes): Promise<void> {
+    return this.clocks.wake(wakes);
+  }
+
+  /** The task with its history and its schedule: the next reminder and escalation, and what was acted on. */
+  async get(actor: Actor, id: string): Promise<Task & { history: TaskEvent[]; schedule: TaskSchedule }> {
     const task = await this.findVisible(actor, id);
     const history = await this.dataSource.getRepository(TaskEvent).find({ where: { taskId: id }, order: { at: 'ASC', id: 'ASC' } });
-    return { ...task, history };
+    return { ...task, history, schedule: await this.moments.scheduleOf(task) };
   }
 
   /**
@@ -132,10 +135,8 @@ export class TasksService {
       Object.assign(current, { status: check.to, finishedAt: isFinished(check.to) ? new Date() : null });
       return manager.getRepository(Task).save(current);
     });
-    if (isFinished(task.status)) {
-      await this.signal(task.id, 'finished');
-      await this.kindRules.afterFinished(task);
-    }
+    // A finished task's pending moments were voided in its transaction (trigger); no clock needs telling.
+    if (isFinished(task.status)) await this.kindRules.afterFinished(task);
     return task;
   }
 
@@ -164,7 +165,7 @@ export class TasksService {
   }
 
   async decideExtension(actor: Actor, id: string, requestId: string, dto: ExtensionDecisionDto): Promise<Task> {
-    const task = await this.dataSource.transaction(async (manager) => {
+    const { task, wakes } = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockVisible(manager, actor, id);
       if (!(await this.relationOf(actor, current, manager)).supervisor)
         throw new ForbiddenException('only a manager above the unit may decide on an extension');
@@ -181,17 +182,17 @@ export class TasksService {
       await manager.getRepository(TaskExtensionRequest).save(request);
       if (!dto.approve) {
         await recordTaskEvent(manager, current, { action: 'extension_refused', actorUserId: actor.id, reason: dto.reason });
-        return current;
+        return { task: current, wakes: new Map() as ClockWakes };
       }
       return this.applyExtension(manager, current, request.requestedDueAt, actor, dto.reason ?? request.reason);
     });
-    if (dto.approve) await this.signal(task.id, 'deadline');
+    await this.clocks.wake(wakes);
     return task;
   }
 
   /** A manager above the unit moves the deadline directly (bulk extensions, no request). */
   async extend(actor: Actor, id: string, newDueAt: string, reason: string): Promise<Task> {
-    const task = await this.dataSource.transaction(async (manager) => {
+    const { task, wakes } = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockVisible(manager, actor, id);
       if (!(await this.relationOf(actor, current, manager)).supervisor)
         throw new ForbiddenException('only a manager above the unit may extend its task');
@@ -199,12 +200,18 @@ export class TasksService {
       if (dueAt <= current.dueAt) throw new BadRequestException('newDueAt must be later than the current due time');
       return this.applyExtension(manager, current, dueAt, actor, reason);
     });
-    await this.signal(task.id, 'deadline');
+    await this.clocks.wake(wakes);
     return task;
   }
 
-  /** A new deadline version voids the old reminders and resets the ladder. */
-  private async applyExtension(manager: EntityManager, current: Task, dueAt: Date, actor: Actor, reason: string): Promise<Task> {
+  /** A new deadline version voids the old moments (trigger), resets the ladder and plans the new ones. */
+  private async applyExtension(
+    manager: EntityManager,
+    current: Task,
+    dueAt: Date,
+    actor: Actor,
+    reason: string,
+  ): Promise<{ task: Task; wakes: ClockWakes }> {
     if (isFinished(current.status)) throw new ConflictException(`cannot extend a task that is ${current.status}`);
     await recordTaskEvent(manager, current, {
       action: 'extended',
@@ -213,13 +220,14 @@ export class TasksService {
       details: { from: current.dueAt.toISOString(), to: dueAt.toISOString() },
     });
     Object.assign(current, { dueAt, deadlineVersion: current.deadlineVersion + 1, escalationLevel: 0 });
-    return manager.getRepository(Task).save(current);
+    const task = await manager.getRepository(Task).save(current);
+    return { task, wakes: await this.moments.plan(manager, [task]) };
   }
 
   async reassign(actor: Actor, id: string, dto: ReassignDto): Promise<Task> {
     if (dto.unitId === undefined && dto.assigneeUserId === undefined) throw new BadRequestException('give unitId, assigneeUserId or both');
     if (dto.unitId) await this.units.getInScope(actor, dto.unitId);
-    return this.dataSource.transaction(async (manager) => {
+    const { task: saved, wakes } = await this.dataSource.transaction(async (manager) => {
       const task = await this.lockVisible(manager, actor, id);
       if (!(await this.relationOf(actor, task, manager)).supervisor)
         throw new ForbiddenException('only a manager above the unit may reassign its task');
@@ -233,9 +241,14 @@ export class TasksService {
         reason: dto.reason,
         details: { from: { unitId: task.unitId, assigneeUserId: task.assigneeUserId }, to: { unitId, assigneeUserId } },
       });
+      const movesUnit = unitId !== task.unitId;
       Object.assign(task, { unitId, assigneeUserId });
-      return manager.getRepository(Task).save(task);
+      const saved = await manager.getRepository(Task).save(task);
+      // Another county's unit means another clock.
+      return { task: saved, wakes: movesUnit ? await this.moments.replan(manager, [saved.id]) : new Map() };
     });
+    await this.clocks.wake(wakes);
+    return saved;
   }
 
   private async page(qb: SelectQueryBuilder<Task>, query: TaskListQueryDto): Promise<Page<Task>> {
@@ -291,41 +304,5 @@ export class TasksService {
     if (kind === 'state') return new ConflictException(message);
     if (kind === 'role') return new ForbiddenException(message);
     return new BadRequestException(message);
-  }
-
-  private async startWorkflow(taskId: string, timeline: TaskTimeline): Promise<void> {
-    try {
-      await this.startDeadlineWorkflow(taskId, timeline);
-    } catch (err) {
-      throw new ServiceUnavailableException(`The workflow service is unavailable; the task was not created (${(err as Error).message})`);
-    }
-  }
-
-  /**
-   * Starts a task's deadline workflow with its first timeline as input, so that it sleeps towards its
-   * first moment at once instead of first running the planning activity. Without `timeline`, it is
-   * planned from the committed row (a row this connection cannot see yet leaves the planning to the
-   * workflow's activity, as before). One already started counts as started, so a caller may simply
-   * retry. Also for tasks committed in bulk (a campaign step, a recurring occurrence), whose activity retries.
-   */
-  async startDeadlineWorkflow(taskId: string, timeline?: TaskTimeline): Promise<void> {
-    if (!timeline) {
-      const task = await this.dataSource.getRepository(Task).findOneBy({ id: taskId });
-      if (task) timeline = await this.deadlines.planTimelineFor(task);
-    }
-    const input: TaskDeadlineInput = timeline ? { taskId, timeline } : { taskId };
-    try {
-      await this.temporal.client.workflow.start(taskDeadlineWorkflow, {
-        taskQueue: this.temporal.taskQueue,
-        workflowId: taskWorkflowId(taskId),
-        args: [input],
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
-  }
-
-  private signal(taskId: string, what: 'finished' | 'deadline'): Promise<void> {
-    return signalTaskWorkflow(this.temporal, this.logger, taskId, what);
   }
 }

@@ -36,6 +36,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...process.env,
     TEMPORAL_TASK_QUEUE: `test-${own}`,
     QUEUE_PREFIX: `test-${requiredEnv(TEST_ENV.runId)}-${own}`,
+    // Test files share a database: one file's sweep would start another's clocks on its own queue.
+    DEADLINE_CLOCK_SWEEP: 'false',
     ...options.env,
   });
   const app = await createApiApp(config, { shutdownHooks: false });

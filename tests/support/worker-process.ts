@@ -19,6 +19,7 @@ export function spawnWorkerProcess(config: AppConfig): ChildProcess {
       QUEUE_PREFIX: config.queuePrefix,
       LOG_LEVEL: 'error',
       NOTIFY_QUIET_HOURS: 'none',
+      DEADLINE_CLOCK_SWEEP: String(config.deadlineClocks.sweep),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -5,7 +5,7 @@ import { UnitImportRow } from '../../src/domain/hierarchy';
 import { TemporalClient } from '../../src/temporal/temporal.module';
 import { Unit } from '../../src/units/unit.entity';
 import { UnitsService } from '../../src/units/units.service';
-import { taskWorkflowId } from '../../workflows/task-deadline.messages';
+import { deadlineClockWorkflowId } from '../../workflows/deadline-clock.contract';
 import { givenRegister, givenUser } from '../support/factories';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 import { killHard, spawnWorkerProcess, untilPolled } from '../support/worker-process';
@@ -109,17 +109,21 @@ describe('campaign launch across a killed worker', () => {
       [campaignId],
     );
     expect(items).toEqual({ items: register.total, persons: register.total });
-    // Every task got its deadline workflow, including those whose start the kill cut off.
-    const ids: { id: string }[] = await db.query(`SELECT id FROM tasks WHERE campaign_id = $1`, [campaignId]);
-    const client = t.app.get(TemporalClient).client;
-    const described = await Promise.all(
-      ids.map(({ id }) =>
-        client.workflow
-          .getHandle(taskWorkflowId(id))
-          .describe()
-          .then((d) => d.status.name),
-      ),
+    // Every task got its due moments in its page's transaction (also the pages the kill cut off), once.
+    const [timed] = await db.query(
+      `SELECT count(DISTINCT t.id)::int AS tasks, count(*)::int AS moments, count(DISTINCT m.clock_key)::int AS clocks
+       FROM tasks t JOIN deadline_moments m ON m.task_id = t.id WHERE t.campaign_id = $1`,
+      [campaignId],
     );
-    expect(described.filter((status) => status === 'RUNNING')).toHaveLength(villages.length);
+    expect(timed.tasks).toBe(villages.length);
+    expect(timed.moments % villages.length).toBe(0);
+    expect(timed.clocks).toBe(1);
+    // One clock owns the step's time: no workflow per task.
+    const [{ step_id: stepId }] = await db.query(`SELECT step_id FROM tasks WHERE campaign_id = $1 LIMIT 1`, [campaignId]);
+    const clock = await t.app
+      .get(TemporalClient)
+      .client.workflow.getHandle(deadlineClockWorkflowId(`step:${stepId}`))
+      .describe();
+    expect(clock.status.name).toBe('RUNNING');
   }, 300_000);
 });

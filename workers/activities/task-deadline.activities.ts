@@ -1,11 +1,13 @@
-import { TaskDeadlineService } from '../../src/tasks/task-deadline.service';
+import type { TaskDeadlineActivities } from '../../workflows/task-deadline.contract';
 
-export function createTaskDeadlineActivities(deadlines: TaskDeadlineService) {
+/**
+ * The retired per-task workflow's activities. A run that outlived the move to the deadline clocks
+ * (its task's moments are rows on a clock now) ends at its next step: every answer says "finished".
+ */
+export function createTaskDeadlineActivities() {
   return {
-    planTaskTimeline: (taskId: string) => deadlines.planTimeline(taskId),
-    sendTaskReminder: (taskId: string, deadlineVersion: number, index: number) => deadlines.sendReminder(taskId, deadlineVersion, index),
-    escalateTask: (taskId: string, deadlineVersion: number, level: number) => deadlines.escalate(taskId, deadlineVersion, level),
-  };
+    planTaskTimeline: async () => ({ finished: true, deadlineVersion: 0, steps: [] }),
+    sendTaskReminder: async () => 'finished' as const,
+    escalateTask: async () => 'finished' as const,
+  } satisfies TaskDeadlineActivities;
 }
-
-export type TaskDeadlineActivities = ReturnType<typeof createTaskDeadlineActivities>;

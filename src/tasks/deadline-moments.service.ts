@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { WorkingCalendarService } from '../calendar/working-calendar.service';
+import { clockKeyOf, MomentKind, PlannableTask, planMoments } from '../domain/deadline-moments';
+import { EscalationTarget } from '../domain/deadline-policy';
+import { WorkingDayCalendar } from '../domain/working-days';
+import { Task } from './task.entity';
+
+/** The earliest moment each clock was just given: the clocks to wake after the commit. */
+export type ClockWakes = Map<string, Date>;
+
+/** A task as planning needs it. */
+export type TaskToPlan = PlannableTask & Pick<Task, 'id' | 'unitId' | 'stepId'>;
+
+/** Where a unit's tasks are timed: its county's clock (or its root's, above county level) and calendar. */
+export interface UnitTiming {
+  clockUnitId: string;
+  calendar: WorkingDayCalendar;
+}
+
+/** What a task's page shows of its timing (GET /api/tasks/:id). */
+export interface TaskSchedule {
+  nextReminder: { at: string; index: number } | null;
+  nextEscalation: { at: string; level: number; target: EscalationTarget | null } | null;
+  /** Moments already acted on, oldest first, across deadline versions. */
+  acted: { kind: MomentKind; seq: number; deadlineVersion: number; dueAt: string; actedAt: string }[];
+}
+
+const PATH_IDS = `string_to_array(trim(both '/' from self.path), '/')::uuid[]`;
+
+/**
+ * Writes a task's planned moments (reminders, escalation levels) as rows, in the transaction that
+ * creates or changes the task. A finished task or a moved deadline voids its pending rows by trigger
+ * (migration DeadlineClocks); re-planning the same version revives a voided row rather than adding one.
+ */
+@Injectable()
+export class DeadlineMomentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendars: WorkingCalendarService,
+  ) {}
+
+  /**
+   * The clock unit and calendar of each unit, read in a few statements. Through `db` (a transaction's
+   * manager) or the pool: a caller about to open a transaction reads it first, so as not to hold two
+   * connections at once.
+   */
+  async timingOf(unitIds: string[], db: EntityManager = this.dataSource.manager): Promise<Map<string, UnitTiming>> {
+    const ids = [...new Set(unitIds)];
+    if (ids.length === 0) return new Map();
+    const rows: { unit_id: string; county_id: string | null; root_id: string }[] = await db.query(
+      `SELECT self.id AS unit_id, (${PATH_IDS})[1] AS root_id,
+              (SELECT anc.id FROM units anc WHERE anc.id = ANY(${PATH_IDS}) AND anc.kind = 'county' ORDER BY anc.depth DESC LIMIT 1) AS county_id
+       FROM units self WHERE self.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const calendars = await this.calendars.forCounties(
+      rows.map((r) => r.county_id),
+      db,
+    );
+    return new Map(rows.map((r) => [r.unit_id, { clockUnitId: r.county_id ?? r.root_id, calendar: calendars.get(r.county_id)! }]));
+  }
+
+  /**
+   * Writes the moments of tasks just created (or re-planned), for their current deadline version.
+   * Moments of the same key already acted on stay acted: a reminder sent is not sent again.
+   */
+  async plan(manager: EntityManager, tasks: TaskToPlan[], now = new Date(), timing?: Map<string, UnitTiming>): Promise<ClockWakes> {
+    const wakes: ClockWakes = new Map();
+    if (tasks.length === 0) return wakes;
+    const timingOfUnit =
+      timing ??
+      (await this.timingOf(
+        tasks.map((t) => t.unitId),
+        manager,
+      ));
+    const rows = {
+      taskId: [] as string[],
+      clockKey: [] as string[],
+      kind: [] as string[],
+      seq: [] as number[],
+      version: [] as number[],
+      at: [] as Date[],
+    };
+    for (const task of tasks) {
+      const unitTiming = timingOfUnit.get(task.unitId);
+      if (!unitTiming) throw new Error(`no timing for unit ${task.unitId}`);
+      const clockKey = clockKeyOf(task, unitTiming.clockUnitId);
+      for (const moment of planMoments(task, unitTiming.calendar, now)) {
+        rows.taskId.push(task.id);
+        rows.clockKey.push(clockKey);
+        rows.kind.push(moment.kind);
+        rows.seq.push(moment.seq);
+        rows.version.push(task.deadlineVersion);
+        rows.at.push(moment.at);
+        const earliest = wakes.get(clockKey);
+        if (!earliest || moment.at < earliest) wakes.set(clockKey, moment.at);
+      }
+    }
+    if (rows.taskId.length === 0) return wakes;
+    await manager.query(
+      `INSERT INTO deadline_moments (task_id, clock_key, kind, seq, deadline_version, due_at)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::int[], $5::int[], $6::timestamptz[])
+       ON CONFLICT (task_id, deadline_version, kind, seq) DO UPDATE
+         SET due_at = EXCLUDED.due_at, clock_key = EXCLUDED.clock_key, status = 'pending'
+         WHERE deadline_moments.status <> 'acted'`,
+      [rows.taskId, rows.clockKey, rows.kind, rows.seq, rows.version, rows.at],
+    );
+    return wakes;
+  }
+
+  /**
+   * Plans afresh tasks whose policy, unit or escalation state changed (an applied policy, a
+   * reassignment, a task committed by a bulk generator): their pending moments are voided and those
+   * of the current plan written. Reads the tasks through the caller's transaction.
+   */
+  async replan(manager: EntityManager, taskIds: string[], now = new Date()): Promise<ClockWakes> {
+    if (taskIds.length === 0) return new Map();
+    const tasks: TaskToPlan[] = await manager.query(
+      `SELECT id, unit_id AS "unitId", step_id AS "stepId", status, due_at AS "dueAt", policy,
+              deadline_version AS "deadlineVersion", escalation_level AS "escalationLevel"
+       FROM tasks WHERE id = ANY($1::uuid[])`,
+      [taskIds],
+    );
+    await manager.query(`UPDATE deadline_moments SET status = 'void' WHERE task_id = ANY($1::uuid[]) AND status = 'pending'`, [taskIds]);
+    return this.plan(manager, tasks, now);
+  }
+
+  /** The task's next reminder and escalation, and what has been acted on. */
+  async scheduleOf(task: Pick<Task, 'id' | 'deadlineVersion' | 'policy'>): Promise<TaskSchedule> {
+    const rows: { kind: MomentKind; seq: number; deadline_version: number; due_at: Date; status: string; acted_at: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT kind, seq, deadline_version, due_at, status, acted_at FROM deadline_moments
+         WHERE task_id = $1 AND status IN ('pending', 'acted') ORDER BY due_at, kind DESC, seq`,
+        [task.id],
+      );
+    const pending = rows.filter((r) => r.status === 'pending' && r.deadline_version === task.deadlineVersion);
+    const reminder = pending.find((r) => r.kind === 'reminder');
+    const escalation = pending.find((r) => r.kind === 'escalation');
+    return {
+      nextReminder: reminder ? { at: reminder.due_at.toISOString(), index: reminder.seq } : null,
+      nextEscalation: escalation
+        ? {
+            at: escalation.due_at.toISOString(),
+            level: escalation.seq,
+            target: task.policy.escalation.find((e) => e.level === escalation.seq)?.target ?? null,
+          }
+        : null,
+      acted: rows
+        .filter((r) => r.status === 'acted')
+        .map((r) => ({
+          kind: r.kind,
+          seq: r.seq,
+          deadlineVersion: r.deadline_version,
+          dueAt: r.due_at.toISOString(),
+          actedAt: r.acted_at!.toISOString(),
+        })),
+    };
+  }
+}
