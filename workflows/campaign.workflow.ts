@@ -1,18 +1,13 @@
 import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { CampaignActivities } from '../workers/activities/campaign.activities';
-import { cancelCampaignSignal, stepFinishedSignal } from './campaign.messages';
+import { type CampaignActivities, type CampaignInput, cancelCampaignSignal, stepFinishedSignal } from './campaign.contract';
 
 const { loadCampaignPlan, responsibleUnitsOfStep, createStepTasks, markStepRunning, isStepFinished, cancelCampaignWork, completeCampaign } =
   proxyActivities<CampaignActivities>({
-    // A page creates the tasks and items of up to UNITS_PER_PAGE units and starts their workflows.
+    // A page creates the tasks and items of up to UNITS_PER_PAGE units and wakes their deadline clock.
     startToCloseTimeout: '5 minutes',
     heartbeatTimeout: '1 minute',
     retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', nonRetryableErrorTypes: ['CampaignMissing'] },
   });
-
-export interface CampaignInput {
-  campaignId: string;
-}
 
 /** Units per activity: bounds each transaction and keeps the history at a few events per page. */
 export const UNITS_PER_PAGE = 50;

@@ -1,9 +1,9 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { RecurringTaskActivities } from '../workers/activities/recurring-task.activities';
+import type { RecurringOccurrence, RecurringOccurrenceInput, RecurringTaskActivities } from './recurring-occurrence.contract';
 
 const { createRecurringOccurrence } = proxyActivities<RecurringTaskActivities>({
-  // A scope may hold hundreds of units, each task's workflow started one by one.
+  // A scope may hold hundreds of units, a task for each.
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['RecurringTaskMissing'] },
 });
@@ -13,17 +13,6 @@ const { createRecurringOccurrence } = proxyActivities<RecurringTaskActivities>({
  * began, so a run delayed by an outage (caught up later) still belongs to its own period.
  */
 const SCHEDULED_START_TIME = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
-
-export interface RecurringOccurrenceInput {
-  definitionId: string;
-}
-
-export interface RecurringOccurrence {
-  /** The local date the occurrence was scheduled for (YYYY-MM-DD). */
-  occurrenceKey: string;
-  /** Tasks of the occurrence, including those an earlier run of it created. */
-  taskCount: number;
-}
 
 /**
  * One occurrence of a recurring task definition, started by its Temporal Schedule (or a manual

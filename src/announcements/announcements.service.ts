@@ -1,8 +1,6 @@
 import { Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { announcementWorkflow } from '../../workflows/announcement.workflow';
 import { Actor } from '../auth/actor';
 import { Notification } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -10,15 +8,13 @@ import { renderTemplate } from '../notifications/templates';
 import { TemplatesService } from '../notifications/templates.service';
 import { formatDue } from '../tasks/task-messages';
 import { User } from '../users/user.entity';
-import { TemporalClient } from '../temporal/temporal.module';
 import { UnitsService } from '../units/units.service';
 import { Announcement } from './announcement.entity';
+import { AnnouncementWorkflowClient } from './announcement-workflow-client';
 import { CreateAnnouncementDto } from './dto/announcement.dto';
 
 /** Notifications written per statement: a county's users in a few round trips. */
 const RECORD_BATCH = 500;
-
-export const announcementWorkflowId = (id: string) => `announcement-${id}`;
 
 @Injectable()
 export class AnnouncementsService {
@@ -26,7 +22,7 @@ export class AnnouncementsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly units: UnitsService,
     private readonly notifications: NotificationsService,
-    private readonly temporal: TemporalClient,
+    private readonly workflows: AnnouncementWorkflowClient,
     private readonly templates: TemplatesService,
   ) {}
 
@@ -40,15 +36,9 @@ export class AnnouncementsService {
     return this.dataSource.transaction(async (manager) => {
       const announcement = await manager.getRepository(Announcement).save({ ...dto, authorUserId: actor.id, status: 'sending' as const });
       try {
-        await this.temporal.client.workflow.start(announcementWorkflow, {
-          taskQueue: this.temporal.taskQueue,
-          workflowId: announcementWorkflowId(announcement.id),
-          args: [{ announcementId: announcement.id }],
-        });
+        await this.workflows.start(announcement.id);
       } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
-          throw new ServiceUnavailableException(`The workflow service is unavailable; nothing was sent (${(err as Error).message})`);
-        }
+        throw new ServiceUnavailableException(`The workflow service is unavailable; nothing was sent (${(err as Error).message})`);
       }
       return announcement;
     });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { StepKind, StepStatus, stepTaskKey } from '../domain/campaign-templates';
+import type { CampaignPlan, StepPage } from '../../workflows/campaign.contract';
+import { stepTaskKey } from '../domain/campaign-templates';
 import { servedAreaPath } from '../domain/register-area';
 import { FINISHED_STATUSES } from '../domain/task-lifecycle';
 import { recordTaskEvent } from '../tasks/task-events';
@@ -10,17 +11,6 @@ import { TasksService } from '../tasks/tasks.service';
 import { Unit } from '../units/unit.entity';
 import { Campaign, CampaignStep } from './campaign.entity';
 import { ReIdentificationService } from './re-identification.service';
-
-export interface CampaignPlan {
-  status: Campaign['status'];
-  steps: { id: string; kind: StepKind; status: StepStatus }[];
-}
-
-export interface StepPage {
-  tasksCreated: number;
-  itemsCreated: number;
-  campaignCancelled: boolean;
-}
 
 /** A unit whose task was just created or found, with the area its items come from. */
 export interface StepTaskRef {

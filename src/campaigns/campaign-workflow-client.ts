@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { campaignWorkflowId, cancelCampaignSignal, stepFinishedSignal } from '../../workflows/campaign.messages';
+import { campaignWorkflowId, cancelCampaignSignal, stepFinishedSignal } from '../../workflows/campaign.contract';
 import { campaignWorkflow } from '../../workflows/campaign.workflow';
 import { TemporalClient } from '../temporal/temporal.module';
 

@@ -7,31 +7,21 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ScheduleAlreadyRunning, ScheduleHandle, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 import { DataSource, EntityManager } from 'typeorm';
-import { recurringScheduleId } from '../../workflows/recurring-occurrence.messages';
-import { type RecurringOccurrence, recurringOccurrenceWorkflow } from '../../workflows/recurring-occurrence.workflow';
+import type { RecurringOccurrence } from '../../workflows/recurring-occurrence.contract';
 import { Actor } from '../auth/actor';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
 import { validateDeadlinePolicy } from '../domain/deadline-policy';
 import { storedPolicyForTask } from '../policies/task-policy';
-import {
-  dueForOccurrence,
-  occurrenceKey,
-  RECURRENCE_TIME_ZONE,
-  recurrenceKey,
-  recurrenceKeyPrefix,
-  recurringTitle,
-  validateCron,
-} from '../domain/recurrence';
+import { dueForOccurrence, occurrenceKey, recurrenceKey, recurrenceKeyPrefix, recurringTitle, validateCron } from '../domain/recurrence';
 import { isInScope } from '../domain/scope';
 import { TaskEvent } from '../tasks/task.entity';
 import { TasksService } from '../tasks/tasks.service';
-import { TemporalClient } from '../temporal/temporal.module';
 import { whereUnitInScope } from '../units/scope-query';
 import { Unit } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
 import { CreateRecurringTaskDto } from './dto/recurring-task.dto';
+import { isScheduleMissing, RecurringScheduleClient } from './recurring-schedule-client';
 import { RecurringTaskDefinition } from './recurring-task.entity';
 
 @Injectable()
@@ -40,7 +30,7 @@ export class RecurringTasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly units: UnitsService,
     private readonly tasks: TasksService,
-    private readonly temporal: TemporalClient,
+    private readonly schedules: RecurringScheduleClient,
   ) {}
 
   /**
@@ -70,34 +60,11 @@ export class RecurringTasksService {
         createdByUserId: actor.id,
       });
       try {
-        await this.temporal.client.schedule.create({
-          scheduleId: recurringScheduleId(definition.id),
-          spec: { cronExpressions: [definition.cron], timezone: RECURRENCE_TIME_ZONE },
-          action: {
-            type: 'startWorkflow',
-            workflowType: recurringOccurrenceWorkflow,
-            workflowId: recurringScheduleId(definition.id),
-            taskQueue: this.temporal.taskQueue,
-            args: [{ definitionId: definition.id }],
-          },
-          policies: {
-            // BUFFER_ONE, not SKIP: should an occurrence still be running when the next one falls due
-            // (a worker down for weeks), SKIP would drop a whole period's tasks; a buffered run costs
-            // nothing, since an occurrence creates each of its tasks once however often it runs.
-            overlap: ScheduleOverlapPolicy.BUFFER_ONE,
-            // After a Temporal outage a period's tasks are still wanted, late: the run keeps its
-            // scheduled date, so titles and due dates are those of the missed occurrence.
-            catchupWindow: '7 days',
-          },
-          state: { note: `created by ${actor.username}` },
-        });
+        await this.schedules.create(definition, `created by ${actor.username}`);
       } catch (err) {
-        // The id is new, so an existing schedule is this request's own, created by a retried call.
-        if (!(err instanceof ScheduleAlreadyRunning)) {
-          throw new ServiceUnavailableException(
-            `The workflow service is unavailable; the recurring task was not created (${(err as Error).message})`,
-          );
-        }
+        throw new ServiceUnavailableException(
+          `The workflow service is unavailable; the recurring task was not created (${(err as Error).message})`,
+        );
       }
       return definition;
     });
@@ -139,10 +106,9 @@ export class RecurringTasksService {
       Object.assign(definition, { active: false, deletedAt: new Date() });
       const saved = await manager.getRepository(RecurringTaskDefinition).save(definition);
       try {
-        await this.scheduleOf(id).delete();
+        await this.schedules.delete(id);
       } catch (err) {
-        // Already gone is what was asked for.
-        if (!(err instanceof ScheduleNotFoundError)) throw scheduleError(err, 'the recurring task was not deleted');
+        throw scheduleError(err, 'the recurring task was not deleted');
       }
       return saved;
     });
@@ -154,8 +120,7 @@ export class RecurringTasksService {
     assertNotDeleted(definition);
     if (!definition.active) throw new ConflictException('this recurring task is paused; resume it first');
     try {
-      // Overlap ALLOW_ALL (the default of a trigger): a second run of an occurrence adds nothing.
-      await this.scheduleOf(id).trigger();
+      await this.schedules.trigger(id);
     } catch (err) {
       throw scheduleError(err, 'nothing was triggered');
     }
@@ -253,19 +218,14 @@ export class RecurringTasksService {
       assertNotDeleted(definition);
       definition.active = active;
       const saved = await manager.getRepository(RecurringTaskDefinition).save(definition);
-      const schedule = this.scheduleOf(id);
       try {
-        if (active) await schedule.unpause(`resumed by ${actor.username}`);
-        else await schedule.pause(`paused by ${actor.username}`);
+        if (active) await this.schedules.unpause(id, `resumed by ${actor.username}`);
+        else await this.schedules.pause(id, `paused by ${actor.username}`);
       } catch (err) {
         throw scheduleError(err, `the recurring task was not ${active ? 'resumed' : 'paused'}`);
       }
       return saved;
     });
-  }
-
-  private scheduleOf(definitionId: string): ScheduleHandle {
-    return this.temporal.client.schedule.getHandle(recurringScheduleId(definitionId));
   }
 }
 
@@ -275,7 +235,7 @@ function assertNotDeleted(definition: RecurringTaskDefinition): void {
 
 /** A schedule missing in Temporal while its definition lives is a conflict to look into, not an outage. */
 function scheduleError(err: unknown, consequence: string): Error {
-  if (err instanceof ScheduleNotFoundError)
+  if (isScheduleMissing(err))
     return new ConflictException(`the schedule of this recurring task no longer exists in Temporal; ${consequence}`);
   return new ServiceUnavailableException(`The workflow service is unavailable; ${consequence} (${(err as Error).message})`);
 }

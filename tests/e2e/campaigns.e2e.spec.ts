@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { Task } from '../../src/tasks/task.entity';
 import { TemporalClient } from '../../src/temporal/temporal.module';
-import { campaignWorkflowId } from '../../workflows/campaign.messages';
+import { campaignWorkflowId } from '../../workflows/campaign.contract';
 import { recordHistory } from '../support/histories';
 import { District, givenDistrict, givenRegister, givenUser, Register } from '../support/factories';
 import { eventually, startTestApp, TestApp } from '../support/test-app';

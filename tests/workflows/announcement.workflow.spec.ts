@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
-import { AnnouncementsService, announcementWorkflowId } from '../../src/announcements/announcements.service';
+import { AnnouncementsService } from '../../src/announcements/announcements.service';
 import { NotificationDelivery, NotificationSettings } from '../../src/notifications/notification-settings.entity';
 import { Notification } from '../../src/notifications/notification.entity';
 import { TemporalClient } from '../../src/temporal/temporal.module';
+import { announcementWorkflowId } from '../../workflows/announcement.contract';
 import { District, givenDistrict, givenUser } from '../support/factories';
 import { recordHistory } from '../support/histories';
 import { eventually, startTestApp, TestApp } from '../support/test-app';

@@ -5,7 +5,7 @@ import { RecurringTaskDefinition, RecurringTaskOccurrence } from '../../src/recu
 import { RecurringTasksService } from '../../src/recurring/recurring-tasks.service';
 import { TemporalClient } from '../../src/temporal/temporal.module';
 import { addLocalDays } from '../../src/domain/time-zone';
-import { recurringScheduleId } from '../../workflows/recurring-occurrence.messages';
+import { recurringScheduleId } from '../../workflows/recurring-occurrence.contract';
 import { recurringOccurrenceWorkflow } from '../../workflows/recurring-occurrence.workflow';
 import { District, givenDistrict, givenUser } from '../support/factories';
 import { recordHistory } from '../support/histories';

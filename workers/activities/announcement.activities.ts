@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { AnnouncementsService } from '../../src/announcements/announcements.service';
+import type { AnnouncementActivities } from '../../workflows/announcement.contract';
 
 export function createAnnouncementActivities(announcements: AnnouncementsService) {
   return {
@@ -10,7 +11,5 @@ export function createAnnouncementActivities(announcements: AnnouncementsService
       }
       return count;
     },
-  };
+  } satisfies AnnouncementActivities;
 }
-
-export type AnnouncementActivities = ReturnType<typeof createAnnouncementActivities>;

@@ -1,7 +1,8 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { CampaignLaunchService, CampaignPlan } from '../../src/campaigns/campaign-launch.service';
+import { CampaignLaunchService } from '../../src/campaigns/campaign-launch.service';
 import { CampaignProgressService } from '../../src/campaigns/campaign-progress.service';
+import type { CampaignActivities, CampaignPlan } from '../../workflows/campaign.contract';
 
 const heartbeat = () => Context.current().heartbeat();
 
@@ -18,7 +19,5 @@ export function createCampaignActivities(launch: CampaignLaunchService, progress
     isStepFinished: (stepId: string) => progress.completeStepIfFinished(stepId),
     cancelCampaignWork: (campaignId: string) => launch.cancelWork(campaignId, heartbeat),
     completeCampaign: (campaignId: string) => launch.complete(campaignId),
-  };
+  } satisfies CampaignActivities;
 }
-
-export type CampaignActivities = ReturnType<typeof createCampaignActivities>;

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { RecurringTasksService } from '../../src/recurring/recurring-tasks.service';
-import type { RecurringOccurrence } from '../../workflows/recurring-occurrence.workflow';
+import type { RecurringOccurrence, RecurringTaskActivities } from '../../workflows/recurring-occurrence.contract';
 
 export function createRecurringTaskActivities(recurring: RecurringTasksService) {
   return {
@@ -11,7 +11,5 @@ export function createRecurringTaskActivities(recurring: RecurringTasksService) 
       }
       return occurrence;
     },
-  };
+  } satisfies RecurringTaskActivities;
 }
-
-export type RecurringTaskActivities = ReturnType<typeof createRecurringTaskActivities>;
