@@ -38,5 +38,8 @@ export const deadlineClockWorkflowId = (clockKey: string) => `deadline-clock-${c
 /** An idle clock re-reads its group this often, so a lost wake-up signal costs at most this delay. */
 export const IDLE_RECHECK_MS = 3 * 60_000;
 
+/** A tending that found due moments but could act on none (their tasks locked) waits this long. */
+export const STALLED_RETRY_MS = 1000;
+
 /** Rounds per run before continue-as-new: each round is a handful of history events. */
 export const ROUNDS_PER_RUN = 100;

@@ -1,11 +1,19 @@
 import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { clockSleepMs } from '../src/domain/deadline-moments';
-import { clockWakeSignal, DeadlineClockActivities, DeadlineClockInput, IDLE_RECHECK_MS, ROUNDS_PER_RUN } from './deadline-clock.contract';
+import {
+  clockWakeSignal,
+  DeadlineClockActivities,
+  DeadlineClockInput,
+  IDLE_RECHECK_MS,
+  ROUNDS_PER_RUN,
+  STALLED_RETRY_MS,
+} from './deadline-clock.contract';
 
 const { tendClock } = proxyActivities<DeadlineClockActivities>({
   // A herd of due moments is acted on in pages within a time budget; heartbeats show progress.
   startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '1 minute',
+  // A killed worker's tending is retried elsewhere within this (each page heartbeats).
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
 
@@ -25,7 +33,8 @@ export async function deadlineClockWorkflow(input: DeadlineClockInput): Promise<
     if (tending.more) continue;
     const earliest = tending.earliestPending ? new Date(tending.earliestPending) : null;
     if (!earliest && !wakeRequested) return;
-    const sleep = clockSleepMs(earliest, new Date(), IDLE_RECHECK_MS);
+    // Due moments left untouched belong to tasks a person's transaction holds: look again shortly, not at once.
+    const sleep = clockSleepMs(earliest, new Date(), IDLE_RECHECK_MS) || (tending.acted + tending.voided === 0 ? STALLED_RETRY_MS : 0);
     if (sleep > 0) await condition(() => wakeRequested, sleep);
   }
   await continueAsNew<typeof deadlineClockWorkflow>(input);

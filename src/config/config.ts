@@ -42,11 +42,15 @@ export interface AppConfig {
   /** Register import: rows checked and written per step; one step's rows are held in memory. */
   registerImportChunkRows: number;
   evidence: { maxBytes: number; allowedTypes: string[] };
+  /** When set, GET /metrics wants `Authorization: Bearer <this>`; unset, it is open like /health. */
+  metricsToken?: string;
   deadlineClocks: {
     /** Each worker moves per-task workflows to clocks at start and restarts orphaned clocks every minute. */
     sweep: boolean;
     /** /health reports `degraded` when the oldest due moment has waited longer than this. */
     lagDegradedSeconds: number;
+    /** Due moments a clock acts on per transaction. */
+    pageSize: number;
   };
 }
 
@@ -134,11 +138,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBytes: read.integer('EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, MAX_EVIDENCE_BYTES),
       allowedTypes: read.mimeTypes('EVIDENCE_ALLOWED_TYPES', DEFAULT_EVIDENCE_TYPES),
     },
+    metricsToken: read.optional('METRICS_TOKEN'),
     deadlineClocks: {
       sweep: read.boolean('DEADLINE_CLOCK_SWEEP', true),
       lagDegradedSeconds: read.integer('CLOCK_LAG_DEGRADED_SECONDS', 120, 1, 86_400),
+      pageSize: read.integer('DEADLINE_CLOCK_PAGE_SIZE', 1000, 1, 5000),
     },
   };
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16) problems.push('METRICS_TOKEN: must be at least 16 characters');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

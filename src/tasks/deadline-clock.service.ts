@@ -1,18 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ClockTending } from '../../workflows/deadline-clock.contract';
 import { daysOverdue, MomentKind, momentVerdict } from '../domain/deadline-moments';
 import type { DeadlinePolicy, EscalationTarget } from '../domain/deadline-policy';
 import { TaskStatus } from '../domain/task-lifecycle';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { NotificationItemData } from '../notifications/notification.entity';
 import { NotificationDraft, NotificationsService } from '../notifications/notifications.service';
 import { TemplatesService } from '../notifications/templates.service';
 import { EscalationTargets } from './escalation-targets';
 import { escalationMessage, formatDue, Recipient, reminderMessage } from './task-messages';
 
-/** Moments per transaction: bounds each transaction's locks and statement sizes. */
-export const MOMENT_PAGE_SIZE = 1000;
 /** One tending acts for at most this long; the clock then tends again at once (history stays small either way). */
 const TIME_BUDGET_MS = 60_000;
 
@@ -68,7 +68,13 @@ export class DeadlineClockService {
     private readonly notifications: NotificationsService,
     private readonly targets: EscalationTargets,
     private readonly templates: TemplatesService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.pageSize = config.deadlineClocks.pageSize;
+  }
+
+  /** Moments per transaction: bounds each transaction's locks and statement sizes. */
+  readonly pageSize: number;
 
   async tend(clockKey: string, idleRecheckMs: number, heartbeat: () => void = () => undefined): Promise<ClockTending> {
     const started = Date.now();
@@ -81,7 +87,7 @@ export class DeadlineClockService {
       acted += page.acted;
       voided += page.voided;
       heartbeat();
-      if (page.claimed < MOMENT_PAGE_SIZE) break;
+      if (page.claimed < this.pageSize) break;
       if (Date.now() - started > TIME_BUDGET_MS) {
         more = true;
         break;
@@ -107,7 +113,7 @@ export class DeadlineClockService {
         `SELECT id, task_id, kind, seq, deadline_version FROM deadline_moments
          WHERE clock_key = $1 AND status = 'pending' AND due_at <= $2
          ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
-        [clockKey, now, MOMENT_PAGE_SIZE],
+        [clockKey, now, this.pageSize],
       );
       if (claimed.length === 0) return { claimed: 0, acted: 0, voided: 0, notificationIds: [] };
       const tasks = await this.lockTasks(manager, [...new Set(claimed.map((m) => m.task_id))]);

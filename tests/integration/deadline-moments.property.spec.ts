@@ -6,7 +6,7 @@ import { DeadlinePolicy } from '../../src/domain/deadline-policy';
 import { scopeOf } from '../../src/domain/scope';
 import { buildWorkingDayCalendar } from '../../src/domain/working-days';
 import { PoliciesService } from '../../src/policies/policies.service';
-import { DeadlineClockService, MOMENT_PAGE_SIZE } from '../../src/tasks/deadline-clock.service';
+import { DeadlineClockService } from '../../src/tasks/deadline-clock.service';
 import { TasksService } from '../../src/tasks/tasks.service';
 import { Unit } from '../../src/units/unit.entity';
 import { District, givenDistrict, givenUser } from '../support/factories';
@@ -169,7 +169,7 @@ describe('deadline moments (property)', () => {
             }
             case 'tend': {
               now = new Date(now.getTime() + c.advanceHours * HOUR);
-              for (;;) if ((await clock.actOnDuePage(clockKey, now)).claimed < MOMENT_PAGE_SIZE) break;
+              for (;;) if ((await clock.actOnDuePage(clockKey, now)).claimed < clock.pageSize) break;
               for (const m of model.filter((x) => !x.finished)) {
                 const due = [...m.pending.entries()].filter(([, p]) => p.at <= now).sort(([, a], [, b]) => a.at.getTime() - b.at.getTime());
                 // The page judges every moment against the task as it was when the page began.
