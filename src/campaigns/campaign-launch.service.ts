@@ -52,7 +52,7 @@ export class CampaignLaunchService {
     await this.dataSource.getRepository(CampaignStep).update({ id: stepId, status: 'pending' }, { status: 'launching' });
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT u.id FROM units u, campaigns c JOIN units s ON s.id = c.scope_unit_id
-       WHERE c.id = $1 AND u.kind = $2 AND u.path LIKE s.path || '%' ORDER BY u.path`,
+       WHERE c.id = $1 AND u.kind = $2 AND u.active AND u.path LIKE s.path || '%' ORDER BY u.path`,
       [step.campaignId, step.responsibleUnitKind],
     );
     return rows.map((r) => r.id);
@@ -63,7 +63,8 @@ export class CampaignLaunchService {
     const result = await this.dataSource.transaction(async (manager) => {
       const step = await manager.getRepository(CampaignStep).findOneByOrFail({ id: stepId });
       const campaign = await manager.getRepository(Campaign).findOneByOrFail({ id: step.campaignId });
-      if (campaign.status === 'cancelled') return { tasksCreated: 0, itemsCreated: 0, campaignCancelled: true, wakes: new Map() };
+      if (campaign.status === 'cancelled')
+        return { tasksCreated: 0, itemsCreated: 0, campaignCancelled: true, wakes: new Map<string, Date>() };
       const units = await manager.getRepository(Unit).find({ where: { id: In(unitIds) } });
       const keys = units.map((u) => stepTaskKey(step.id, u.id));
       const created: { id: string }[] = await manager.query(

@@ -148,7 +148,7 @@ export class RecurringTasksService {
         .getRepository(Unit)
         .createQueryBuilder('unit')
         .select('unit.id', 'id')
-        .where('unit.kind = :kind AND unit.path LIKE :path', { kind: definition.unitKind, path: `${scope.path}%` })
+        .where('unit.kind = :kind AND unit.active AND unit.path LIKE :path', { kind: definition.unitKind, path: `${scope.path}%` })
         .getRawMany<{ id: string }>();
       const dueAt = dueForOccurrence(occurrence, definition.dueAfterDays);
       const created: { id: string }[] = await manager.query(

@@ -44,6 +44,7 @@ export class TasksService {
    */
   async create(actor: Actor, dto: CreateTaskDto): Promise<Task> {
     const unit = await this.units.getInScope(actor, dto.unitId);
+    this.units.assertActive(unit);
     if (dto.assigneeUserId) await this.assertWorksIn(dto.assigneeUserId, unit.id);
     const dueAt = parseDue(dto.dueAt);
     if (dueAt.getTime() <= Date.now()) throw new BadRequestException('dueAt must lie in the future');
@@ -226,7 +227,7 @@ export class TasksService {
 
   async reassign(actor: Actor, id: string, dto: ReassignDto): Promise<Task> {
     if (dto.unitId === undefined && dto.assigneeUserId === undefined) throw new BadRequestException('give unitId, assigneeUserId or both');
-    if (dto.unitId) await this.units.getInScope(actor, dto.unitId);
+    if (dto.unitId) this.units.assertActive(await this.units.getInScope(actor, dto.unitId));
     const { task: saved, wakes } = await this.dataSource.transaction(async (manager) => {
       const task = await this.lockVisible(manager, actor, id);
       if (!(await this.relationOf(actor, task, manager)).supervisor)
@@ -245,7 +246,7 @@ export class TasksService {
       Object.assign(task, { unitId, assigneeUserId });
       const saved = await manager.getRepository(Task).save(task);
       // Another county's unit means another clock.
-      return { task: saved, wakes: movesUnit ? await this.moments.replan(manager, [saved.id]) : new Map() };
+      return { task: saved, wakes: movesUnit ? await this.moments.replan(manager, [saved.id]) : new Map<string, Date>() };
     });
     await this.clocks.wake(wakes);
     return saved;

@@ -391,6 +391,12 @@ describe('units API', () => {
       const units = t.app.get(UnitsService);
       expect(() => units.assertActive({ code: 'X', name: '某室', active: false })).toThrow('unitId: unit X (某室) is deactivated');
       expect(() => units.assertActive({ code: 'X', name: '某室', active: true })).not.toThrow();
+      const task = await t.http
+        .post('/api/tasks')
+        .set(auth(token))
+        .send({ title: '停用单位的任务', unitId: clinic, dueAt: new Date(Date.now() + 86_400_000).toISOString() })
+        .expect(400);
+      expect(task.body.message).toMatch(/^unitId: unit .* is deactivated/);
 
       // The village, now without active children, goes too; nothing new may hang below it.
       await t.http.patch(`/api/units/${village}`).set(auth(token)).send({ active: false }).expect(200);
