@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   });
   const missing = ['root-code', 'root-name', 'admin-username', 'admin-password'].filter((k) => !values[k as keyof typeof values]);
   if (missing.length > 0) throw new Error(`missing --${missing.join(', --')}\nusage: ${USAGE}`);
-  if (!['city', 'county'].includes(values['root-kind']!)) throw new Error('--root-kind must be city or county');
+  if (!['city', 'county'].includes(values['root-kind'])) throw new Error('--root-kind must be city or county');
   if (values['admin-password']!.length < MIN_PASSWORD_LENGTH)
     throw new Error(`--admin-password must have at least ${MIN_PASSWORD_LENGTH} characters`);
 
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       const root = await manager.getRepository(Unit).findOneByOrFail({ code: values['root-code']! });
       await manager.getRepository(User).save({
         username: values['admin-username']!.toLowerCase(),
-        displayName: values['admin-name']!,
+        displayName: values['admin-name'],
         role: 'admin',
         unitId: root.id,
         passwordHash,

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   console.log(`${path}: ${options.persons} persons in ${options.households} households of ${options.villageCodes.length} villages`);
   const listPath = join(dirname(path), 'demo-poverty-list.csv');
   const headers = Object.values(POVERTY_LIST_COLUMNS);
-  async function* list() {
+  function* list() {
     yield headers;
     for (const row of povertyListFor(generateRegister(options))) yield headers.map((h) => row[h]);
   }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { createApiApp } from '../src/app';
 import { AppConfig, loadConfig } from '../src/config/config';
 import { prepareDatabase } from '../src/database/bootstrap';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: letting in-flight requests, activities and jobs finish...`);
-    await new Promise<void>((resolve) => app.getHttpServer().close(() => resolve()));
+    await new Promise<void>((resolve) => (app.getHttpServer() as Server).close(() => resolve()));
     await worker.stop();
     await app.close();
     await devServer?.stop();

@@ -79,7 +79,8 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
 
 async function waitUntilServing(address: string, child: ChildProcess, stderr: () => string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
-  let exited: number | null = null;
+  // Set by the listener: declared wide, or TypeScript narrows it to null for good.
+  let exited = null as number | null;
   child.once('exit', (code) => (exited = code ?? -1));
   for (;;) {
     if (exited !== null) throw new Error(`temporal server start-dev exited with ${exited}: ${stderr()}`);

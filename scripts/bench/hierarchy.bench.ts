@@ -53,7 +53,7 @@ export async function hierarchyBench(app: INestApplicationContext): Promise<Benc
     serviceSamples.push(await timeMs(async () => (serviceCount = (await units.subtree(admin, county.id, {})).length)));
     pathSamples.push(
       await timeMs(async () => {
-        const result = await dataSource.query(
+        const result = await dataSource.query<unknown[]>(
           `SELECT id, code, name, kind, parent_id, depth, is_poor_village FROM units WHERE path LIKE $1 ORDER BY depth, code`,
           [`${county.path}%`],
         );
@@ -62,7 +62,7 @@ export async function hierarchyBench(app: INestApplicationContext): Promise<Benc
     );
     cteSamples.push(
       await timeMs(async () => {
-        const result = await dataSource.query(
+        const result = await dataSource.query<unknown[]>(
           `WITH RECURSIVE sub AS (SELECT * FROM units WHERE id = $1 UNION ALL SELECT u.* FROM units u JOIN sub ON u.parent_id = sub.id)
            SELECT id, code, name, kind, parent_id, depth, is_poor_village FROM sub ORDER BY depth, code`,
           [county.id],

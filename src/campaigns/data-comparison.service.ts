@@ -29,6 +29,22 @@ import { ComparisonUploadDto, FlagListQueryDto, ResolveFlagDto } from './dto/dat
 
 export const DATA_VERIFICATION_KIND = 'data_verification';
 
+/** A row of the flag list's query: a flag's columns, its person's name and the total for paging. */
+interface FlagRow {
+  id: string;
+  kind: ComparisonFlag;
+  person_id: string | null;
+  person_name: string | null;
+  id_number: string;
+  household_number: string;
+  poverty_cause_main: string;
+  poverty_cause_secondary: string;
+  recorded_categories: string[];
+  resolution_note: string | null;
+  resolved_at: Date | null;
+  total: number;
+}
+
 /** Flags per INSERT (10 columns each). */
 const INSERT_BATCH = 1000;
 
@@ -166,7 +182,7 @@ export class DataComparisonService implements OnModuleInit {
     const params: unknown[] = [taskId];
     if (query.kind) where.push(`f.kind = $${params.push(query.kind)}`);
     if (query.state) where.push(query.state === 'open' ? 'f.resolved_at IS NULL' : 'f.resolved_at IS NOT NULL');
-    const rows: Record<string, any>[] = await this.dataSource.query(
+    const rows: FlagRow[] = await this.dataSource.query(
       `SELECT f.*, p.name AS person_name, count(*) OVER ()::int AS total
        FROM comparison_flags f LEFT JOIN persons p ON p.id = f.person_id
        WHERE ${where.join(' AND ')} ORDER BY f.household_number, f.id_number
@@ -176,7 +192,7 @@ export class DataComparisonService implements OnModuleInit {
     const items = rows.map((r) => ({
       id: r.id,
       kind: r.kind,
-      label: COMPARISON_FLAG_LABELS[r.kind as ComparisonFlag],
+      label: COMPARISON_FLAG_LABELS[r.kind],
       person: { id: r.person_id, name: r.person_name, idNumberMasked: maskResidentId(r.id_number) },
       householdNumber: r.household_number,
       povertyCause: { main: r.poverty_cause_main, secondary: r.poverty_cause_secondary },

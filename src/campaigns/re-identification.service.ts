@@ -49,6 +49,29 @@ export interface ItemView {
   recordedAt: Date | null;
 }
 
+/** A row of listItems' query: an item with its person, household and village. */
+interface ItemRow {
+  id: string;
+  outcome: string | null;
+  condition_codes: string[];
+  note: string;
+  recorded_at: Date | null;
+  person_id: string;
+  name: string;
+  id_number: string;
+  sex: string;
+  birth_date: string;
+  poverty_status: string;
+  poverty_cause_main: string;
+  poverty_cause_secondary: string;
+  known_conditions: string;
+  household_number: string;
+  head_name: string;
+  village_id: string;
+  village_name: string;
+  total: number;
+}
+
 /** Statuses in which the unit may still record results. */
 const RECORDABLE = ['open', 'in_progress'];
 
@@ -101,7 +124,7 @@ export class ReIdentificationService implements OnModuleInit {
     if (query.state) where.push(query.state === 'pending' ? 'i.outcome IS NULL' : 'i.outcome IS NOT NULL');
     if (query.outcome) where.push(`i.outcome = $${params.push(query.outcome)}`);
     if (query.q) where.push(`(p.name LIKE $${params.push(`%${query.q}%`)} OR h.household_number = $${params.push(query.q)})`);
-    const rows: Record<string, any>[] = await this.dataSource.query(
+    const rows: ItemRow[] = await this.dataSource.query(
       `SELECT i.id, i.outcome, i.condition_codes, i.note, i.recorded_at, p.id AS person_id, p.name, p.id_number, p.sex, p.birth_date::text AS birth_date,
               p.poverty_status, p.poverty_cause_main, p.poverty_cause_secondary, p.known_conditions,
               h.household_number, h.head_name, v.id AS village_id, v.name AS village_name, count(*) OVER ()::int AS total
@@ -128,7 +151,7 @@ export class ReIdentificationService implements OnModuleInit {
       household: { number: r.household_number, headName: r.head_name },
       village: { id: r.village_id, name: r.village_name },
       outcome: r.outcome,
-      conditions: (r.condition_codes as string[]).map((code) => byCode.get(code)!).filter(Boolean),
+      conditions: r.condition_codes.map((code) => byCode.get(code)!).filter(Boolean),
       note: r.note,
       recordedAt: r.recorded_at,
     }));

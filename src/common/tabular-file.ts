@@ -149,10 +149,11 @@ function textOf(value: ExcelJS.CellValue): string {
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (typeof value === 'string' || typeof value === 'boolean') return String(value);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('result' in value) return textOf(value.result as ExcelJS.CellValue);
+  if ('result' in value) return textOf(value.result);
   if ('text' in value) return String(value.text);
   if ('error' in value) return '';
-  return String(value);
+  // A formula without a cached result: nothing to read.
+  return '';
 }
 
 /** The first `bytes` of a stream (or all of a shorter one), and the whole stream again to read from. */

@@ -203,6 +203,7 @@ function text(value: unknown): string {
 function parseFlag(value: unknown): boolean | undefined {
   if (value === undefined || value === null || value === '') return false;
   if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const s = String(value).trim().toLowerCase();
   if (['true', '1', 'yes', 'y', '是'].includes(s)) return true;
   if (['false', '0', 'no', 'n', '否'].includes(s)) return false;

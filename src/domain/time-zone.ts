@@ -17,7 +17,8 @@ const MAX_OFFSET_MINUTES = 14 * 60;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^(\d{2}):(\d{2})$/;
 
-export function isLocalDate(value: unknown): value is string {
+/** Not a type guard: a string that fails is still a string (a guard would narrow it to never). */
+export function isLocalDate(value: unknown): boolean {
   return typeof value === 'string' && parseDate(value) !== undefined;
 }
 

@@ -86,14 +86,14 @@ export class TemplatesService {
   async reset(actor: Actor, kind: string): Promise<NotificationTemplateView> {
     this.assertKind(kind);
     await this.dataSource.transaction(async (manager) => {
-      const { raw } = await manager
+      const deleted = await manager
         .createQueryBuilder()
         .delete()
         .from(NotificationTemplate)
         .where({ kind })
         .returning(['title', 'body'])
         .execute();
-      const [before] = raw as Template[];
+      const [before] = deleted.raw as Template[];
       if (before) {
         const details = { before: { title: before.title, body: before.body } };
         await this.audit.record(

@@ -32,8 +32,9 @@ export const REGISTER_FILE_MAX_BYTES = 200 * 1024 * 1024;
         return {
           // Made on the first upload, not at start: a process that never receives one leaves no folder behind.
           storage: diskStorage({
+            // Both outcomes end in done(), so the promise is settled here and needs no awaiting.
             destination: (_req, _file, done) =>
-              mkdir(folder, { recursive: true }).then(
+              void mkdir(folder, { recursive: true }).then(
                 () => done(null, folder),
                 (err: Error) => done(err, folder),
               ),

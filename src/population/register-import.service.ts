@@ -212,7 +212,7 @@ async function readHeaderRow(path: string, format: TabularFormat): Promise<strin
     return table.encoding;
   } catch (err) {
     if (err instanceof HttpException || !isFileProblem(err)) throw err;
-    throw new BadRequestException(`file cannot be read as ${format.toUpperCase()}: ${(err as Error).message}`);
+    throw new BadRequestException(`file cannot be read as ${format.toUpperCase()}: ${err.message}`);
   } finally {
     // Only the header was read: the rest of the file stays unread.
     input.destroy();

@@ -256,7 +256,7 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
  * importer's scope (an import may not change it).
  */
 async function checkAgainstRegister(runner: QueryRunner, scopePatterns: string[], errors: ErrorReport): Promise<void> {
-  const otherHousehold: { row_number: number; household_number: string; total: number }[] = await runner.query(
+  const otherHousehold: { row_number: number; household_number: string; total: number }[] = await runner.manager.query(
     `SELECT s.row_number, h.household_number, count(*) OVER ()::int AS total
      FROM register_staging s JOIN persons p ON p.id_number = s.id_number JOIN households h ON h.id = p.household_id
      WHERE h.household_number <> s.household_number
@@ -271,7 +271,7 @@ async function checkAgainstRegister(runner: QueryRunner, scopePatterns: string[]
     })),
     otherHousehold[0]?.total ?? 0,
   );
-  const outsideScope: { row_number: number; total: number }[] = await runner.query(
+  const outsideScope: { row_number: number; total: number }[] = await runner.manager.query(
     `SELECT min(s.row_number) AS row_number, count(*) OVER ()::int AS total
      FROM register_staging s JOIN households h ON h.household_number = s.household_number JOIN units v ON v.id = h.village_unit_id
      WHERE NOT (v.path LIKE ANY($1::text[]))
@@ -295,7 +295,7 @@ async function checkAgainstRegister(runner: QueryRunner, scopePatterns: string[]
  * `xmax = 0` tells an inserted row from an updated one.
  */
 async function upsert(runner: QueryRunner): Promise<{ counts: ChunkMerge['counts']; updatedHouseholdIds: string[] }> {
-  const [households]: { created: number; updated_ids: string[] }[] = await runner.query(`
+  const [households]: { created: number; updated_ids: string[] }[] = await runner.manager.query(`
     WITH upserted AS (
       INSERT INTO households AS h (household_number, village_unit_id, head_name)
       SELECT household_number, village_unit_id, head_name FROM register_staging WHERE first_of_household
@@ -305,7 +305,7 @@ async function upsert(runner: QueryRunner): Promise<{ counts: ChunkMerge['counts
     )
     SELECT count(*) FILTER (WHERE inserted)::int AS created, coalesce(array_agg(id) FILTER (WHERE NOT inserted), '{}') AS updated_ids FROM upserted`);
   const compared = ['household_id', ...PERSON_COLUMNS];
-  const [persons]: { created: number; updated: number }[] = await runner.query(`
+  const [persons]: { created: number; updated: number }[] = await runner.manager.query(`
     WITH upserted AS (
       INSERT INTO persons AS p (household_id, ${PERSON_COLUMNS.join(', ')})
       SELECT h.id, ${PERSON_COLUMNS.map((c) => `s.${c}`).join(', ')}

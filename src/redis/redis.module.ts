@@ -22,7 +22,7 @@ export class RedisClient implements OnApplicationShutdown {
     this.redis.on('error', () => undefined);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.redis.disconnect();
   }
 }

@@ -93,7 +93,9 @@ async function attempt(taskId: string, action: () => Promise<unknown>): Promise<
   } catch (err) {
     if (!(err instanceof HttpException)) throw err;
     const response = err.getResponse();
-    const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? err.message);
+    const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    // class-validator's messages come as an array.
+    const message = typeof detail === 'string' ? detail : Array.isArray(detail) ? detail.join(', ') : err.message;
     return { taskId, ok: false, status: err.getStatus(), error: message };
   }
 }

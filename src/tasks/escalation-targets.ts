@@ -55,11 +55,14 @@ export class EscalationTargets {
     const assigneeIds = [...new Set(tasks.flatMap((t) => (t.assigneeUserId ? [t.assigneeUserId] : [])))];
     const unitIds = [...new Set(tasks.flatMap((t) => (t.assigneeUserId ? [] : [t.unitId])))];
     const [assignees, staff]: [Recipient[], (Recipient & { unit_id: string })[]] = await Promise.all([
-      assigneeIds.length ? db.query(`SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])`, [assigneeIds]) : [],
+      assigneeIds.length
+        ? db.query<Recipient[]>(`SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])`, [assigneeIds])
+        : [],
       unitIds.length
-        ? db.query(`SELECT unit_id, id, display_name AS "displayName" FROM users WHERE unit_id = ANY($1::uuid[]) AND active ORDER BY id`, [
-            unitIds,
-          ])
+        ? db.query<(Recipient & { unit_id: string })[]>(
+            `SELECT unit_id, id, display_name AS "displayName" FROM users WHERE unit_id = ANY($1::uuid[]) AND active ORDER BY id`,
+            [unitIds],
+          )
         : [],
     ]);
     return { assignees: new Map(assignees.map((a) => [a.id, a])), unitStaff: groupByUnit(staff) };

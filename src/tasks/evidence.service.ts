@@ -35,6 +35,7 @@ function view({ storageKey: _, ...shown }: TaskEvidence): EvidenceView {
 
 /** A browser may send a whole path (C:\…\表.pdf); only its last part is the name. */
 function cleanFileName(original: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must lose
   const name = (original.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
   if (!name) throw new BadRequestException('file needs a file name');
   if ([...name].length > 255) throw new BadRequestException('file name is longer than 255 characters');

@@ -78,7 +78,7 @@ describe('the identification ledger (识别台账) as XLSX', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['识别台账', '汇总']);
     expect(headersOf(persons)).toEqual(LEDGER_HEADERS);
     expect(headersOf(summary)).toEqual(SUMMARY_HEADERS);
-    return { disposition: res.headers['content-disposition'] as string, rows: records(persons), summary: records(summary) };
+    return { disposition: res.headers['content-disposition'], rows: records(persons), summary: records(summary) };
   }
 
   async function record(token: string, unitId: string, results: Record<string, object>) {

@@ -90,11 +90,11 @@ describe('population register (建档立卡贫困人口)', () => {
 
   const personsOf = async (token: string, query: string) =>
     (await t.http.get(`/api/population/persons?pageSize=500&${query}`).set(auth(token)).expect(200)).body;
-  const updatedAtOf = async (ids: string[]) =>
-    (await db().query(`SELECT id_number, updated_at FROM persons WHERE id_number = ANY($1) ORDER BY id_number`, [ids])) as {
-      id_number: string;
-      updated_at: Date;
-    }[];
+  const updatedAtOf = (ids: string[]) =>
+    db().query<{ id_number: string; updated_at: Date }[]>(
+      `SELECT id_number, updated_at FROM persons WHERE id_number = ANY($1) ORDER BY id_number`,
+      [ids],
+    );
 
   describe('a register imported, imported again and changed', () => {
     let register: RegisterFileRow[];

@@ -209,10 +209,13 @@ describe('units API', () => {
    * the build has, so the ladder check is compared with the engine itself.
    */
   const engineResolves = async (unitId: string, target: (typeof ESCALATION_TARGETS)[number]): Promise<{ id: string }[]> => {
-    const resolver = t.app.get(EscalationTargets) as unknown as {
-      resolve?: (db: EntityManager, unitId: string, target: string) => Promise<{ id: string }[]>;
-      resolveMany?: (db: EntityManager, unitIds: string[], target: string) => Promise<Map<string, { id: string }[]>>;
-    };
+    const resolver = t.app.get<
+      EscalationTargets,
+      {
+        resolve?: (db: EntityManager, unitId: string, target: string) => Promise<{ id: string }[]>;
+        resolveMany?: (db: EntityManager, unitIds: string[], target: string) => Promise<Map<string, { id: string }[]>>;
+      }
+    >(EscalationTargets);
     if (resolver.resolveMany) return (await resolver.resolveMany(db().manager, [unitId], target)).get(unitId) ?? [];
     return resolver.resolve!(db().manager, unitId, target);
   };

@@ -70,20 +70,18 @@ describe('outside notification channels', () => {
 
   async function notify(recipientUserId: string, businessKey: string, data?: NotificationItemData) {
     const notifications = t.app.get(NotificationsService);
-    await t.app
-      .get(DataSource)
-      .transaction((manager) =>
-        notifications.record(manager, [
-          {
-            recipientUserId,
-            businessKey,
-            kind: 'reminder',
-            title: '【任务提醒】疾病再识别',
-            body: '请于3月25日前完成辖区贫困人口疾病再识别。',
-            data,
-          },
-        ]),
-      );
+    await t.app.get(DataSource).transaction((manager) =>
+      notifications.record(manager, [
+        {
+          recipientUserId,
+          businessKey,
+          kind: 'reminder',
+          title: '【任务提醒】疾病再识别',
+          body: '请于3月25日前完成辖区贫困人口疾病再识别。',
+          data,
+        },
+      ]),
+    );
     await notifications.enqueuePending([businessKey]);
   }
 
@@ -113,7 +111,7 @@ describe('outside notification channels', () => {
     expect(settings.body).toEqual({ channels: ['webhook', 'email'], email: 'doctor@village.test', webhookUrl: url });
 
     await notify(user.id, `test:channels:${user.id}`);
-    await eventually(async () => (posts.length >= 1 && mails.length >= 1 ? true : undefined), 20_000, 'both channels');
+    await eventually(() => Promise.resolve(posts.length >= 1 && mails.length >= 1 ? true : undefined), 20_000, 'both channels');
     const inbox = (await t.http.get('/api/notifications').set(auth(token)).expect(200)).body.items;
     expect(inbox).toHaveLength(1);
     const shown = inbox[0];

@@ -6,7 +6,8 @@ async function records(chunks: string[]): Promise<string[][]> {
   const out: string[][] = [];
   for await (const batch of csvRecords(
     (async function* () {
-      yield* chunks;
+      // One chunk per turn, as a stream delivers them.
+      for (const chunk of chunks) yield await Promise.resolve(chunk);
     })(),
   ))
     out.push(...batch);

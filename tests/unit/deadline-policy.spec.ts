@@ -41,7 +41,7 @@ describe('DEFAULT_DEADLINE_POLICY', () => {
   });
 
   it('cannot be changed by accident, since every task starts from it', () => {
-    expect(() => (DEFAULT_DEADLINE_POLICY.escalation as EscalationStep[]).push({} as EscalationStep)).toThrow(TypeError);
+    expect(() => DEFAULT_DEADLINE_POLICY.escalation.push({} as EscalationStep)).toThrow(TypeError);
     expect(() => {
       (DEFAULT_DEADLINE_POLICY.quietHours as { start: string }).start = '22:00';
     }).toThrow(TypeError);

@@ -6,8 +6,8 @@ import type { TaskDeadlineActivities } from '../../workflows/task-deadline.contr
  */
 export function createTaskDeadlineActivities() {
   return {
-    planTaskTimeline: async () => ({ finished: true, deadlineVersion: 0, steps: [] }),
-    sendTaskReminder: async () => 'finished' as const,
-    escalateTask: async () => 'finished' as const,
+    planTaskTimeline: () => Promise.resolve({ finished: true, deadlineVersion: 0, steps: [] }),
+    sendTaskReminder: () => Promise.resolve('finished' as const),
+    escalateTask: () => Promise.resolve('finished' as const),
   } satisfies TaskDeadlineActivities;
 }

@@ -23,7 +23,7 @@ import { ESCALATION_TARGETS, EscalationTarget } from '../../domain/deadline-poli
 import { UNIT_CODE_PATTERN, UNIT_KINDS, UnitKind } from '../../domain/hierarchy';
 
 /** `true`/`false` in a query string become booleans; anything else stays and fails @IsBoolean. */
-const queryBoolean = Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+const queryBoolean = Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 /** Present means checked: `null` is refused like any other wrong type (absent leaves the field as it is). */
 const unlessAbsent = (field: string) => ValidateIf((o: Record<string, unknown>) => o[field] !== undefined);

@@ -8,7 +8,7 @@ export class CreateUserDto {
   @ApiProperty({ example: 'wang.wei' })
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username must be 3–64 letters, digits, ".", "_" or "-"' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
   username: string;
 
   @ApiProperty({ example: '王伟' })
