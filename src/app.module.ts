@@ -12,6 +12,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PoliciesModule } from './policies/policies.module';
 import { PopulationModule } from './population/population.module';
@@ -44,7 +45,7 @@ export class AppModule {
               return id;
             },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
@@ -63,6 +64,7 @@ export class AppModule {
         DiseasesModule,
         CampaignsModule,
         HealthModule,
+        MetricsModule,
         DemoModule,
       ],
     };

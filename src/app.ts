@@ -11,7 +11,8 @@ import { AppConfig } from './config/config';
 export async function createApiApp(config: AppConfig, { shutdownHooks = true } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  // Operations endpoints stay at the root, where probes and scrapers look for them.
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useBodyParser('json', { limit: '20mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '50mb' });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

@@ -16,6 +16,7 @@ import { Campaigns1765300000000 } from './migrations/1765300000000-Campaigns';
 import { DataComparison1765400000000 } from './migrations/1765400000000-DataComparison';
 import { DeadlineClocks1765500000000 } from './migrations/1765500000000-DeadlineClocks';
 import { UnitEditing1765600000000 } from './migrations/1765600000000-UnitEditing';
+import { OperationsIndexes1765700000000 } from './migrations/1765700000000-OperationsIndexes';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   DataComparison1765400000000,
   DeadlineClocks1765500000000,
   UnitEditing1765600000000,
+  OperationsIndexes1765700000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { InjectConfig } from '../config/config.module';
+import { OperationsStats } from '../metrics/operations-stats.service';
 import { RedisClient } from '../redis/redis.module';
 import { TemporalClient } from '../temporal/temporal.module';
+import { ComponentHealth, DeadlineClocksHealth, deadlineClocksHealth, HealthStatus, overallStatus } from './health-status';
 
-export interface ComponentHealth {
-  status: 'up' | 'down';
-  latencyMs: number;
-  error?: string;
-}
+export type { ComponentHealth, DeadlineClocksHealth } from './health-status';
 
 export interface HealthReport {
-  status: 'ok' | 'error';
-  components: { postgres: ComponentHealth; redis: ComponentHealth; temporal: ComponentHealth };
+  status: HealthStatus;
+  components: { postgres: ComponentHealth; redis: ComponentHealth; temporal: ComponentHealth; deadlineClocks: DeadlineClocksHealth };
 }
 
 const TIMEOUT_MS = 2000;
@@ -23,30 +23,59 @@ export class HealthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly redis: RedisClient,
     private readonly temporal: TemporalClient,
+    private readonly stats: OperationsStats,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   async check(): Promise<HealthReport> {
-    const [postgres, redis, temporal] = await Promise.all([
+    const [postgres, redis, temporal, deadlineClocks] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.redis.ping()),
       probe(() => this.temporal.ping(TIMEOUT_MS)),
+      this.clocks(),
     ]);
-    const components = { postgres, redis, temporal };
-    return { status: Object.values(components).every((c) => c.status === 'up') ? 'ok' : 'error', components };
+    return {
+      status: overallStatus([postgres, redis, temporal], deadlineClocks),
+      components: { postgres, redis, temporal, deadlineClocks },
+    };
+  }
+
+  private async clocks(): Promise<DeadlineClocksHealth> {
+    const thresholdSeconds = this.config.deadlineClocks.lagDegradedSeconds;
+    const started = Date.now();
+    try {
+      const oldest = await withTimeout(this.stats.oldestDue());
+      return deadlineClocksHealth(oldest, thresholdSeconds, Date.now() - started);
+    } catch (err) {
+      return {
+        status: 'down',
+        latencyMs: Date.now() - started,
+        lagSeconds: null,
+        thresholdSeconds,
+        oldestDue: null,
+        error: (err as Error).message,
+      };
+    }
   }
 }
 
 async function probe(check: () => Promise<unknown>): Promise<ComponentHealth> {
   const started = Date.now();
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      check(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS))),
-    ]);
+    await withTimeout(check());
     return { status: 'up', latencyMs: Date.now() - started };
   } catch (err) {
     return { status: 'down', latencyMs: Date.now() - started, error: (err as Error).message };
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -14,7 +14,18 @@ export interface OverdueUnit {
   overdueCount: number;
   maxDaysOverdue: number;
   maxEscalationLevel: number;
-  tasks: { id: string; title: string; dueAt: string; daysOverdue: number; escalationLevel: number }[];
+  /** The earliest pending escalation of the unit's overdue tasks; null when none has one. */
+  nextEscalationAt: string | null;
+  tasks: {
+    id: string;
+    title: string;
+    dueAt: string;
+    daysOverdue: number;
+    escalationLevel: number;
+    /** The task's next escalation level still pending on its current deadline, and when it falls due. */
+    nextEscalationAt: string | null;
+    nextEscalationLevel: number | null;
+  }[];
 }
 
 export interface UnitOverdueRate {
@@ -30,7 +41,25 @@ const ORDER_BY: Record<OverdueQueryDto['sort'], string> = {
   count: 'overdue_count DESC, max_days DESC',
   days: 'max_days DESC, overdue_count DESC',
   level: 'max_level DESC, max_days DESC',
+  nextEscalation: 'next_escalation_at ASC NULLS LAST, max_days DESC',
 };
+/** How each unit's tasks are listed: by due time, or by next escalation when the units are. */
+const TASK_ORDER: Record<OverdueQueryDto['sort'], string> = {
+  count: 't.due_at',
+  days: 't.due_at',
+  level: 't.due_at',
+  nextEscalation: 'ne.due_at ASC NULLS LAST, t.due_at',
+};
+
+/**
+ * A task's next pending escalation on its current deadline version: a probe of the unique index
+ * deadline_moments_key (task_id, deadline_version, kind, seq), read in index order. A ladder's levels
+ * are never earlier than the level below (planEscalations), so the lowest pending level is the soonest.
+ */
+const NEXT_ESCALATION = `LEFT JOIN LATERAL (
+        SELECT m.due_at, m.seq FROM deadline_moments m
+        WHERE m.task_id = t.id AND m.deadline_version = t.deadline_version AND m.kind = 'escalation' AND m.status = 'pending'
+        ORDER BY m.seq LIMIT 1) ne ON true`;
 
 /** Read models for managers: what is overdue below them, who has been told, formal talks (约谈). */
 @Injectable()
@@ -40,19 +69,15 @@ export class OversightService {
     private readonly units: UnitsService,
   ) {}
 
+  /**
+   * One statement in two steps: the page of units is chosen from per-unit aggregates first, then only
+   * the page's units list their tasks (with each task's next escalation). Sorting by the next
+   * escalation reads it for every overdue task in scope; the other sorts only for the page's tasks.
+   */
   async overdueByUnit(actor: Actor, query: OverdueQueryDto): Promise<Page<OverdueUnit>> {
     const { sql: scopeSql, params } = scopeFilter(actor.scope, 'u', 1);
     const campaignSql = query.campaignId ? `AND t.campaign_id = $${params.push(query.campaignId)}` : '';
-    const grouped = `
-      SELECT u.id, u.code, u.name, u.kind, count(*)::int AS overdue_count,
-             max(floor(extract(epoch FROM now() - t.due_at) / 86400))::int AS max_days,
-             max(t.escalation_level)::int AS max_level,
-             json_agg(json_build_object('id', t.id, 'title', t.title, 'dueAt', t.due_at,
-               'daysOverdue', floor(extract(epoch FROM now() - t.due_at) / 86400)::int, 'escalationLevel', t.escalation_level)
-               ORDER BY t.due_at) AS tasks
-      FROM tasks t JOIN units u ON u.id = t.unit_id
-      WHERE t.due_at < now() AND ${UNFINISHED} AND ${scopeSql} ${campaignSql}
-      GROUP BY u.id`;
+    const byNextEscalation = query.sort === 'nextEscalation';
     const n = params.length;
     const rows: {
       id: string;
@@ -62,10 +87,30 @@ export class OversightService {
       overdue_count: number;
       max_days: number;
       max_level: number;
+      next_escalation_at: Date | null;
       tasks: OverdueUnit['tasks'];
       total: number;
     }[] = await this.dataSource.query(
-      `SELECT g.*, count(*) OVER ()::int AS total FROM (${grouped}) g ORDER BY ${ORDER_BY[query.sort]}, g.code LIMIT $${n + 1} OFFSET $${n + 2}`,
+      `WITH page AS (
+         SELECT u.id, u.code, u.name, u.kind, count(*)::int AS overdue_count,
+                max(floor(extract(epoch FROM now() - t.due_at) / 86400))::int AS max_days,
+                max(t.escalation_level)::int AS max_level,
+                ${byNextEscalation ? 'min(ne.due_at)' : 'NULL::timestamptz'} AS next_escalation_at,
+                count(*) OVER ()::int AS total
+         FROM tasks t JOIN units u ON u.id = t.unit_id ${byNextEscalation ? NEXT_ESCALATION : ''}
+         WHERE t.due_at < now() AND ${UNFINISHED} AND ${scopeSql} ${campaignSql}
+         GROUP BY u.id
+         ORDER BY ${ORDER_BY[query.sort]}, u.code LIMIT $${n + 1} OFFSET $${n + 2})
+       SELECT p.id, p.code, p.name, p.kind, p.overdue_count, p.max_days, p.max_level, p.total, x.next_escalation_at, x.tasks
+       FROM page p CROSS JOIN LATERAL (
+         SELECT min(ne.due_at) AS next_escalation_at,
+                json_agg(json_build_object('id', t.id, 'title', t.title, 'dueAt', t.due_at,
+                  'daysOverdue', floor(extract(epoch FROM now() - t.due_at) / 86400)::int, 'escalationLevel', t.escalation_level,
+                  'nextEscalationAt', ne.due_at, 'nextEscalationLevel', ne.seq)
+                  ORDER BY ${TASK_ORDER[query.sort]}) AS tasks
+         FROM tasks t ${NEXT_ESCALATION}
+         WHERE t.unit_id = p.id AND t.due_at < now() AND ${UNFINISHED} ${campaignSql}) x
+       ORDER BY ${ORDER_BY[query.sort]}, code`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
     const items = rows.map((r) => ({
@@ -73,6 +118,7 @@ export class OversightService {
       overdueCount: r.overdue_count,
       maxDaysOverdue: r.max_days,
       maxEscalationLevel: r.max_level,
+      nextEscalationAt: r.next_escalation_at ? r.next_escalation_at.toISOString() : null,
       tasks: r.tasks,
     }));
     return pageOf(items, rows[0]?.total ?? 0, query);

@@ -58,6 +58,60 @@ describe('oversight API', () => {
     expect(byCount.body.items.map((u: { unit: { id: string } }) => u.unit.id)).toEqual([district.id.clinics[1]]);
   });
 
+  it('sorts units by the next escalation of their overdue tasks, units with none last, and names it per task', async () => {
+    // A district of its own, so the other tests' totals stay as they are.
+    const d = await givenDistrict(t.app);
+    const manager = await givenUser(t.app, 'manager', d.id.county);
+    const token = await t.login(manager.username, manager.password);
+    const [cA, cB, cC, cD] = d.id.clinics;
+    const inHours = (h: number) => new Date(Date.now() + h * 3600_000);
+    const escalation = (task: Task, seq: number, at: Date, fields: { status?: string; version?: number; kind?: string } = {}) =>
+      t.app
+        .get(DataSource)
+        .query(
+          `INSERT INTO deadline_moments (task_id, clock_key, kind, seq, deadline_version, due_at, status) VALUES ($1, 'test:oversight', $2, $3, $4, $5, $6)`,
+          [task.id, fields.kind ?? 'escalation', seq, fields.version ?? task.deadlineVersion, at, fields.status ?? 'pending'],
+        );
+    // Clinic A: level 3 pending in a day; an acted level and a pending moment of an earlier deadline do not count.
+    const a1 = await givenTask(cA, 5, { escalationLevel: 2, deadlineVersion: 2 });
+    const a1Next = inHours(24);
+    await escalation(a1, 3, a1Next);
+    await escalation(a1, 2, inHours(-72), { status: 'acted' });
+    await escalation(a1, 1, inHours(1), { version: 1 });
+    // Clinic B: level 2 pending in an hour (the soonest); its other task has none left.
+    const b1 = await givenTask(cB, 1, { escalationLevel: 1 });
+    const b1Next = inHours(2);
+    await escalation(b1, 2, b1Next);
+    await escalation(b1, 3, inHours(1.5), { status: 'void' });
+    const b2 = await givenTask(cB, 2, { escalationLevel: 3 });
+    // Clinic C: the longest overdue, at the top of its ladder: none.
+    await givenTask(cC, 7, { escalationLevel: 3 });
+    // Clinic D: only a reminder pending, which is no escalation.
+    const d1 = await givenTask(cD, 3, { escalationLevel: 1 });
+    await escalation(d1, 0, inHours(0.5), { kind: 'reminder' });
+
+    const units = (body: { items: { unit: { id: string } }[] }) => body.items.map((u) => u.unit.id);
+    const byDays = await t.http.get('/api/oversight/overdue').set(auth(token)).expect(200);
+    expect(units(byDays.body)).toEqual([cC, cA, cD, cB]);
+    const res = await t.http.get('/api/oversight/overdue?sort=nextEscalation').set(auth(token)).expect(200);
+    expect(units(res.body)).toEqual([cB, cA, cC, cD]);
+    const [b, a, c, dd] = res.body.items;
+    const at = (iso: string | null) => (iso === null ? null : new Date(iso).getTime());
+    expect([at(b.nextEscalationAt), at(b.tasks[0].nextEscalationAt)]).toEqual([b1Next.getTime(), b1Next.getTime()]);
+    expect(b.tasks.map((task: { id: string; nextEscalationLevel: number | null }) => [task.id, task.nextEscalationLevel])).toEqual([
+      [b1.id, 2],
+      [b2.id, null],
+    ]);
+    expect(b.tasks[1].nextEscalationAt).toBeNull();
+    expect(a.tasks).toEqual([expect.objectContaining({ id: a1.id, nextEscalationLevel: 3, escalationLevel: 2 })]);
+    expect([at(a.nextEscalationAt), at(a.tasks[0].nextEscalationAt)]).toEqual([a1Next.getTime(), a1Next.getTime()]);
+    expect([c.nextEscalationAt, dd.nextEscalationAt]).toEqual([null, null]);
+    expect(dd.tasks).toEqual([expect.objectContaining({ id: d1.id, nextEscalationAt: null, nextEscalationLevel: null })]);
+    const paged = await t.http.get('/api/oversight/overdue?sort=nextEscalation&pageSize=2&page=2').set(auth(token)).expect(200);
+    expect(units(paged.body)).toEqual([cC, cD]);
+    await t.http.get('/api/oversight/overdue?sort=escalation').set(auth(token)).expect(400);
+  });
+
   it('shows a township manager only their township', async () => {
     const res = await t.http.get('/api/oversight/overdue').set(auth(townshipManagerToken)).expect(200);
     expect(res.body.items).toEqual([]);

@@ -2,13 +2,13 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 
-export const OVERDUE_SORTS = ['count', 'days', 'level'] as const;
+export const OVERDUE_SORTS = ['count', 'days', 'level', 'nextEscalation'] as const;
 
 export class OverdueQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: OVERDUE_SORTS,
     default: 'days',
-    description: 'units with most overdue tasks, longest overdue, or highest level first',
+    description: 'units with most overdue tasks, longest overdue, highest level, or soonest next escalation (units with none last) first',
   })
   @IsOptional()
   @IsIn(OVERDUE_SORTS)
