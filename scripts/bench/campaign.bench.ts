@@ -63,16 +63,14 @@ export async function campaignBench(app: INestApplicationContext, config: AppCon
   const rows = benchCounty();
   await app.get(UnitsService).import(null, rows);
   const county = await dataSource.getRepository(Unit).findOneByOrFail({ code: 'RB' });
-  const user = await dataSource
-    .getRepository(User)
-    .save({
-      username: 'bench-admin',
-      displayName: '基准管理员',
-      role: 'admin',
-      unitId: county.id,
-      passwordHash: 'x',
-      passwordChangedAt: new Date(),
-    });
+  const user = await dataSource.getRepository(User).save({
+    username: 'bench-admin',
+    displayName: '基准管理员',
+    role: 'admin',
+    unitId: county.id,
+    passwordHash: 'x',
+    passwordChangedAt: new Date(),
+  });
   const admin: Actor = { id: user.id, username: user.username, role: 'admin', unitId: county.id, scope: scopeOf('admin', county) };
   const villageCodes = rows.filter((r) => r.kind === 'village').map((r) => r.code as string);
 
@@ -80,7 +78,7 @@ export async function campaignBench(app: INestApplicationContext, config: AppCon
   const dir = await mkdtemp(join(tmpdir(), 'bench-register-'));
   try {
     const registerRows = await importBeside(app, admin, villageCodes, dir);
-    const [{ persons }] = await dataSource.query(`SELECT count(*)::int AS persons FROM persons`);
+    const [{ persons }] = await dataSource.query<{ persons: number }[]>(`SELECT count(*)::int AS persons FROM persons`);
     const campaigns = app.get(CampaignsService);
     const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
     const campaign = await campaigns.create(admin, {
@@ -156,9 +154,8 @@ async function importBeside(app: INestApplicationContext, admin: Actor, villageC
   await writeRegisterFile(createWriteStream(file), register(), 'csv');
 
   const dataSource = app.get(DataSource);
-  const villages = new Map<string, string>(
-    (await dataSource.query(`SELECT code, id FROM units WHERE kind = 'village'`)).map((v: { code: string; id: string }) => [v.code, v.id]),
-  );
+  const villageRows = await dataSource.query<{ code: string; id: string }[]>(`SELECT code, id FROM units WHERE kind = 'village'`);
+  const villages = new Map<string, string>(villageRows.map((v) => [v.code, v.id]));
   const { households, persons } = shapedRows(register(), villages);
   const runner = dataSource.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
