@@ -13,7 +13,7 @@ import {
   ListRowError,
   PovertyListEntry,
 } from '../domain/data-comparison';
-import { maskResidentId } from '../domain/resident-id';
+import { ageOn, checkResidentId, maskResidentId } from '../domain/resident-id';
 import { isInScope } from '../domain/scope';
 import { localDateOf } from '../domain/time-zone';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
@@ -189,11 +189,12 @@ export class DataComparisonService implements OnModuleInit {
        LIMIT $${params.push(query.pageSize)} OFFSET $${params.push((query.page - 1) * query.pageSize)}`,
       params,
     );
+    const today = localDateOf(new Date());
     const items = rows.map((r) => ({
       id: r.id,
       kind: r.kind,
       label: COMPARISON_FLAG_LABELS[r.kind],
-      person: { id: r.person_id, name: r.person_name, idNumberMasked: maskResidentId(r.id_number) },
+      person: { id: r.person_id, name: r.person_name, ...shownIdentity(r.id_number, today) },
       householdNumber: r.household_number,
       povertyCause: { main: r.poverty_cause_main, secondary: r.poverty_cause_secondary },
       recordedCategories: r.recorded_categories,
@@ -376,4 +377,14 @@ async function readPovertyList(rows: AsyncIterable<TabularRow>): Promise<Map<str
   if (errors.length > 0) throw new BadRequestException({ message: `the list has ${errors.length} error(s); nothing was compared`, errors });
   if (entries.size === 0) throw new BadRequestException('the list has no rows');
   return entries;
+}
+
+/**
+ * Who a flag concerns, as lists show a person: the masked number, and the sex and age (周岁) it
+ * encodes, so a person on the poverty list only (no name in the register) can still be found in
+ * the household; never the birth date.
+ */
+function shownIdentity(idNumber: string, today: string): { idNumberMasked: string; sex: string | null; age: number | null } {
+  const id = checkResidentId(idNumber, today);
+  return { idNumberMasked: maskResidentId(idNumber), sex: id.ok ? id.sex : null, age: id.ok ? ageOn(id.birthDate, today) : null };
 }

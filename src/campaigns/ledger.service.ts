@@ -9,7 +9,8 @@ import { Actor, assertInScope } from '../auth/actor';
 import { CatalogueDisease, DISEASE_CATEGORIES, DISEASE_CATEGORY_LABELS, DiseaseCategory } from '../domain/disease-catalogue';
 import { OUTCOME_LABELS, RE_IDENTIFICATION_OUTCOMES, ReIdentificationOutcome } from '../domain/re-identification';
 import { POVERTY_STATUS_LABELS, PovertyStatus, Sex, SEX_LABELS } from '../domain/register-row';
-import { maskResidentId } from '../domain/resident-id';
+import { ageOn, maskResidentId } from '../domain/resident-id';
+import { localDateOf } from '../domain/time-zone';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
 import { Task } from '../tasks/task.entity';
 import { Unit } from '../units/unit.entity';
@@ -59,6 +60,8 @@ interface LedgerLine {
   item: ItemRow;
   /** Masked unless full IDs were asked for (and allowed). */
   idNumber: string;
+  /** 周岁 on the day of the export: the birth date beside the masked number would nearly give it away. */
+  age: number;
   diseases: Record<DiseaseCategory, string[]>;
 }
 
@@ -78,7 +81,7 @@ const LEDGER_COLUMNS: Column<LedgerLine>[] = [
   { header: '姓名', width: 10, cell: (l) => l.item.name },
   { header: '性别', width: 6, cell: (l) => SEX_LABELS[l.item.sex] },
   { header: '身份证号', width: 21, cell: (l) => l.idNumber },
-  { header: '出生日期', width: 12, cell: (l) => l.item.birth_date },
+  { header: '年龄', width: 6, cell: (l) => l.age },
   { header: '脱贫状态', width: 10, cell: (l) => POVERTY_STATUS_LABELS[l.item.poverty_status] },
   { header: '主要致贫原因', width: 14, cell: (l) => l.item.poverty_cause_main },
   { header: '次要致贫原因', width: 14, cell: (l) => l.item.poverty_cause_secondary },
@@ -188,6 +191,7 @@ export class LedgerService {
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
       const ledger = addSheet(workbook, '识别台账', LEDGER_COLUMNS);
       const byCode = new Map(plan.catalogue.map((d) => [d.code, d]));
+      const today = localDateOf(new Date());
       let seq = 0;
       for await (const page of this.pages(plan.items)) {
         for (const item of page) {
@@ -195,6 +199,7 @@ export class LedgerService {
             seq: ++seq,
             item,
             idNumber: plan.fullIds ? item.id_number : maskResidentId(item.id_number),
+            age: ageOn(item.birth_date, today),
             diseases: namesByCategory(item.condition_codes, byCode),
           };
           ledger.addRow(LEDGER_COLUMNS.map((c) => c.cell(line))).commit();

@@ -13,8 +13,9 @@ import {
   ResultSummary,
   validateResult,
 } from '../domain/re-identification';
-import { maskResidentId } from '../domain/resident-id';
+import { ageOn, maskResidentId } from '../domain/resident-id';
 import { Counts } from '../domain/rollup';
+import { localDateOf } from '../domain/time-zone';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
 import { recordTaskEvent } from '../tasks/task-events';
 import { TaskKindRules } from '../tasks/task-kind-rules';
@@ -35,7 +36,8 @@ export interface ItemView {
     name: string;
     idNumberMasked: string;
     sex: string;
-    birthDate: string;
+    /** 周岁 today (Asia/Shanghai): never the birth date, which beside the masked number and the name would give it away. */
+    age: number;
     povertyStatus: string;
     povertyCauseMain: string;
     povertyCauseSecondary: string;
@@ -135,6 +137,7 @@ export class ReIdentificationService implements OnModuleInit {
       params,
     );
     const byCode = new Map(catalogue.map((d) => [d.code, d]));
+    const today = localDateOf(new Date());
     const items = rows.map((r) => ({
       id: r.id,
       person: {
@@ -142,7 +145,7 @@ export class ReIdentificationService implements OnModuleInit {
         name: r.name,
         idNumberMasked: maskResidentId(r.id_number),
         sex: r.sex,
-        birthDate: r.birth_date,
+        age: ageOn(r.birth_date, today),
         povertyStatus: r.poverty_status,
         povertyCauseMain: r.poverty_cause_main,
         povertyCauseSecondary: r.poverty_cause_secondary,

@@ -118,7 +118,7 @@ export function checkRegisterRow(values: Readonly<Record<string, string | undefi
   const birthText = cell('birthDate');
   const birthDate = birthText === '' ? null : parseRegisterDate(birthText);
   if (birthText !== '' && !birthDate) refuse('birthDate', '日期应写作 YYYY-MM-DD、YYYY/M/D 或 YYYYMMDD');
-  else if (birthDate && fromId && birthDate !== fromId.birthDate) refuse('birthDate', `与身份证号中的出生日期 ${fromId.birthDate} 不符`);
+  else if (birthDate && fromId && birthDate !== fromId.birthDate) refuse('birthDate', '与身份证号中的出生日期不符');
 
   const statusText = cell('povertyStatus');
   const povertyStatus = povertyStatusFromLabel(statusText);

@@ -20,16 +20,39 @@ export function checkResidentId(value: string, today: string): ResidentIdCheck {
   const idNumber = value.trim().toUpperCase();
   if (!SHAPE.test(idNumber)) return { ok: false, message: '身份证号应为18位：17位数字加1位数字或X' };
   const birthDate = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+  // The message names the problem, never the digits: row errors are read by others than whoever typed them.
   if (!isRealDate(birthDate) || birthDate < '1900-01-01' || birthDate > today)
-    return { ok: false, message: `身份证号中的出生日期 ${birthDate} 无效` };
+    return { ok: false, message: '身份证号中的出生日期（第7至14位）无效：应为1900年以后、不晚于今天的真实日期' };
   if (residentIdCheckChar(idNumber) !== idNumber[17]) return { ok: false, message: '身份证号校验位错误' };
   return { ok: true, idNumber, birthDate, sex: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female' };
 }
 
-/** Lists show `6401**********123X`: region and the last four, never the birth date. */
+const MASK_KEEP = 4;
+
+/**
+ * The one form in which a resident ID number leaves the server outside the audited full-value
+ * paths: every list, export, notification and message. Only the first four characters (province
+ * and prefecture, which the village a person is listed under tells anyway) stay: `5108**************`.
+ * Lists show the age (周岁) beside it, never the birth date. Whoever knows a person's name, sex, age
+ * and village still faces about 180,000 numbers (365 birth dates × 500 sequences of that sex; the
+ * check character follows from the rest), over a million while the county's two digits are unknown.
+ * Anything that is not an ID number is masked whole.
+ */
 export function maskResidentId(idNumber: string): string {
-  if (idNumber.length < 8) return '*'.repeat(idNumber.length);
-  return `${idNumber.slice(0, 4)}${'*'.repeat(idNumber.length - 8)}${idNumber.slice(-4)}`;
+  const value = idNumber.trim();
+  if (!SHAPE.test(value.toUpperCase())) return '*'.repeat(value.length);
+  return `${value.slice(0, MASK_KEEP)}${'*'.repeat(value.length - MASK_KEEP)}`;
+}
+
+/**
+ * 周岁: full years of life on the date `on` (both YYYY-MM-DD), a year more on each birthday. One born
+ * on 29 February turns a year older on 1 March in a common year. Never below 0.
+ */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = on.split('-').map(Number);
+  const beforeBirthday = m < bm || (m === bm && d < bd);
+  return Math.max(0, y - by - (beforeBirthday ? 1 : 0));
 }
 
 /** A valid ID for generated registers (demo, tests, benchmark): `sequence` 0–999 fixes the sex by parity. */

@@ -6,8 +6,9 @@ import { AuditService } from '../audit/audit.service';
 import { Page, pageOf } from '../common/pagination';
 import { isInRegisterArea, registerAreaPaths } from '../domain/register-area';
 import { PovertyStatus, Sex } from '../domain/register-row';
-import { maskResidentId } from '../domain/resident-id';
+import { ageOn, maskResidentId } from '../domain/resident-id';
 import { isInScope } from '../domain/scope';
+import { localDateOf } from '../domain/time-zone';
 import { UnitsService } from '../units/units.service';
 import { HouseholdListQueryDto, HouseholdView, PersonIdNumberView, PersonListQueryDto, PersonView } from './dto/population.dto';
 
@@ -22,7 +23,7 @@ interface PersonRow {
   name: string;
   id_number: string;
   sex: Sex;
-  age: number;
+  birth_date: string;
   relation_to_head: string;
   poverty_status: PovertyStatus;
   poverty_cause_main: string;
@@ -34,7 +35,7 @@ interface PersonRow {
 
 const PERSON_SELECT = `
   SELECT p.id, p.household_id, h.household_number, v.id AS village_id, v.code AS village_code, v.name AS village_name, v.path AS village_path,
-    p.name, p.id_number, p.sex, date_part('year', age((now() AT TIME ZONE 'Asia/Shanghai')::date, p.birth_date))::int AS age,
+    p.name, p.id_number, p.sex, p.birth_date::text AS birth_date,
     p.relation_to_head, p.poverty_status, p.poverty_cause_main, p.poverty_cause_secondary, p.family_doctor, p.known_conditions, p.updated_at
   FROM persons p JOIN households h ON h.id = p.household_id JOIN units v ON v.id = p.village_unit_id`;
 
@@ -106,13 +107,18 @@ export class PopulationService {
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
-    return pageOf(rows.map(toPersonView), total, query);
+    const today = localDateOf(new Date());
+    return pageOf(
+      rows.map((r) => toPersonView(r, today)),
+      total,
+      query,
+    );
   }
 
   async person(actor: Actor, id: string): Promise<PersonView> {
     const person = await this.findPerson(id);
     if (!isInRegisterArea(await this.areaOf(actor), person.village_path)) throw new ForbiddenException('This person is outside your scope');
-    return toPersonView(person);
+    return toPersonView(person, localDateOf(new Date()));
   }
 
   /** The full ID number, for a manager or admin whose scope holds the person's village; audited without the number. */
@@ -159,7 +165,8 @@ export class PopulationService {
   }
 }
 
-function toPersonView(r: PersonRow): PersonView {
+/** Masked number and age (周岁 on `today`), never the birth date: see maskResidentId. */
+function toPersonView(r: PersonRow, today: string): PersonView {
   return {
     id: r.id,
     householdId: r.household_id,
@@ -168,7 +175,7 @@ function toPersonView(r: PersonRow): PersonView {
     name: r.name,
     idNumberMasked: maskResidentId(r.id_number),
     sex: r.sex,
-    age: r.age,
+    age: ageOn(r.birth_date, today),
     relationToHead: r.relation_to_head,
     povertyStatus: r.poverty_status,
     povertyCauseMain: r.poverty_cause_main,

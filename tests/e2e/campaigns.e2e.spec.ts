@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { ageOn } from '../../src/domain/resident-id';
+import { localDateOf } from '../../src/domain/time-zone';
 import { Task } from '../../src/tasks/task.entity';
 import { TemporalClient } from '../../src/temporal/temporal.module';
 import { campaignWorkflowId } from '../../workflows/campaign.contract';
@@ -126,9 +128,19 @@ describe('a re-identification campaign through the HTTP API', () => {
     const list = await t.http.get(`/api/tasks/${task.id}/items?pageSize=100`).set(auth(staffToken)).expect(200);
     expect(list.body.total).toBe(PERSONS_PER_VILLAGE[0]);
     for (const item of list.body.items) {
-      expect(item.person.idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
-      expect(JSON.stringify(item)).not.toContain(register.idNumbers[0][0].slice(4, 14));
+      // The first four characters and the age: nothing that, with the name, sex and village, rebuilds the number.
+      expect(item.person.idNumberMasked).toMatch(/^\d{4}\*{14}$/);
+      expect(item.person).not.toHaveProperty('birthDate');
+      expect(item.person.age).toEqual(expect.any(Number));
     }
+    for (const idNumber of register.idNumbers[0]) {
+      expect(JSON.stringify(list.body)).not.toContain(idNumber.slice(6, 14));
+      expect(JSON.stringify(list.body)).not.toContain(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`);
+    }
+    const byName = new Map(list.body.items.map((i: { person: { name: string; age: number } }) => [i.person.name, i.person.age]));
+    // 村民0-i of the register factory was born on 1950-0(1+i)-1i.
+    expect(byName.get('村民0-0')).toBe(ageOn('1950-01-10', localDateOf(new Date())));
+    expect(byName.get('村民0-3')).toBe(ageOn('1950-04-13', localDateOf(new Date())));
     const [first, second, third, ...rest] = list.body.items as { id: string }[];
     const record = (id: string, body: object) => t.http.put(`/api/tasks/${task.id}/items/${id}`).set(auth(staffToken)).send(body);
 

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
-import { makeResidentId } from '../../src/domain/resident-id';
+import { ageOn, makeResidentId } from '../../src/domain/resident-id';
+import { localDateOf } from '../../src/domain/time-zone';
 import { Task } from '../../src/tasks/task.entity';
 import { District, givenDistrict, givenRegister, givenUser, Register } from '../support/factories';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
@@ -189,5 +190,20 @@ describe('results upload and data comparison through the HTTP API', () => {
     await t.http.post(`/api/tasks/${verification.id}/submit`).set(auth(staffToken)).expect(201);
     const other = await taskOf(district.id.clinics[1], 'data_verification');
     await t.http.get(`/api/tasks/${other.id}/verification-items`).set(auth(staffToken)).expect(403);
+
+    // A person on the poverty list only has no name in the register: the item says who by age and sex, never by birth date.
+    const listOnly = await taskOf(district.id.clinics[2], 'data_verification');
+    const [newcomerItem] = (await t.http.get(`/api/tasks/${listOnly.id}/verification-items`).set(auth(adminToken)).expect(200)).body.items;
+    expect(newcomerItem).toMatchObject({
+      kind: 'only_on_poverty_list',
+      person: {
+        id: null,
+        name: null,
+        idNumberMasked: `6321${'*'.repeat(14)}`,
+        sex: 'male',
+        age: ageOn('1980-02-02', localDateOf(new Date())),
+      },
+    });
+    expect(JSON.stringify(newcomerItem)).not.toContain('19800202');
   });
 });

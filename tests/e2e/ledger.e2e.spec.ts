@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
-import { maskResidentId } from '../../src/domain/resident-id';
+import { ageOn, maskResidentId } from '../../src/domain/resident-id';
+import { localDateOf } from '../../src/domain/time-zone';
 import { Task } from '../../src/tasks/task.entity';
 import { District, givenDistrict, givenRegister, givenUser, Register } from '../support/factories';
 import { binaryBody, eventually, startTestApp, TestApp } from '../support/test-app';
@@ -16,7 +17,7 @@ const LEDGER_HEADERS = [
   '姓名',
   '性别',
   '身份证号',
-  '出生日期',
+  '年龄',
   '脱贫状态',
   '主要致贫原因',
   '次要致贫原因',
@@ -150,7 +151,7 @@ describe('the identification ledger (识别台账) as XLSX', () => {
       户主姓名: '户主1',
       性别: Number(idNumber[16]) % 2 === 1 ? '男' : '女',
       身份证号: maskResidentId(idNumber),
-      出生日期: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+      年龄: String(ageOn(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, localDateOf(new Date()))),
       脱贫状态: '未脱贫',
       主要致贫原因: '因病',
       识别结果: '患病',
@@ -162,7 +163,11 @@ describe('the identification ledger (识别台账) as XLSX', () => {
     expect(person('村民0-0')['识别时间']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(person('村民0-1')).toMatchObject({ 识别结果: '无法联系', 说明: '外出务工', 大病: '', 慢病: '' });
     expect(person('村民0-2')).toMatchObject({ 识别结果: '未识别', 识别人: '', 识别时间: '' });
-    expect(JSON.stringify(rows)).not.toContain(idNumber);
+    expect(person('村民0-0')['身份证号']).toBe(`${idNumber.slice(0, 4)}${'*'.repeat(14)}`);
+    // Neither the birth date nor the number's tail: with name, sex and village they would rebuild it.
+    expect(JSON.stringify(rows)).not.toContain(idNumber.slice(6, 14));
+    expect(JSON.stringify(rows)).not.toContain(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`);
+    expect(JSON.stringify(rows)).not.toContain(idNumber.slice(14));
     // The task's figures are its village's.
     expect(summary).toEqual([
       {

@@ -9,7 +9,8 @@ import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { CsvEncoding, openTabular } from '../../src/common/tabular-file';
 import { generateRegister } from '../../src/demo/register-generator';
 import { checkRegisterRow, REGISTER_HEADERS } from '../../src/domain/register-row';
-import { makeResidentId } from '../../src/domain/resident-id';
+import { ageOn, makeResidentId } from '../../src/domain/resident-id';
+import { localDateOf } from '../../src/domain/time-zone';
 import { RegisterImport } from '../../src/population/register-import.entity';
 import { RegisterImportQueue } from '../../src/population/register-import-queue';
 import { RegisterImportService } from '../../src/population/register-import.service';
@@ -125,7 +126,8 @@ describe('population register (建档立卡贫困人口)', () => {
       expect(list.total).toBe(40);
       const body = JSON.stringify(list);
       for (const id of ids()) expect(body).not.toContain(id);
-      expect(list.items[0].idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+      expect(list.items[0].idNumberMasked).toMatch(/^\d{4}\*{14}$/);
+      expect(list.items[0]).not.toHaveProperty('birthDate');
       expect(list.items[0]).not.toHaveProperty('idNumber');
       const head = register[0];
       const [person] = (await personsOf(admin, `idNumber=${head.身份证号.toLowerCase()}`)).items;
@@ -133,7 +135,8 @@ describe('population register (建档立卡贫困人口)', () => {
         name: head.姓名,
         householdNumber: head.户编号,
         relationToHead: '户主',
-        idNumberMasked: `${head.身份证号.slice(0, 4)}**********${head.身份证号.slice(14)}`,
+        idNumberMasked: `${head.身份证号.slice(0, 4)}${'*'.repeat(14)}`,
+        age: ageOn(head.出生日期, localDateOf(new Date())),
       });
       await t.http.get(`/api/population/persons/${person.id}`).set(auth(admin)).expect(200, person);
 

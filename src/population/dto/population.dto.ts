@@ -67,16 +67,16 @@ export class HouseholdView {
   @ApiProperty() updatedAt: Date;
 }
 
-/** A person as lists show them: the ID number masked, the age instead of the birth date (which would give the masked digits away). */
+/** A person as lists show them: the ID number masked to its first four characters, the age instead of the birth date (see maskResidentId). */
 export class PersonView {
   @ApiProperty() id: string;
   @ApiProperty() householdId: string;
   @ApiProperty() householdNumber: string;
   @ApiProperty({ type: VillageRef }) village: VillageRef;
   @ApiProperty() name: string;
-  @ApiProperty({ example: '5108**********021X' }) idNumberMasked: string;
+  @ApiProperty({ example: '5108**************', description: 'the first four characters only' }) idNumberMasked: string;
   @ApiProperty({ enum: ['male', 'female'] }) sex: Sex;
-  @ApiProperty({ description: 'full years, Asia/Shanghai' }) age: number;
+  @ApiProperty({ description: '周岁 today (Asia/Shanghai); the birth date is never listed' }) age: number;
   @ApiProperty({ description: '与户主关系' }) relationToHead: string;
   @ApiProperty({ enum: POVERTY_STATUSES }) povertyStatus: PovertyStatus;
   @ApiProperty() povertyCauseMain: string;
