@@ -31,6 +31,8 @@ export interface AppConfig {
   };
   jwt: { secret: string; expiresInSeconds: number };
   login: { maxFailures: number; lockSeconds: number };
+  /** Searches of the register by full ID number, per user and window (429 beyond). */
+  personSearch: { limit: number; windowSeconds: number };
   /** Outside delivery channels; e-mail is offered only when SMTP_URL is set. */
   smtp?: { url: string; from: string };
   /** Outside messages wait this long to gather a digest, and never leave inside quiet hours. */
@@ -124,6 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     login: {
       maxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1),
       lockSeconds: read.integer('LOGIN_LOCK_SECONDS', 900, 1),
+    },
+    personSearch: {
+      limit: read.integer('PERSON_SEARCH_LIMIT', 30, 1, 10_000),
+      windowSeconds: read.integer('PERSON_SEARCH_WINDOW_SECONDS', 600, 1, 86_400),
     },
     smtp: smtpUrl ? { url: smtpUrl, from: read.string('SMTP_FROM', 'noreply@localhost') } : undefined,
     channelDelivery: {

@@ -1,9 +1,11 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { Page } from '../common/pagination';
 import { UuidParam } from '../common/uuid-param';
 import { HouseholdListQueryDto, HouseholdView, PersonIdNumberView, PersonListQueryDto, PersonView } from './dto/population.dto';
+import { PersonSearchThrottled } from './person-search-throttle';
 import { PopulationService } from './population.service';
 
 /** 建档立卡贫困人口: households and persons of the caller's area, resident ID numbers masked. */
@@ -18,9 +20,20 @@ export class PopulationController {
     return this.population.households(actor, query);
   }
 
+  /** `idNumber`: admins and managers only (staff 403), throttled per user (429 with Retry-After), audited like name searches. */
   @Get('persons')
-  persons(@CurrentActor() actor: Actor, @Query() query: PersonListQueryDto): Promise<Page<PersonView>> {
-    return this.population.persons(actor, query);
+  @ApiTooManyRequestsResponse({ description: 'too many searches by ID number; Retry-After says when to try again' })
+  async persons(
+    @CurrentActor() actor: Actor,
+    @Query() query: PersonListQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Page<PersonView>> {
+    try {
+      return await this.population.persons(actor, query);
+    } catch (err) {
+      if (err instanceof PersonSearchThrottled) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+      throw err;
+    }
   }
 
   @Get('persons/:id')

@@ -8,6 +8,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { StorageModule } from '../storage/storage.module';
 import { UnitsModule } from '../units/units.module';
+import { PersonSearchThrottle } from './person-search-throttle';
 import { PopulationController } from './population.controller';
 import { PopulationService } from './population.service';
 import { RegisterImport } from './register-import.entity';
@@ -47,7 +48,7 @@ export const REGISTER_FILE_MAX_BYTES = 200 * 1024 * 1024;
     }),
   ],
   controllers: [PopulationController, RegisterImportsController],
-  providers: [PopulationService, RegisterImportService, RegisterLoader, RegisterImportQueue],
+  providers: [PopulationService, PersonSearchThrottle, RegisterImportService, RegisterLoader, RegisterImportQueue],
   exports: [RegisterImportService],
 })
 export class PopulationModule {}

@@ -2,8 +2,11 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
+import { auditDigest } from '../audit/audit-digest';
 import { AuditService } from '../audit/audit.service';
 import { Page, pageOf } from '../common/pagination';
+import { AppConfig } from '../config/config';
+import { InjectConfig } from '../config/config.module';
 import { isInRegisterArea, registerAreaPaths } from '../domain/register-area';
 import { PovertyStatus, Sex } from '../domain/register-row';
 import { ageOn, maskResidentId } from '../domain/resident-id';
@@ -11,6 +14,7 @@ import { isInScope } from '../domain/scope';
 import { localDateOf } from '../domain/time-zone';
 import { UnitsService } from '../units/units.service';
 import { HouseholdListQueryDto, HouseholdView, PersonIdNumberView, PersonListQueryDto, PersonView } from './dto/population.dto';
+import { PersonSearchThrottle, PersonSearchThrottled } from './person-search-throttle';
 
 interface PersonRow {
   id: string;
@@ -50,6 +54,8 @@ export class PopulationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly units: UnitsService,
     private readonly audit: AuditService,
+    private readonly searchThrottle: PersonSearchThrottle,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   async households(actor: Actor, query: HouseholdListQueryDto): Promise<Page<HouseholdView>> {
@@ -87,7 +93,14 @@ export class PopulationService {
     return pageOf(items, total, query);
   }
 
+  /**
+   * Persons of the actor's area. A search by full ID number answers whether that number is registered
+   * (an oracle beside the mask): only admins and managers may, within their scope, at most
+   * PERSON_SEARCH_LIMIT times per window, and every search by number or name is audited
+   * (`person.search`, the terms as keyed digests, never in clear).
+   */
   async persons(actor: Actor, query: PersonListQueryDto): Promise<Page<PersonView>> {
+    if (query.idNumber) await this.admitIdNumberSearch(actor);
     const area = await this.areaOf(actor);
     const params: unknown[] = [area.map((p) => `${p}%`)];
     const where = ['v.path LIKE ANY($1::text[])'];
@@ -107,6 +120,7 @@ export class PopulationService {
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
+    if (query.idNumber || query.q) await this.auditSearch(actor, query, total, rows);
     const today = localDateOf(new Date());
     return pageOf(
       rows.map((r) => toPersonView(r, today)),
@@ -134,6 +148,40 @@ export class PopulationService {
       details: { villageUnitId: person.village_id },
     });
     return { id, idNumber: person.id_number };
+  }
+
+  private async admitIdNumberSearch(actor: Actor): Promise<void> {
+    if (actor.role === 'staff') throw new ForbiddenException('按身份证号查找仅限管理员和管理人员；请按姓名或户编号查找');
+    const admitted = await this.searchThrottle.consume(actor.id);
+    if (admitted.ok) return;
+    // Once per window: a user hammering the limit leaves one row, not one per refusal.
+    if (admitted.firstRefusal)
+      await this.audit.record({
+        actorUserId: actor.id,
+        action: 'person.search.throttled',
+        entityType: 'person',
+        details: { limit: this.config.personSearch.limit, windowSeconds: this.config.personSearch.windowSeconds },
+      });
+    throw new PersonSearchThrottled(admitted.retryAfterSeconds);
+  }
+
+  /** Who searched for what, and how many matched: the terms as keyed digests (the number also masked), never in clear. */
+  private async auditSearch(actor: Actor, query: PersonListQueryDto, matched: number, rows: PersonRow[]): Promise<void> {
+    const idNumber = query.idNumber?.toUpperCase();
+    await this.audit.record({
+      actorUserId: actor.id,
+      action: 'person.search',
+      entityType: 'person',
+      // A number that matched names its person, so "who looked this person up" is one query.
+      entityId: idNumber && matched === 1 ? rows[0].id : null,
+      details: {
+        ...(idNumber ? { idNumberMasked: maskResidentId(idNumber), idNumberDigest: auditDigest(this.config.jwt.secret, idNumber) } : {}),
+        ...(query.q ? { nameDigest: auditDigest(this.config.jwt.secret, query.q) } : {}),
+        ...(query.unitId ? { unitId: query.unitId } : {}),
+        ...(query.householdId ? { householdId: query.householdId } : {}),
+        matched,
+      },
+    });
   }
 
   private async findPerson(id: string): Promise<PersonRow> {

@@ -287,6 +287,67 @@ describe('population register (建档立卡贫困人口)', () => {
     });
   });
 
+  describe('searching by ID number (an exact-match oracle)', () => {
+    let rows: RegisterFileRow[];
+    beforeAll(async () => {
+      rows = registerOf([district.code.villages[0]], 2, 4, 'O');
+      expect((await imported(admin, await csvOf(rows), '查找.csv')).status).toBe('succeeded');
+    });
+    const search = (token: string, query: string) => t.http.get(`/api/population/persons?${query}`).set(auth(token));
+    const searchAudits = (userId: string) =>
+      db()
+        .getRepository(AuditEvent)
+        .find({ where: { action: 'person.search', actorUserId: userId }, order: { id: 'ASC' } });
+
+    it('refuses staff, who still search by name', async () => {
+      const refused = await search(clinicStaff, `idNumber=${rows[0].身份证号}`).expect(403);
+      expect(refused.body.message).toContain('身份证号');
+      expect(JSON.stringify(refused.body)).not.toContain(rows[0].身份证号);
+      const byName = await search(clinicStaff, `q=${encodeURIComponent(rows[0].姓名)}`).expect(200);
+      expect(byName.body.total).toBeGreaterThan(0);
+    });
+
+    it('lets a manager search within the scope and audits each search without the number', async () => {
+      const searcher = await givenUser(t.app, 'manager', district.id.townships[0]);
+      const token = await t.login(searcher.username, searcher.password);
+      const found = await search(token, `idNumber=${rows[1].身份证号}`).expect(200);
+      expect(found.body.total).toBe(1);
+      const outsider = await givenUser(t.app, 'manager', district.id.townships[1]);
+      const outsiderToken = await t.login(outsider.username, outsider.password);
+      expect((await search(outsiderToken, `idNumber=${rows[1].身份证号}`).expect(200)).body.total).toBe(0);
+
+      const [audit] = await searchAudits(searcher.id);
+      expect(audit).toMatchObject({
+        entityType: 'person',
+        details: {
+          idNumberMasked: `${rows[1].身份证号.slice(0, 4)}${'*'.repeat(14)}`,
+          idNumberDigest: expect.stringMatching(/^hmac-sha256:[0-9a-f]{64}$/),
+          matched: 1,
+        },
+      });
+      expect(Date.now() - audit.at.getTime()).toBeLessThan(60_000);
+      expect(JSON.stringify(audit)).not.toContain(rows[1].身份证号);
+      expect(JSON.stringify(audit)).not.toContain(rows[1].身份证号.slice(4));
+      // The same number searched by someone else has the same digest, so an investigation can find every search for it.
+      const [other] = await searchAudits(outsider.id);
+      expect(other.details).toMatchObject({ idNumberDigest: audit.details.idNumberDigest, matched: 0 });
+    });
+
+    it('throttles each user: 30 searches per 10 minutes, then 429 with Retry-After', async () => {
+      const searcher = await givenUser(t.app, 'admin', district.id.county);
+      const token = await t.login(searcher.username, searcher.password);
+      for (let i = 0; i < 30; i++) await search(token, `idNumber=${rows[i % rows.length].身份证号}`).expect(200);
+      const refused = await search(token, `idNumber=${rows[0].身份证号}`).expect(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(600);
+      expect(refused.body.message).toContain('查找');
+      // Other users and other lists are not held back.
+      await search(admin, `idNumber=${rows[0].身份证号}`).expect(200);
+      await search(token, `unitId=${district.id.county}`).expect(200);
+      expect(await searchAudits(searcher.id)).toHaveLength(30);
+    });
+  });
+
   it('refuses a file with every kind of bad row, writes nothing, and reports each row, column and reason', async () => {
     const [v1, v2, v3] = district.code.villages;
     const good = registerOf([v1, v2], 4, 12, 'B');

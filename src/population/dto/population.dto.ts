@@ -41,7 +41,10 @@ export class PersonListQueryDto extends PageQueryDto {
   @Length(1, 50)
   q?: string;
 
-  @ApiPropertyOptional({ description: 'the full resident ID number, matched exactly (a lower-case x is read as X)' })
+  @ApiPropertyOptional({
+    description:
+      'the full resident ID number, matched exactly (a lower-case x is read as X): admins and managers only, within their scope; throttled per user and audited',
+  })
   @IsOptional()
   @Matches(/^\d{17}[\dXx]$/, { message: 'idNumber must be 17 digits and a digit or X' })
   idNumber?: string;
