@@ -2,6 +2,8 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
 import { AnnouncementsModule } from './announcements/announcements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -12,6 +14,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { redactRequest } from './logging/request-log';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PoliciesModule } from './policies/policies.module';
@@ -27,7 +30,22 @@ const REQUEST_ID_HEADER = 'x-request-id';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logStream`: where the logs go (tests capture them); stdout when absent. */
+  static forRoot(config: AppConfig, { logStream }: { logStream?: DestinationStream } = {}): DynamicModule {
+    const pinoHttp: Options = {
+      level: config.logLevel,
+      // A caller's request id is kept so one request can be followed across services.
+      genReqId: (req, res) => {
+        const given = req.headers[REQUEST_ID_HEADER];
+        const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader(REQUEST_ID_HEADER, id);
+        return id;
+      },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // Searched ID numbers and names (?idNumber=, ?q=, …) are logged as [REDACTED]: see PERSONAL_QUERY_PARAMS.
+      serializers: { req: redactRequest },
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+    };
     return {
       module: AppModule,
       imports: [
@@ -35,18 +53,7 @@ export class AppModule {
         LoggerModule.forRoot({
           // Named wildcard, as Express 5's router wants it (the default '*' is converted with a warning at every start).
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            // A caller's request id is kept so one request can be followed across services.
-            genReqId: (req, res) => {
-              const given = req.headers[REQUEST_ID_HEADER];
-              const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-              res.setHeader(REQUEST_ID_HEADER, id);
-              return id;
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-          },
+          pinoHttp: logStream ? [pinoHttp, logStream] : pinoHttp,
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         RedisModule,

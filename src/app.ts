@@ -3,13 +3,17 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { AppConfig } from './config/config';
 
 /** Builds the HTTP application (not yet listening): shared by the API entry point and e2e tests. */
-export async function createApiApp(config: AppConfig, { shutdownHooks = true } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+export async function createApiApp(
+  config: AppConfig,
+  { shutdownHooks = true, logStream }: { shutdownHooks?: boolean; logStream?: DestinationStream } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { logStream }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   // Operations endpoints stay at the root, where probes and scrapers look for them.
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });

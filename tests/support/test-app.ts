@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApiApp } from '../../src/app';
@@ -24,6 +25,8 @@ export interface TestAppOptions {
   worker?: boolean;
   /** Extra or overriding environment variables. */
   env?: Record<string, string>;
+  /** Where the logs go (set LOG_LEVEL in `env`): a test reads what was logged. */
+  logStream?: DestinationStream;
 }
 
 /**
@@ -40,7 +43,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DEADLINE_CLOCK_SWEEP: 'false',
     ...options.env,
   });
-  const app = await createApiApp(config, { shutdownHooks: false });
+  const app = await createApiApp(config, { shutdownHooks: false, logStream: options.logStream });
   await app.init();
   const bundle = { code: readFileSync(requiredEnv(TEST_ENV.workflowBundle), 'utf8') };
   let worker: WorkerRuntime | undefined;
