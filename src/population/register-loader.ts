@@ -254,20 +254,25 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
  * The file against the register: an ID number registered in another household (a person moves
  * between households by hand, not by import), and a household registered in a village outside the
  * importer's scope (an import may not change it).
+ *
+ * The report names the other household only when it lies in the importer's scope, where the importer
+ * may read it anyway and needs its number to fix the row; of one outside, it says only that the number
+ * is registered elsewhere: whoever imports must not learn where a person outside their area lives.
  */
 async function checkAgainstRegister(runner: QueryRunner, scopePatterns: string[], errors: ErrorReport): Promise<void> {
-  const otherHousehold: { row_number: number; household_number: string; total: number }[] = await runner.manager.query(
-    `SELECT s.row_number, h.household_number, count(*) OVER ()::int AS total
+  const otherHousehold: { row_number: number; household_number: string; in_scope: boolean; total: number }[] = await runner.manager.query(
+    `SELECT s.row_number, h.household_number, v.path LIKE ANY($2::text[]) AS in_scope, count(*) OVER ()::int AS total
      FROM register_staging s JOIN persons p ON p.id_number = s.id_number JOIN households h ON h.id = p.household_id
+       JOIN units v ON v.id = h.village_unit_id
      WHERE h.household_number <> s.household_number
      ORDER BY s.row_number LIMIT $1`,
-    [MAX_STORED_ERRORS],
+    [MAX_STORED_ERRORS, scopePatterns],
   );
   errors.addFound(
     otherHousehold.map((r) => ({
       row: r.row_number,
       column: REGISTER_COLUMNS.idNumber,
-      message: `该身份证号已登记在户 ${r.household_number}`,
+      message: r.in_scope ? `该身份证号已登记在户 ${r.household_number}` : '该身份证号已在其他户登记，不能由本次导入改为其他户',
     })),
     otherHousehold[0]?.total ?? 0,
   );

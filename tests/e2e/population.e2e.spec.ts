@@ -354,10 +354,15 @@ describe('population register (建档立卡贫困人口)', () => {
     // One person registered in the manager's village, one in a village of the other township.
     const { idNumbers } = await givenRegister(t.app, [district.id.villages[0], district.id.villages[2]], [1, 1]);
     const registered = idNumbers[0][0];
-    const [{ household_number: householdOutside }] = await db().query(
-      `SELECT h.household_number FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id_number = $1`,
-      [idNumbers[1][0]],
-    );
+    const registeredOutside = idNumbers[1][0];
+    const householdOf = async (idNumber: string): Promise<string> =>
+      (
+        await db().query(`SELECT h.household_number FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id_number = $1`, [
+          idNumber,
+        ])
+      )[0].household_number;
+    const householdInside = await householdOf(registered);
+    const householdOutside = await householdOf(registeredOutside);
     const base = good[0];
     const another = (sequence: number, cells: RegisterFileRow = {}): RegisterFileRow => ({
       ...base,
@@ -375,11 +380,17 @@ describe('population register (建档立卡贫困人口)', () => {
       [another(107, { 村代码: `${district.prefix}NOPE`, 户编号: 'B-NEW-1' }), '村代码', '不存在'],
       [another(109, { 村代码: v3, 户编号: 'B-NEW-2' }), '村代码', '不在您的管辖范围内'],
       [another(111, { 身份证号: good[1].身份证号, 性别: good[1].性别, 出生日期: good[1].出生日期 }), '身份证号', `与第3行的身份证号重复`],
-      [another(0, { 身份证号: registered, 性别: '', 出生日期: '', 户编号: 'B-NEW-3' }), '身份证号', '已登记在户'],
+      // A household of the importer's own area is named, so the clerk can fix the row; one outside it is not.
+      [
+        another(0, { 身份证号: registered, 性别: '', 出生日期: '', 户编号: 'B-NEW-3' }),
+        '身份证号',
+        `该身份证号已登记在户 ${householdInside}`,
+      ],
       [another(113, { 姓名: '' }), '姓名', '不能为空'],
       [another(115, { 脱贫状态: '脱贫' }), '脱贫状态', '应为“未脱贫”或“已脱贫”'],
       [another(117, { 村代码: base.村代码 === v1 ? v2 : v1 }), '村代码', '同一户编号在第2行的村代码为'],
       [another(119, { 户编号: householdOutside, 村代码: v1 }), '户编号', '已登记在您管辖范围以外的村'],
+      [another(0, { 身份证号: registeredOutside, 性别: '', 出生日期: '', 户编号: 'B-NEW-4' }), '身份证号', '该身份证号已在其他户登记'],
     ];
     const rows = [...good, ...bad.map(([row]) => row)];
     const personsBefore = (await db().query(`SELECT count(*)::int AS n FROM persons`))[0].n;
@@ -405,6 +416,11 @@ describe('population register (建档立卡贫困人口)', () => {
     bad.forEach(([, column, reason], i) => {
       expect(lines[i]).toEqual([String(good.length + 2 + i), column, expect.stringContaining(reason)]);
     });
+    // The report names no household outside the importer's scope, and no ID number.
+    const outsideRow = lines[bad.length - 1];
+    expect(outsideRow[2]).toBe('该身份证号已在其他户登记，不能由本次导入改为其他户');
+    expect(outsideRow.join(',')).not.toContain(householdOutside);
+    expect(report.body.toString('utf8')).not.toContain(registeredOutside);
   });
 
   it('names a household registered outside the scope once, though its rows fall in different chunks', async () => {
