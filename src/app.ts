@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { configureBodyParsers } from './common/body-parsers';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { AppConfig } from './config/config';
 
@@ -17,8 +18,8 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   // Operations endpoints stay at the root, where probes and scrapers look for them.
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
-  app.useBodyParser('json', { limit: '20mb' });
-  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '50mb' });
+  // JSON 100 KB (the unit import 20 MB), at most 32 levels deep; CSV bodies 20 MB of strict UTF-8.
+  configureBodyParsers(app);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpExceptionFilter());
   // Off where a caller orders shutdown itself (npm start stops the worker and Temporal too).

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 
 const PG_UNIQUE_VIOLATION = '23505';
@@ -27,16 +28,51 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return { status, body: { statusCode: status, error: HttpStatus[status] ?? 'Error', ...body } };
     }
     if (isBodyParserError(exception)) {
-      return { status: 400, body: { statusCode: 400, error: 'Bad Request', message: `Malformed request body: ${exception.message}` } };
+      const { status } = exception;
+      const message =
+        status === 413
+          ? `Request body too large: the limit is ${limitText(exception.limit)}`
+          : status === 415
+            ? `Unsupported request body: ${exception.message}`
+            : `Malformed request body: ${exception.message}`;
+      return { status, body: { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message } };
     }
     if (exception instanceof QueryFailedError && (exception.driverError as { code?: string }).code === PG_UNIQUE_VIOLATION) {
-      const detail = (exception.driverError as { detail?: string }).detail ?? 'duplicate value';
-      return { status: 409, body: { statusCode: 409, error: 'Conflict', message: detail } };
+      // PostgreSQL's detail repeats the values (a resident ID, a username): the client gets the constraint's meaning only.
+      const constraint = (exception.driverError as { constraint?: string }).constraint;
+      return { status: 409, body: { statusCode: 409, error: 'Conflict', message: uniqueViolationMessage(constraint) } };
     }
     return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' } };
   }
 }
 
-function isBodyParserError(e: unknown): e is Error & { type: string } {
-  return e instanceof Error && typeof (e as { type?: unknown }).type === 'string' && (e as { status?: number }).status === 400;
+/** Errors of the body parsers (body-parser, raw-body): 400 malformed or too deep, 413 too large, 415 unsupported charset. */
+function isBodyParserError(e: unknown): e is Error & { type: string; status: 400 | 413 | 415; limit?: number } {
+  const status = (e as { status?: number }).status;
+  return e instanceof Error && typeof (e as { type?: unknown }).type === 'string' && (status === 400 || status === 413 || status === 415);
+}
+
+function limitText(limit: number | undefined): string {
+  if (limit === undefined) return 'exceeded';
+  return limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB (${limit} bytes)` : `${limit / 1024} KB (${limit} bytes)`;
+}
+
+/** What each unique constraint means, in the API's words; never the values that collided. */
+const UNIQUE_CONSTRAINTS: Record<string, string> = {
+  units_code_key: 'a unit with this code already exists',
+  units_path_key: 'a unit with this place in the tree already exists',
+  users_username_key: 'this username is already taken',
+  deadline_policies_name_key: 'a policy with this name already exists',
+  deadline_policies_one_default: 'another policy is the default already',
+  disease_catalogue_versions_version_key: 'this catalogue version exists already',
+  households_household_number_key: 'a household with this household number is already registered',
+  persons_id_number_key: 'a person with this resident ID number is already registered',
+  holiday_calendars_national_key: 'this year has a schedule already',
+  holiday_calendars_county_key: 'this county has days of its own for this year already',
+  task_extension_one_pending: 'this task has an extension request pending already',
+  tasks_origin_key: 'this task has been created already',
+};
+
+export function uniqueViolationMessage(constraint: string | undefined): string {
+  return (constraint ? UNIQUE_CONSTRAINTS[constraint] : undefined) ?? 'a record with the same unique value already exists';
 }

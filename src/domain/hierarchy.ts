@@ -110,11 +110,19 @@ export function planUnitImport(
   rows.forEach((raw, index) => {
     const row = index + 1;
     const rowErrors: RowError[] = [];
+    // Codes and names are text: 510812100201 as a JSON number would lose leading zeros and digits.
+    const notText = (['code', 'name', 'parentCode', 'headUsername'] as const).filter(
+      (column) => raw[column] !== undefined && raw[column] !== null && typeof raw[column] !== 'string',
+    );
+    notText.forEach((column) => rowErrors.push({ row, column, message: `must be a string, not a ${typeof raw[column]}` }));
     const code = text(raw.code);
     const name = text(raw.name);
     const parentCode = text(raw.parentCode) || null;
-    if (!code) rowErrors.push({ row, column: 'code', message: 'is required' });
-    else if (!UNIT_CODE_PATTERN.test(code)) {
+    if (notText.includes('code')) {
+      // not text: reported above
+    } else if (!code) {
+      rowErrors.push({ row, column: 'code', message: 'is required' });
+    } else if (!UNIT_CODE_PATTERN.test(code)) {
       rowErrors.push({ row, column: 'code', message: 'must be 1–32 letters, digits, "-" or "_"' });
     } else if (firstRowOfCode.has(code)) {
       rowErrors.push({ row, column: 'code', message: `duplicates row ${firstRowOfCode.get(code)}` });
@@ -122,8 +130,13 @@ export function planUnitImport(
       rowErrors.push({ row, column: 'code', message: `unit ${code} already exists`, conflict: true });
     }
     if (code && !firstRowOfCode.has(code)) firstRowOfCode.set(code, row);
-    if (!name) rowErrors.push({ row, column: 'name', message: 'is required' });
-    else if (name.length > 100) rowErrors.push({ row, column: 'name', message: 'must be at most 100 characters' });
+    if (notText.includes('name')) {
+      // not text: reported above
+    } else if (!name) {
+      rowErrors.push({ row, column: 'name', message: 'is required' });
+    } else if (name.length > 100) {
+      rowErrors.push({ row, column: 'name', message: 'must be at most 100 characters' });
+    }
     if (!isUnitKind(raw.kind)) {
       rowErrors.push({ row, column: 'kind', message: `must be one of ${UNIT_KINDS.join(', ')}` });
     }
@@ -196,7 +209,6 @@ export function importHeadUsernames(rows: UnitImportRow[]): string[] {
 }
 
 function text(value: unknown): string {
-  if (typeof value === 'number') return String(value);
   return typeof value === 'string' ? value.trim() : '';
 }
 

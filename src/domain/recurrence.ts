@@ -3,7 +3,7 @@
  * occurrence of it means in China — its local date, the period in its title, its due time. Pure and
  * deterministic: the API validates with it and the occurrence activity computes with it.
  */
-import { addLocalDays, endOfLocalDay, isLocalDate, localDateOf } from './time-zone';
+import { addLocalDays, endOfLocalDay, isLocalDate, localDateOf, weekdayOf } from './time-zone';
 
 /** Schedules are evaluated in China's time zone, the one every local date here is in. */
 export const RECURRENCE_TIME_ZONE = 'Asia/Shanghai';
@@ -35,14 +35,56 @@ export type CronValidation = { ok: true; cron: string } | { ok: false; errors: s
  * refused even where Temporal would take them, so what is stored reads the same to everyone. Every
  * error names its field, e.g. `hour: 25 is outside 0–23`.
  */
-export function validateCron(cron: unknown): CronValidation {
+export function validateCron(cron: unknown, now?: Date): CronValidation {
   if (typeof cron !== 'string') return { ok: false, errors: ['cron must be a string'] };
   const parts = cron.trim().split(/\s+/).filter(Boolean);
   if (parts.length !== CRON_FIELDS.length) {
     return { ok: false, errors: [`cron must have 5 fields (${CRON_FIELDS.map((f) => f.name).join(' ')}), got ${parts.length}`] };
   }
   const errors = parts.flatMap((part, i) => checkCronField(part, CRON_FIELDS[i]));
-  return errors.length === 0 ? { ok: true, cron: parts.join(' ') } : { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors };
+  const normalised = parts.join(' ');
+  // With a clock: a cron that names no real day (31 February) is refused rather than scheduled to never fire.
+  if (now && nextFireDate(normalised, now, CRON_FIRE_HORIZON_YEARS) === null)
+    return {
+      ok: false,
+      errors: [
+        `cron "${normalised}" never fires within ${CRON_FIRE_HORIZON_YEARS} years: no day matches its day-of-month, month and day-of-week together`,
+      ],
+    };
+  return { ok: true, cron: normalised };
+}
+
+/** A recurring task must fire within this many years of its creation. */
+export const CRON_FIRE_HORIZON_YEARS = 5;
+
+/**
+ * The first local date (Asia/Shanghai), from the day of `from` on and within `years`, on which a valid
+ * cron fires, or null. Temporal ANDs day-of-month and day-of-week (the classic cron ORs them), so a day
+ * must match month, day-of-month and day-of-week alike.
+ */
+export function nextFireDate(cron: string, from: Date, years: number): string | null {
+  const [, , dom, month, dow] = cron.split(' ').map((part, i) => cronFieldValues(part, CRON_FIELDS[i]));
+  if (dow.has(7)) dow.add(0);
+  const start = localDateOf(from);
+  for (let day = 0; day <= years * 366; day++) {
+    const date = addLocalDays(start, day);
+    const [m, d] = [Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+    if (month.has(m) && dom.has(d) && dow.has(weekdayOf(date))) return date;
+  }
+  return null;
+}
+
+/** The values a checked field stands for. */
+function cronFieldValues(part: string, field: CronField): Set<number> {
+  const values = new Set<number>();
+  for (const term of part.split(',')) {
+    const [, star, from, to, step] = CRON_TERM.exec(term)!;
+    const low = star ? field.min : Number(from);
+    const high = star ? field.max : to !== undefined ? Number(to) : low;
+    for (let v = low; v <= high; v += step ? Number(step) : 1) values.add(v);
+  }
+  return values;
 }
 
 function checkCronField(part: string, field: CronField): string[] {

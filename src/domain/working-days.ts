@@ -125,7 +125,11 @@ export function workingDaysBetween(calendar: WorkingDayCalendar, from: string, t
   return count;
 }
 
-/** A holiday schedule sent as JSON: `{ year, holidays: [...], makeUpWorkdays: [...], source? }`. */
+/** The notice a schedule comes from is named, not copied: 国办发明电〔2025〕7号 and its title fit easily. */
+export const MAX_SOURCE_LENGTH = 500;
+const MAX_DAYS_PER_LIST = 366;
+
+/** A holiday schedule sent as JSON: `{ year, holidays: [...], makeUpWorkdays?: [...], source? }`; `holidays` is required. */
 export function parseHolidayCalendarJson(json: unknown): HolidayCalendarYear {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new HolidayCalendarError(['expected an object { year, holidays, makeUpWorkdays, source? }']);
@@ -136,11 +140,19 @@ export function parseHolidayCalendarJson(json: unknown): HolidayCalendarYear {
     if (!['year', 'holidays', 'makeUpWorkdays', 'source'].includes(key)) problems.push(`${key} is not a known field`);
   }
   if (!Number.isInteger(o.year)) problems.push('year must be a whole number');
-  const dateList = (key: string): string[] => {
+  const dateList = (key: string, required: boolean): string[] => {
     const v = o[key];
-    if (v === undefined) return [];
+    if (v === undefined && !required) return [];
+    if (v === undefined) {
+      problems.push(`${key} is required: the year's days off as a list of YYYY-MM-DD dates ([] for none)`);
+      return [];
+    }
     if (!Array.isArray(v)) {
       problems.push(`${key} must be a list of YYYY-MM-DD dates`);
+      return [];
+    }
+    if (v.length > MAX_DAYS_PER_LIST) {
+      problems.push(`${key} lists ${v.length} days; a year has at most ${MAX_DAYS_PER_LIST}`);
       return [];
     }
     v.forEach((d, i) => {
@@ -148,9 +160,11 @@ export function parseHolidayCalendarJson(json: unknown): HolidayCalendarYear {
     });
     return v.filter((d): d is string => typeof d === 'string');
   };
-  const holidays = dateList('holidays');
-  const makeUpWorkdays = dateList('makeUpWorkdays');
+  const holidays = dateList('holidays', true);
+  const makeUpWorkdays = dateList('makeUpWorkdays', false);
   if (o.source !== undefined && typeof o.source !== 'string') problems.push('source must be a string');
+  else if (typeof o.source === 'string' && o.source.length > MAX_SOURCE_LENGTH)
+    problems.push(`source must be at most ${MAX_SOURCE_LENGTH} characters (the notice's name and number), got ${o.source.length}`);
   if (problems.length > 0) throw new HolidayCalendarError(problems);
   const year: HolidayCalendarYear = { year: o.year as number, holidays, makeUpWorkdays };
   if (typeof o.source === 'string') year.source = o.source;

@@ -39,7 +39,7 @@ export class RecurringTasksService {
    */
   async create(actor: Actor, dto: CreateRecurringTaskDto): Promise<RecurringTaskDefinition> {
     const scope = await this.units.getInScope(actor, dto.scopeUnitId);
-    const cron = validateCron(dto.cron);
+    const cron = validateCron(dto.cron, new Date());
     if (!cron.ok) throw new BadRequestException({ message: `cron is invalid: ${cron.errors.join('; ')}`, errors: cron.errors });
     const inline = dto.policy ? validateDeadlinePolicy(dto.policy) : undefined;
     if (inline && !inline.ok) throw new BadRequestException({ message: 'policy is invalid', errors: inline.errors });

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   IsObject,
@@ -12,19 +11,17 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
+import { IsCalendarDate, IsDateOrDateTime, OptionalNotNull } from '../../common/validators';
 import { CAMPAIGN_STATUSES, CAMPAIGN_TEMPLATES, CampaignStatus } from '../../domain/campaign-templates';
 import { UNIT_KINDS, UnitKind } from '../../domain/hierarchy';
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export class CampaignStepDto {
   @ApiProperty({ description: 'ISO time; a bare date means the end of that day, Asia/Shanghai', example: '2027-03-25' })
-  @IsDateString({ strict: true }, { message: 'steps[].dueAt must be an ISO date or date-time' })
+  @IsDateOrDateTime({ message: 'steps[].dueAt must be an existing day as YYYY-MM-DD or an ISO date-time' })
   dueAt: string;
 
   @ApiProperty({ enum: UNIT_KINDS, example: 'village_clinic', description: 'the kind of unit that gets a task: each one in scope' })
@@ -32,12 +29,12 @@ export class CampaignStepDto {
   responsibleUnitKind: UnitKind;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'a named deadline policy; default: the default policy' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   policyId?: string;
 
   @ApiPropertyOptional({ description: 'an inline deadline policy (see README); wins over policyId' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   policy?: Record<string, unknown>;
 }
@@ -57,15 +54,15 @@ export class CreateCampaignDto {
   scopeUnitId: string;
 
   @ApiProperty({ example: '2027-03-01' })
-  @Matches(LOCAL_DATE, { message: 'startsOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   startsOn: string;
 
   @ApiProperty({ example: '2027-06-30' })
-  @Matches(LOCAL_DATE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   endsOn: string;
 
   @ApiPropertyOptional({ description: 'disease catalogue version to pin; default the latest' })
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

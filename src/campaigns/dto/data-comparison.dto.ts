@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
+import { IsDateOrDateTime } from '../../common/validators';
 import { COMPARISON_FLAGS, ComparisonFlag } from '../../domain/data-comparison';
 
 export class ComparisonUploadDto {
@@ -13,7 +14,7 @@ export class ComparisonUploadDto {
   areaUnitId?: string;
 
   @ApiProperty({ description: 'deadline of the verification tasks; a bare date means the end of that day', example: '2027-04-10' })
-  @IsDateString({ strict: true }, { message: 'dueAt must be an ISO date or date-time' })
+  @IsDateOrDateTime()
   dueAt: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsOptional, IsString, Length } from 'class-validator';
+import { IsArray, IsString, Length } from 'class-validator';
+import { OptionalNotNull } from '../../common/validators';
 
 export class CreateCatalogueVersionDto {
   @ApiProperty({ example: '健康扶贫疾病目录（第二版）' })
@@ -8,7 +9,7 @@ export class CreateCatalogueVersionDto {
   name: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(0, 2000)
   notes?: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, Length } from 'class-validator';
+import { IsObject, IsString, Length } from 'class-validator';
+import { OptionalNotNull } from '../../common/validators';
 
 export class NotificationTemplateDto {
   // Short, to leave room for the variables: the rendered title must fit notifications.title (200).
@@ -16,7 +17,7 @@ export class NotificationTemplateDto {
 
 export class PreviewNotificationTemplateDto extends NotificationTemplateDto {
   @ApiPropertyOptional({ description: 'values to use instead of the samples, e.g. {"taskTitle":"疾病再识别"}' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   vars?: Record<string, unknown>;
 }

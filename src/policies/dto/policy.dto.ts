@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsObject, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsObject, IsString, Length } from 'class-validator';
+import { OptionalNotNull } from '../../common/validators';
 
 export class CreatePolicyDto {
   @ApiProperty({ example: '再识别核查（5个工作日）' })
@@ -15,13 +16,13 @@ export class CreatePolicyDto {
     description:
       'true: make it the default (tasks created without a policy get it); in an edit, false on the default goes back to the built-in default',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   isDefault?: boolean;
 }
 
-/** Edits apply to tasks created from now on; running tasks keep their copy until the policy is applied to them. */
-export class UpdatePolicyDto extends PartialType(CreatePolicyDto) {}
+/** Edits apply to tasks created from now on; running tasks keep their copy until the policy is applied to them. Null is refused, absent keeps. */
+export class UpdatePolicyDto extends PartialType(CreatePolicyDto, { skipNullProperties: false }) {}
 
 export class AppliedPolicyView {
   @ApiProperty({ description: 'how many running tasks now carry the policy' })

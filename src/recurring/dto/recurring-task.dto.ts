@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { OptionalNotNull } from '../../common/validators';
 import { UNIT_KINDS, UnitKind } from '../../domain/hierarchy';
 import { IsTaskKind } from '../../tasks/dto/task-kind';
 
@@ -13,7 +14,7 @@ export class CreateRecurringTaskDto {
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(0, 10_000)
   description?: string;
@@ -45,7 +46,7 @@ export class CreateRecurringTaskDto {
   dueAfterDays: number;
 
   @ApiPropertyOptional({ description: 'a deadline policy (see README); default: the default policy' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   policy?: Record<string, unknown>;
 }

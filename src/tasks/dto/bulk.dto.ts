@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsDateOrDateTime, OptionalNotNull } from '../../common/validators';
 
 export const BULK_ACTIONS = ['reassign', 'extend', 'cancel'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
@@ -23,16 +24,16 @@ export class BulkTaskActionDto {
 
   @ApiPropertyOptional({ description: 'extend: the new due time' })
   @ValidateIf((dto: BulkTaskActionDto) => dto.action === 'extend')
-  @IsDateString({ strict: true }, { message: 'newDueAt must be an ISO date or date-time' })
+  @IsDateOrDateTime()
   newDueAt?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'reassign: the new unit' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   unitId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'reassign: the new person' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   assigneeUserId?: string;
 }

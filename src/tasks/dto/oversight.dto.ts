@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
+import { IsDateOrDateTime } from '../../common/validators';
 
 export const OVERDUE_SORTS = ['count', 'days', 'level', 'nextEscalation'] as const;
 
@@ -23,12 +24,12 @@ export class OverdueQueryDto extends PageQueryDto {
 export class FormalTalkUpdateDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsDateString()
+  @IsDateOrDateTime()
   scheduledAt?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsDateString()
+  @IsDateOrDateTime()
   heldAt?: string;
 
   @ApiPropertyOptional()

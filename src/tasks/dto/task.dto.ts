@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
+import { IsDateOrDateTime, OptionalNotNull } from '../../common/validators';
 import { TASK_STATUSES, TaskStatus } from '../../domain/task-lifecycle';
 import { IsTaskKind } from './task-kind';
 
 export class CreateTaskDto {
   @ApiPropertyOptional({ default: 'standalone', example: 'monthly_system_update' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsTaskKind()
   kind?: string;
 
@@ -17,7 +18,7 @@ export class CreateTaskDto {
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(0, 10_000)
   description?: string;
@@ -27,16 +28,16 @@ export class CreateTaskDto {
   unitId: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   assigneeUserId?: string;
 
   @ApiProperty({ description: 'ISO time; a bare date (YYYY-MM-DD) means the end of that day, Asia/Shanghai', example: '2027-03-25' })
-  @IsDateString({ strict: true }, { message: 'dueAt must be an ISO date or date-time' })
+  @IsDateOrDateTime()
   dueAt: string;
 
   @ApiPropertyOptional({ description: 'a deadline policy (see README); default: the policy policyId names, else the default policy' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   policy?: Record<string, unknown>;
 
@@ -44,24 +45,24 @@ export class CreateTaskDto {
     format: 'uuid',
     description: 'a named policy (GET /api/policies), copied onto the task; ignored when policy is given',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   policyId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   campaignId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   stepId?: string;
 }
 
 export class TaskActionDto {
   @ApiPropertyOptional({ description: 'required to return or cancel' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 2000)
   reason?: string;
@@ -69,7 +70,7 @@ export class TaskActionDto {
 
 export class ExtensionRequestDto {
   @ApiProperty({ example: '2027-04-01' })
-  @IsDateString({ strict: true }, { message: 'newDueAt must be an ISO date or date-time' })
+  @IsDateOrDateTime()
   newDueAt: string;
 
   @ApiProperty()
@@ -84,7 +85,7 @@ export class ExtensionDecisionDto {
   approve: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 2000)
   reason?: string;
@@ -92,7 +93,7 @@ export class ExtensionDecisionDto {
 
 export class ReassignDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   unitId?: string;
 
@@ -125,12 +126,12 @@ export class TaskListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'due at or after' })
   @IsOptional()
-  @IsDateString()
+  @IsDateOrDateTime()
   dueFrom?: string;
 
   @ApiPropertyOptional({ description: 'due at or before' })
   @IsOptional()
-  @IsDateString()
+  @IsDateOrDateTime()
   dueTo?: string;
 
   @ApiPropertyOptional({ description: 'only overdue tasks' })

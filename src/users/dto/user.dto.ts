@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches, MinLength } from 'class-validator';
+import { OptionalNotNull } from '../../common/validators';
 import { MIN_PASSWORD_LENGTH } from '../../auth/passwords';
 import { Role, ROLES } from '../../domain/scope';
 
@@ -30,16 +31,19 @@ export class CreateUserDto {
   unitId: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Units this user answers for as responsible leader (分片联系)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   responsibleUnitIds?: string[];
 }
 
-export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['displayName', 'role', 'unitId', 'responsibleUnitIds'] as const)) {
+/** Absent fields stay as they are; null is refused like any other wrong type. */
+export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['displayName', 'role', 'unitId', 'responsibleUnitIds'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }
