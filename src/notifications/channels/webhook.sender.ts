@@ -26,6 +26,8 @@ export interface WebhookPayload {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** Of a receiver's answer only the start matters (the status, and a line of the body for the error): the rest is never read. */
+export const WEBHOOK_RESPONSE_MAX_BYTES = 64 * 1024;
 
 /** 408 and 429 say "not now"; any other 4xx (and a redirect) will not change by retrying. */
 const retryableStatus = (status: number) => status >= 500 || status === 408 || status === 429;
@@ -57,7 +59,7 @@ export class WebhookSender {
         signal: AbortSignal.timeout(timeoutMs),
       });
       status = response.status;
-      answer = await response.text();
+      answer = await readCapped(response, WEBHOOK_RESPONSE_MAX_BYTES);
     } catch (err) {
       const reason = (err as Error).name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `unreachable: ${networkReason(err)}`;
       throw new DeliveryError(`webhook ${origin} ${reason}`, true, { cause: err });
@@ -66,6 +68,25 @@ export class WebhookSender {
       throw new DeliveryError(`webhook ${origin} answered ${status}: ${answer.slice(0, 200)}`, retryableStatus(status));
     }
   }
+}
+
+/** At most `max` bytes of the body as text; then the connection is dropped, so an endless answer holds neither time nor memory. */
+async function readCapped(response: Response, max: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < max) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return Buffer.concat(chunks).subarray(0, max).toString('utf8');
 }
 
 /** For receivers: true when the signature matches and the timestamp is within the tolerance. */
