@@ -8,6 +8,8 @@ import { NotificationsService } from '../src/notifications/notifications.service
 import { DeadlineClockClient } from '../src/tasks/deadline-clock-client';
 import { startNotificationDelivery } from './notification-delivery.processor';
 import { startRegisterImports } from './register-import.processor';
+import { startAuditRetention } from '../src/audit/audit-retention';
+import { AuditService } from '../src/audit/audit.service';
 
 export interface WorkerRuntimeOptions {
   /** A prebuilt bundle (tests bundle once per run); otherwise workflows/ is bundled at start. */
@@ -79,12 +81,14 @@ export async function startWorkerRuntime(
   const registerImports = startRegisterImports(app, config);
   const sweeper = startOutboxSweeper(app.get(NotificationsService));
   const clockSweep = config.deadlineClocks.sweep ? startClockSweep(app.get(DeadlineClockClient)) : undefined;
+  const auditRetention = startAuditRetention(app.get(AuditService), config.auditRetentionYears);
   const running = worker.run();
   return {
     running,
     async stop() {
       clearInterval(sweeper);
       clearInterval(clockSweep);
+      auditRetention.stop();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await Promise.all([running.catch(() => undefined), delivery.close(), registerImports.close()]);
       await connection.close();

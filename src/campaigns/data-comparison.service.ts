@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
 import { TabularRow } from '../common/tabular-file';
@@ -84,6 +85,7 @@ export class DataComparisonService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tasks: TasksService,
     private readonly kindRules: TaskKindRules,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -117,6 +119,23 @@ export class DataComparisonService implements OnModuleInit {
         dueAt,
         createdByUserId: actor.id,
       });
+      await this.audit.record(
+        {
+          actorUserId: actor.id,
+          action: 'campaign.comparison.create',
+          entityType: 'comparison_run',
+          entityId: run.id,
+          details: {
+            campaignId: campaign.id,
+            areaUnitId: area.id,
+            fileName,
+            listRows: run.listRows,
+            flagged: run.flagged,
+            unassigned: run.unassigned,
+          },
+        },
+        manager,
+      );
       const taskOfUnit = await this.createVerificationTasks(manager, actor, campaign, run, [
         ...new Set(flags.map((f) => f.unitId).filter((u): u is string => !!u)),
       ]);

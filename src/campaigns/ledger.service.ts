@@ -132,8 +132,16 @@ export class LedgerService {
     const { unit, items, progress } = await this.resolve(actor, campaign, step, options.unitId);
     const catalogue = (await this.dataSource.getRepository(DiseaseCatalogueVersion).findOneByOrFail({ id: campaign.catalogueVersionId }))
       .diseases;
+    // Every export is audited, masked ones too (`campaign.ledger.export`); full numbers also as `campaign.ledger.full_ids`.
+    const rows = await this.countItems(items);
+    await this.audit.record({
+      actorUserId: actor.id,
+      action: 'campaign.ledger.export',
+      entityType: 'campaign',
+      entityId: campaign.id,
+      details: { unitId: unit.id, rows, fullIds: options.fullIds },
+    });
     if (options.fullIds) {
-      const rows = await this.countItems(items);
       await this.audit.record({
         actorUserId: actor.id,
         action: 'campaign.ledger.full_ids',

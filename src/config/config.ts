@@ -33,6 +33,8 @@ export interface AppConfig {
   login: { maxFailures: number; lockSeconds: number };
   /** Searches of the register by full ID number, per user and window (429 beyond). */
   personSearch: { limit: number; windowSeconds: number };
+  /** Audit rows older than this are deleted by the workers' daily retention job (at least 3, which the database also enforces). */
+  auditRetentionYears: number;
   /** Outside delivery channels; e-mail is offered only when SMTP_URL is set. */
   smtp?: { url: string; from: string };
   /** Outside messages wait this long to gather a digest, and never leave inside quiet hours. */
@@ -131,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       limit: read.integer('PERSON_SEARCH_LIMIT', 30, 1, 10_000),
       windowSeconds: read.integer('PERSON_SEARCH_WINDOW_SECONDS', 600, 1, 86_400),
     },
+    auditRetentionYears: read.integer('AUDIT_RETENTION_YEARS', 3, 3, 100),
     smtp: smtpUrl ? { url: smtpUrl, from: read.string('SMTP_FROM', 'noreply@localhost') } : undefined,
     channelDelivery: {
       digestCollectMs: read.integer('NOTIFY_DIGEST_SECONDS', 60, 0, 3600) * 1000,

@@ -17,6 +17,7 @@ import { DataComparison1765400000000 } from './migrations/1765400000000-DataComp
 import { DeadlineClocks1765500000000 } from './migrations/1765500000000-DeadlineClocks';
 import { UnitEditing1765600000000 } from './migrations/1765600000000-UnitEditing';
 import { OperationsIndexes1765700000000 } from './migrations/1765700000000-OperationsIndexes';
+import { AuditTrailImmutable1765810000000 } from './migrations/1765810000000-AuditTrailImmutable';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   DeadlineClocks1765500000000,
   UnitEditing1765600000000,
   OperationsIndexes1765700000000,
+  AuditTrailImmutable1765810000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -1,6 +1,7 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
 import { AppConfig } from '../config/config';
 import { channelDeliveryAt } from '../domain/delivery-timing';
@@ -22,6 +23,7 @@ export class NotificationsService {
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly queue: NotificationQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -115,7 +117,21 @@ export class NotificationsService {
     if (next.channels.includes('webhook') && (!next.webhookUrl || !next.webhookSecret)) {
       throw new BadRequestException('webhookUrl and webhookSecret are required for the webhook channel');
     }
-    await repo.save(next);
+    // Which settings changed, never the address, URL or secret themselves; committed with the change.
+    const changed = (['email', 'webhookUrl', 'webhookSecret'] as const).filter((k) => next[k] !== (current?.[k] ?? null));
+    await this.notifications.manager.transaction(async (manager) => {
+      await manager.getRepository(NotificationSettings).save(next);
+      await this.audit.record(
+        {
+          actorUserId: userId,
+          action: 'notification.settings.update',
+          entityType: 'user',
+          entityId: userId,
+          details: { channels: { before: current?.channels ?? [], after: next.channels }, changed },
+        },
+        manager,
+      );
+    });
     return this.settings(userId);
   }
 

@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { DataSource, LessThan, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { openTabular, TabularFile, TabularFormat, tabularFormatOf } from '../common/tabular-file';
 import { writeCsv } from '../common/tabular-writer';
@@ -36,6 +37,7 @@ export class RegisterImportService {
     private readonly queue: RegisterImportQueue,
     private readonly loader: RegisterLoader,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /** `file` lies in a temporary folder (multer disk storage); it is moved into the file storage, never read whole into memory. */
@@ -48,8 +50,23 @@ export class RegisterImportService {
       const id = randomUUID();
       const storedKey = `register-imports/${id}.${format}`;
       await this.storage.putStream(storedKey, createReadStream(file.path));
-      await this.imports
-        .insert({ id, status: 'queued', fileName: file.originalname.slice(0, 255), format, encoding, storedKey, createdByUserId: actor.id })
+      const fileName = file.originalname.slice(0, 255);
+      await this.dataSource
+        .transaction(async (manager) => {
+          await manager
+            .getRepository(RegisterImport)
+            .insert({ id, status: 'queued', fileName, format, encoding, storedKey, createdByUserId: actor.id });
+          await this.audit.record(
+            {
+              actorUserId: actor.id,
+              action: 'register_import.create',
+              entityType: 'register_import',
+              entityId: id,
+              details: { fileName, format, sizeBytes: file.size },
+            },
+            manager,
+          );
+        })
         .catch(async (err) => {
           await this.storage.delete(storedKey);
           throw err;
@@ -98,7 +115,7 @@ export class RegisterImportService {
 
     const input = await this.storage.getStream(record.storedKey);
     try {
-      const outcome = await this.load(importId, input, record.format as TabularFormat, scopePaths);
+      const outcome = await this.load(record, input, scopePaths);
       if (!outcome.ok) await this.recordErrors(importId, outcome.rows, outcome.errorCount, outcome.errors);
     } finally {
       input.destroy();
@@ -143,10 +160,11 @@ export class RegisterImportService {
   }
 
   /** A file that does not open (an empty CSV, a broken workbook) fails like a file with a bad row. */
-  private async load(importId: string, input: Readable, format: TabularFormat, scopePaths: string[]): Promise<RegisterLoadOutcome> {
+  private async load(record: RegisterImport, input: Readable, scopePaths: string[]): Promise<RegisterLoadOutcome> {
+    const importId = record.id;
     let table: TabularFile;
     try {
-      table = await openTabular(input, format);
+      table = await openTabular(input, record.format as TabularFormat);
     } catch (err) {
       if (!isFileProblem(err)) throw err;
       return { ok: false, rows: 0, errorCount: 1, errors: [{ row: 1, column: '', message: err.message }] };
@@ -158,12 +176,24 @@ export class RegisterImportService {
       today: localDateOf(new Date()),
       // A connection of the pool, not the import's transaction, so that GET sees the progress.
       onProgress: (rows) => this.dataSource.query(`UPDATE register_imports SET rows_processed = $2 WHERE id = $1`, [importId, rows]),
-      onSuccess: (manager, { rows, ...counts }) =>
-        manager.update(
+      // The register's change, the import's result and its audit row commit together.
+      onSuccess: async (manager, { rows, ...counts }) => {
+        await manager.update(
           RegisterImport,
           { id: importId },
           { ...counts, status: 'succeeded', rowsProcessed: rows, errorCount: 0, message: null, finishedAt: new Date() },
-        ),
+        );
+        await this.audit.record(
+          {
+            actorUserId: record.createdByUserId,
+            action: 'register_import.apply',
+            entityType: 'register_import',
+            entityId: importId,
+            details: { fileName: record.fileName, rows, ...counts },
+          },
+          manager,
+        );
+      },
     });
   }
 

@@ -1,5 +1,6 @@
 import { BadRequestException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, Not, In } from 'typeorm';
 import { Actor, assertInScope } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -8,11 +9,11 @@ import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { BulkItemResult, BulkTaskActionDto, HandoverDto } from './dto/bulk.dto';
 import { Task } from './task.entity';
-import { TasksService } from './tasks.service';
+import { InTransaction, TasksService } from './tasks.service';
 
 /**
  * Bulk actions for managers. Each item goes through the same single-task action in its own
- * transaction, so a refused item changes nothing and the others are not held back by it.
+ * transaction, with its audit row, so a refused item changes nothing and the others are not held back by it.
  */
 @Injectable()
 export class BulkTasksService {
@@ -22,34 +23,39 @@ export class BulkTasksService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * Each task changes in its own transaction together with its audit row (`task.bulk.<action>`, the
+   * batch's id in the details), so whatever stops the loop, every committed change is audited.
+   */
   async run(actor: Actor, dto: BulkTaskActionDto): Promise<{ results: BulkItemResult[] }> {
     if (dto.action === 'reassign' && !dto.unitId && !dto.assigneeUserId)
       throw new BadRequestException('reassign needs unitId, assigneeUserId or both');
+    const batchId = randomUUID();
+    const audited = this.auditEach(actor, `task.bulk.${dto.action}`, { batchId, reason: dto.reason });
     const results: BulkItemResult[] = [];
     for (const taskId of [...new Set(dto.taskIds)]) {
       results.push(
         await attempt(taskId, () => {
           switch (dto.action) {
             case 'cancel':
-              return this.tasks.act(actor, taskId, 'cancel', dto.reason);
+              return this.tasks.act(actor, taskId, 'cancel', dto.reason, audited);
             case 'extend':
-              return this.tasks.extend(actor, taskId, dto.newDueAt!, dto.reason);
+              return this.tasks.extend(actor, taskId, dto.newDueAt!, dto.reason, audited);
             case 'reassign':
-              return this.tasks.reassign(actor, taskId, { unitId: dto.unitId, assigneeUserId: dto.assigneeUserId, reason: dto.reason });
+              return this.tasks.reassign(
+                actor,
+                taskId,
+                { unitId: dto.unitId, assigneeUserId: dto.assigneeUserId, reason: dto.reason },
+                audited,
+              );
           }
         }),
       );
     }
-    await this.audit.record({
-      actorUserId: actor.id,
-      action: `task.bulk.${dto.action}`,
-      entityType: 'task',
-      details: { reason: dto.reason, results },
-    });
     return { results };
   }
 
-  /** Someone leaves: every unfinished task assigned to them passes to a successor, in one audited step. */
+  /** Someone leaves: every unfinished task assigned to them passes to a successor, each task audited in its transaction. */
   async handover(actor: Actor, fromUserId: string, dto: HandoverDto): Promise<{ results: BulkItemResult[] }> {
     const users = this.dataSource.getRepository(User);
     const [from, to] = await Promise.all([users.findOneBy({ id: fromUserId }), users.findOneBy({ id: dto.toUserId })]);
@@ -63,26 +69,30 @@ export class BulkTasksService {
       where: { assigneeUserId: fromUserId, status: Not(In([...FINISHED_STATUSES])) },
       order: { dueAt: 'ASC' },
     });
+    const audited = this.auditEach(actor, 'task.handover', { batchId: randomUUID(), fromUserId, toUserId: to.id, reason: dto.reason });
     const results: BulkItemResult[] = [];
     for (const { id } of open) {
       results.push(
         await attempt(id, () =>
-          this.tasks.reassign(actor, id, {
-            unitId: to.unitId === from.unitId ? undefined : to.unitId,
-            assigneeUserId: to.id,
-            reason: dto.reason,
-          }),
+          this.tasks.reassign(
+            actor,
+            id,
+            { unitId: to.unitId === from.unitId ? undefined : to.unitId, assigneeUserId: to.id, reason: dto.reason },
+            audited,
+          ),
         ),
       );
     }
-    await this.audit.record({
-      actorUserId: actor.id,
-      action: 'task.handover',
-      entityType: 'user',
-      entityId: fromUserId,
-      details: { toUserId: to.id, reason: dto.reason, results },
-    });
     return { results };
+  }
+
+  /** The audit row of one task of a bulk action, written in that task's transaction. */
+  private auditEach(actor: Actor, action: string, details: Record<string, unknown>): InTransaction {
+    return (manager, task) =>
+      this.audit.record(
+        { actorUserId: actor.id, action, entityType: 'task', entityId: task.id, details: { ...details, status: task.status } },
+        manager,
+      );
   }
 }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { checkEvidenceType } from '../domain/evidence-type';
@@ -56,6 +57,7 @@ export class EvidenceService {
     private readonly tasks: TasksService,
     @InjectFileStorage() private readonly storage: FileStorage,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   async addNote(actor: Actor, taskId: string, note: string): Promise<EvidenceView> {
@@ -136,6 +138,14 @@ export class EvidenceService {
     const evidence = await this.dataSource.getRepository(TaskEvidence).findOneBy({ id: evidenceId, taskId });
     if (!evidence) throw new NotFoundException(`No evidence ${evidenceId} for this task`);
     if (!isStoredFile(evidence)) throw new NotFoundException('This evidence is a note and has no file');
+    // Files hold signed forms and diagnoses: who fetched which is recorded before the first byte leaves.
+    await this.audit.record({
+      actorUserId: actor.id,
+      action: 'task.evidence.download',
+      entityType: 'task_evidence',
+      entityId: evidence.id,
+      details: { taskId, sha256: evidence.sha256 },
+    });
     return { fileName: evidence.fileName, contentType: evidence.contentType, data: await this.storage.get(evidence.storageKey) };
   }
 

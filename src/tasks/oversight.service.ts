@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
 import { Scope } from '../domain/scope';
@@ -67,6 +68,7 @@ export class OversightService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly units: UnitsService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -186,19 +188,44 @@ export class OversightService {
     return pageOf(items, total, query);
   }
 
-  /** The leader records the talk: scheduled, then held with its outcome. */
+  /** The leader records the talk: scheduled, then held with its outcome; each edit audited with it (`formal_talk.update`). */
   async updateFormalTalk(actor: Actor, id: string, dto: FormalTalkUpdateDto): Promise<FormalTalk> {
-    const repo = this.dataSource.getRepository(FormalTalk);
-    const talk = await repo.findOneBy({ id });
-    if (!talk) throw new NotFoundException(`No formal talk with id ${id}`);
-    if (talk.leaderUserId !== actor.id) await this.units.getInScope(actor, talk.unitId);
-    if (dto.heldAt && !dto.outcome && !talk.outcome) throw new BadRequestException('outcome is required when the talk is held');
-    if (talk.status === 'held' && dto.scheduledAt) throw new ConflictException('the talk is already held');
-    if (dto.scheduledAt) Object.assign(talk, { scheduledAt: new Date(dto.scheduledAt), status: 'scheduled' });
-    if (dto.heldAt) Object.assign(talk, { heldAt: new Date(dto.heldAt), status: 'held' });
-    if (dto.outcome) talk.outcome = dto.outcome;
-    return repo.save(talk);
+    const found = await this.dataSource.getRepository(FormalTalk).findOneBy({ id });
+    if (!found) throw new NotFoundException(`No formal talk with id ${id}`);
+    if (found.leaderUserId !== actor.id) await this.units.getInScope(actor, found.unitId);
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(FormalTalk);
+      const talk = await repo.findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (dto.heldAt && !dto.outcome && !talk.outcome) throw new BadRequestException('outcome is required when the talk is held');
+      if (talk.status === 'held' && dto.scheduledAt) throw new ConflictException('the talk is already held');
+      const before = talkRecord(talk);
+      if (dto.scheduledAt) Object.assign(talk, { scheduledAt: new Date(dto.scheduledAt), status: 'scheduled' });
+      if (dto.heldAt) Object.assign(talk, { heldAt: new Date(dto.heldAt), status: 'held' });
+      if (dto.outcome) talk.outcome = dto.outcome;
+      const saved = await repo.save(talk);
+      await this.audit.record(
+        {
+          actorUserId: actor.id,
+          action: 'formal_talk.update',
+          entityType: 'formal_talk',
+          entityId: id,
+          details: { taskId: talk.taskId, unitId: talk.unitId, before, after: talkRecord(saved) },
+        },
+        manager,
+      );
+      return saved;
+    });
   }
+}
+
+/** The fields an edit changes, as the audit keeps them before and after. */
+function talkRecord(talk: FormalTalk): Record<string, unknown> {
+  return {
+    status: talk.status,
+    scheduledAt: talk.scheduledAt?.toISOString() ?? null,
+    heldAt: talk.heldAt?.toISOString() ?? null,
+    outcome: talk.outcome,
+  };
 }
 
 /** A scope as SQL over a `units` alias with positional parameters starting at `first`. */

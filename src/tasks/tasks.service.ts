@@ -26,6 +26,9 @@ export function parseDue(value: string): Date {
   return BARE_DATE.test(value) ? endOfLocalDay(value) : new Date(value);
 }
 
+/** Runs in an action's transaction after the change (a bulk action's audit row): if it fails, the change does not commit. */
+export type InTransaction = (manager: EntityManager, task: Task) => Promise<unknown>;
+
 @Injectable()
 export class TasksService {
   constructor(
@@ -126,7 +129,7 @@ export class TasksService {
     return this.page(qb, query);
   }
 
-  async act(actor: Actor, id: string, action: TaskAction, reason?: string): Promise<Task> {
+  async act(actor: Actor, id: string, action: TaskAction, reason?: string, inTransaction?: InTransaction): Promise<Task> {
     const task = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockVisible(manager, actor, id);
       const check = checkTransition(action, current.status, await this.relationOf(actor, current, manager), reason);
@@ -134,7 +137,9 @@ export class TasksService {
       if (action === 'submit') current.resultSummary = (await this.kindRules.beforeSubmit(manager, current)) ?? null;
       await recordTaskEvent(manager, current, { action: check.event, actorUserId: actor.id, toStatus: check.to, reason });
       Object.assign(current, { status: check.to, finishedAt: isFinished(check.to) ? new Date() : null });
-      return manager.getRepository(Task).save(current);
+      const saved = await manager.getRepository(Task).save(current);
+      await inTransaction?.(manager, saved);
+      return saved;
     });
     // A finished task's pending moments were voided in its transaction (trigger); no clock needs telling.
     if (isFinished(task.status)) await this.kindRules.afterFinished(task);
@@ -192,14 +197,16 @@ export class TasksService {
   }
 
   /** A manager above the unit moves the deadline directly (bulk extensions, no request). */
-  async extend(actor: Actor, id: string, newDueAt: string, reason: string): Promise<Task> {
+  async extend(actor: Actor, id: string, newDueAt: string, reason: string, inTransaction?: InTransaction): Promise<Task> {
     const { task, wakes } = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockVisible(manager, actor, id);
       if (!(await this.relationOf(actor, current, manager)).supervisor)
         throw new ForbiddenException('only a manager above the unit may extend its task');
       const dueAt = parseDue(newDueAt);
       if (dueAt <= current.dueAt) throw new BadRequestException('newDueAt must be later than the current due time');
-      return this.applyExtension(manager, current, dueAt, actor, reason);
+      const extended = await this.applyExtension(manager, current, dueAt, actor, reason);
+      await inTransaction?.(manager, extended.task);
+      return extended;
     });
     await this.clocks.wake(wakes);
     return task;
@@ -225,7 +232,7 @@ export class TasksService {
     return { task, wakes: await this.moments.plan(manager, [task]) };
   }
 
-  async reassign(actor: Actor, id: string, dto: ReassignDto): Promise<Task> {
+  async reassign(actor: Actor, id: string, dto: ReassignDto, inTransaction?: InTransaction): Promise<Task> {
     if (dto.unitId === undefined && dto.assigneeUserId === undefined) throw new BadRequestException('give unitId, assigneeUserId or both');
     if (dto.unitId) this.units.assertActive(await this.units.getInScope(actor, dto.unitId));
     const { task: saved, wakes } = await this.dataSource.transaction(async (manager) => {
@@ -245,6 +252,7 @@ export class TasksService {
       const movesUnit = unitId !== task.unitId;
       Object.assign(task, { unitId, assigneeUserId });
       const saved = await manager.getRepository(Task).save(task);
+      await inTransaction?.(manager, saved);
       // Another county's unit means another clock.
       return { task: saved, wakes: movesUnit ? await this.moments.replan(manager, [saved.id]) : new Map<string, Date>() };
     });

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { Task } from '../../src/tasks/task.entity';
+import { TasksService } from '../../src/tasks/tasks.service';
 import { District, givenDistrict, givenUser } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -56,8 +57,39 @@ describe('bulk task actions', () => {
     ]);
     expect((await reload(a.id)).status).toBe('cancelled');
     expect((await reload(foreign.id)).status).toBe('open');
-    const audit = await t.app.get(DataSource).getRepository(AuditEvent).findOneByOrFail({ action: 'task.bulk.cancel' });
-    expect(audit.details).toMatchObject({ reason: '工作调整' });
+    // One row per task changed, written in that task's transaction; refused tasks changed nothing and have none.
+    const audits = await t.app.get(DataSource).getRepository(AuditEvent).findBy({ action: 'task.bulk.cancel' });
+    expect(audits.map((e) => e.entityId)).toEqual([a.id]);
+    expect(audits[0]).toMatchObject({ entityType: 'task', details: { reason: '工作调整', batchId: expect.any(String) } });
+  });
+
+  it('audits each task inside its own transaction: a failure midway leaves no committed change unaudited', async () => {
+    const [a, b, c] = [
+      await createTask(district.id.clinics[0]),
+      await createTask(district.id.clinics[0]),
+      await createTask(district.id.clinics[0]),
+    ];
+    const tasks = t.app.get(TasksService);
+    const act = tasks.act.bind(tasks);
+    // The second task breaks in a way no per-task report catches (a lost connection, a bug): the request fails.
+    const spy = jest.spyOn(tasks, 'act').mockImplementation((...args: Parameters<TasksService['act']>) => {
+      if (args[1] === b.id) return Promise.reject(new Error('connection lost'));
+      return act(...args);
+    });
+    try {
+      await t.http
+        .post('/api/tasks/bulk')
+        .set(auth(managerToken))
+        .send({ action: 'cancel', taskIds: [a.id, b.id, c.id], reason: '中途失败' })
+        .expect(500);
+    } finally {
+      spy.mockRestore();
+    }
+    const audits = await t.app.get(DataSource).getRepository(AuditEvent).findBy({ action: 'task.bulk.cancel', entityId: a.id });
+    expect((await reload(a.id)).status).toBe('cancelled');
+    expect(audits).toHaveLength(1);
+    expect(audits[0].details).toMatchObject({ reason: '中途失败' });
+    expect((await reload(c.id)).status).toBe('open');
   });
 
   it('extends a selection, bumping each deadline version', async () => {
@@ -94,6 +126,10 @@ describe('bulk task actions', () => {
     expect(res.body.results.map((r: { taskId: string }) => r.taskId).sort()).toEqual([x.id, y.id].sort());
     expect((await reload(x.id)).assigneeUserId).toBe(successor.id);
     expect((await reload(done.id)).assigneeUserId).toBe(leaving.id);
+    const handovers = await t.app.get(DataSource).getRepository(AuditEvent).findBy({ action: 'task.handover' });
+    const mine = handovers.filter((e) => (e.details as { fromUserId?: string }).fromUserId === leaving.id);
+    expect(mine.map((e) => e.entityId).sort()).toEqual([x.id, y.id].sort());
+    for (const event of mine) expect(event).toMatchObject({ entityType: 'task', details: { toUserId: successor.id, reason: '调离岗位' } });
     const outsider = await givenUser(t.app, 'staff', district.id.clinics[3]);
     await t.http
       .post(`/api/users/${leaving.id}/handover`)

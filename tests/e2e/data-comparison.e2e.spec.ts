@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
+import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { ageOn, makeResidentId } from '../../src/domain/resident-id';
 import { localDateOf } from '../../src/domain/time-zone';
 import { Task } from '../../src/tasks/task.entity';
@@ -155,6 +156,13 @@ describe('results upload and data comparison through the HTTP API', () => {
       .attach('file', iconv.encode(list, 'gb18030'), '扶贫办名单.csv')
       .expect(201);
     expect(res.body.run).toMatchObject({ fileName: '扶贫办名单.csv', listRows: 11, flagged: 6, unassigned: 1 });
+    // The upload is audited with the run it made, in the same transaction.
+    const [uploadAudit] = await db.getRepository(AuditEvent).findBy({ action: 'campaign.comparison.create', entityId: res.body.run.id });
+    expect(uploadAudit).toMatchObject({
+      entityType: 'comparison_run',
+      details: { campaignId, fileName: '扶贫办名单.csv', listRows: 11, flagged: 6, areaUnitId: district.id.county },
+    });
+    expect(JSON.stringify(uploadAudit)).not.toContain(ids[0][0]);
     expect(res.body.byKind).toEqual({
       illness_cause_without_condition: 2,
       major_disease_without_illness_cause: 1,

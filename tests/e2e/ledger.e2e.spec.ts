@@ -187,6 +187,23 @@ describe('the identification ledger (识别台账) as XLSX', () => {
     ]);
   });
 
+  it('audits every export, masked ones too: who took which unit’s ledger, how many rows', async () => {
+    const before = await t.app
+      .get(DataSource)
+      .getRepository(AuditEvent)
+      .countBy({ action: 'campaign.ledger.export', entityId: campaignId });
+    await ledger(tokens.staff, `?unitId=${district.id.clinics[0]}`);
+    const events = await t.app
+      .get(DataSource)
+      .getRepository(AuditEvent)
+      .find({ where: { action: 'campaign.ledger.export', entityId: campaignId }, order: { id: 'ASC' } });
+    expect(events).toHaveLength(before + 1);
+    expect(events[events.length - 1]).toMatchObject({
+      entityType: 'campaign',
+      details: { unitId: district.id.clinics[0], rows: PERSONS_PER_VILLAGE[0], fullIds: false },
+    });
+  });
+
   it('rolls a township up over its villages, in village order', async () => {
     const { rows, summary } = await ledger(tokens.manager, `?unitId=${district.id.townships[0]}`);
     expect(rows.map((r) => [r['乡镇'], r['村']])).toEqual([...Array(3).fill(['第1镇', '第1村']), ...Array(2).fill(['第1镇', '第2村'])]);

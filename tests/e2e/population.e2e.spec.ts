@@ -348,6 +348,19 @@ describe('population register (建档立卡贫困人口)', () => {
     });
   });
 
+  it('audits the upload and, with the register change in its transaction, the import', async () => {
+    const rows = registerOf([district.code.villages[0]], 1, 2, 'A');
+    const result = await imported(manager, await csvOf(rows), '审计.csv');
+    const events = await db()
+      .getRepository(AuditEvent)
+      .find({ where: { entityType: 'register_import', entityId: result.id }, order: { id: 'ASC' } });
+    expect(events.map((e) => e.action)).toEqual(['register_import.create', 'register_import.apply']);
+    expect(events[0].details).toMatchObject({ fileName: '审计.csv', format: 'csv' });
+    expect(events[1].details).toMatchObject({ rows: 2, personsCreated: 2, householdsCreated: 1 });
+    expect(events[1].actorUserId).toBe(events[0].actorUserId);
+    expect(JSON.stringify(events)).not.toContain(rows[0].身份证号);
+  });
+
   it('refuses a file with every kind of bad row, writes nothing, and reports each row, column and reason', async () => {
     const [v1, v2, v3] = district.code.villages;
     const good = registerOf([v1, v2], 4, 12, 'B');

@@ -1,0 +1,32 @@
+import { Logger } from '@nestjs/common';
+import { AuditService } from './audit.service';
+
+const DAY_MS = 24 * 3600 * 1000;
+/** The first run waits a little, so a worker's start is not slowed by it. */
+const FIRST_RUN_AFTER_MS = 60_000;
+
+/**
+ * Every worker, a minute after start and then daily: audit rows older than AUDIT_RETENTION_YEARS are
+ * deleted. Several workers purging at once is harmless (the same rows, deleted once).
+ */
+export function startAuditRetention(audit: AuditService, retentionYears: number): { stop(): void } {
+  const logger = new Logger('AuditRetention');
+  const run = () => {
+    audit
+      .purgeExpired(retentionYears)
+      .then((deleted) => {
+        if (deleted > 0) logger.log(`deleted ${deleted} audit rows older than ${retentionYears} years`);
+      })
+      .catch((err: Error) => logger.warn(`audit retention: ${err.message}`));
+  };
+  const first = setTimeout(run, FIRST_RUN_AFTER_MS);
+  const daily = setInterval(run, DAY_MS);
+  first.unref();
+  daily.unref();
+  return {
+    stop() {
+      clearTimeout(first);
+      clearInterval(daily);
+    },
+  };
+}
