@@ -1,5 +1,6 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../users/users.service';
 import { Actor } from './actor';
 import { AccessTokenClaims } from './jwt-auth.guard';
@@ -11,6 +12,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
   ) {}
 
   async login(username: string, password: string, ip: string): Promise<{ accessToken: string }> {
@@ -18,9 +20,11 @@ export class AuthService {
     const user = await this.users.verifyCredentials(username, password);
     if (!user) {
       await this.throttle.recordFailure(username, ip);
+      await this.auditFailure(username, ip);
       throw new UnauthorizedException('Wrong username or password');
     }
     await this.throttle.reset(username, ip);
+    await this.audit.record({ actorUserId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, details: { ip } });
     return this.tokenFor(user.id, user.passwordChangedAt);
   }
 
@@ -29,6 +33,16 @@ export class AuthService {
     const changedAt = await this.users.changeOwnPassword(actor, currentPassword, newPassword);
     if (!changedAt) throw new UnauthorizedException('currentPassword is wrong');
     return this.tokenFor(actor.id, changedAt);
+  }
+
+  /** A failed sign-in: the username tried (cut to 100 characters) and the address; never the password. */
+  private auditFailure(username: string, ip: string): Promise<void> {
+    return this.audit.record({
+      actorUserId: null,
+      action: 'auth.login.failed',
+      entityType: 'user',
+      details: { username: username.slice(0, 100), ip },
+    });
   }
 
   private async tokenFor(userId: string, passwordChangedAt: Date): Promise<{ accessToken: string }> {

@@ -39,6 +39,37 @@ describe('the audit trail', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
+  describe('sign-ins', () => {
+    it('records a sign-in with its address', async () => {
+      const user = await givenUser(t.app, 'staff', district.id.clinics[0]);
+      await t.login(user.username, user.password);
+      const [event] = await eventsOf({ action: 'auth.login', actorUserId: user.id });
+      expect(event).toMatchObject({ entityType: 'user', entityId: user.id, details: { ip: expect.any(String) } });
+    });
+
+    it('records a failed sign-in with the username tried and the address, never the password', async () => {
+      const user = await givenUser(t.app, 'staff', district.id.clinics[0]);
+      const password = `wrong-${Date.now()}`;
+      await t.http.post('/api/auth/login').send({ username: user.username, password }).expect(401);
+      const unknown = `nobody-${district.prefix}`;
+      await t.http.post('/api/auth/login').send({ username: unknown, password }).expect(401);
+      const failed = await db()
+        .getRepository(AuditEvent)
+        .createQueryBuilder('e')
+        .where(`e.action = 'auth.login.failed' AND e.details->>'username' IN (:...names)`, { names: [user.username, unknown] })
+        .orderBy('e.id')
+        .getMany();
+      expect(failed.map((e) => e.details)).toEqual([
+        { username: user.username, ip: expect.any(String) },
+        { username: unknown, ip: expect.any(String) },
+      ]);
+      for (const event of failed) {
+        expect(event.actorUserId).toBeNull();
+        expect(JSON.stringify(event)).not.toContain(password);
+      }
+    });
+  });
+
   describe('changes audited with the change, in its transaction', () => {
     it('notification settings: which settings changed, never the address or secret', async () => {
       const user = await givenUser(t.app, 'staff', district.id.clinics[1]);
