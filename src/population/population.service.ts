@@ -82,6 +82,14 @@ export class PopulationService {
          ${from} ORDER BY h.household_number LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
+    // A search by head name or household number is a search for a person too: audited, the term as a keyed digest.
+    if (query.q)
+      await this.audit.record({
+        actorUserId: actor.id,
+        action: 'household.search',
+        entityType: 'household',
+        details: { nameDigest: auditDigest(this.config.jwt.secret, query.q), matched: total },
+      });
     const items = rows.map((r) => ({
       id: r.id,
       householdNumber: r.household_number,

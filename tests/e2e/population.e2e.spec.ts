@@ -305,6 +305,28 @@ describe('population register (建档立卡贫困人口)', () => {
       expect(JSON.stringify(refused.body)).not.toContain(rows[0].身份证号);
       const byName = await search(clinicStaff, `q=${encodeURIComponent(rows[0].姓名)}`).expect(200);
       expect(byName.body.total).toBeGreaterThan(0);
+      // Searches by name are audited too, the name as a keyed digest only.
+      const households = await t.http
+        .get(`/api/population/households?q=${encodeURIComponent(rows[0].户主姓名)}`)
+        .set(auth(clinicStaff))
+        .expect(200);
+      const me = (await t.http.get('/api/auth/me').set(auth(clinicStaff)).expect(200)).body as { id: string };
+      const audits = await db()
+        .getRepository(AuditEvent)
+        .find({
+          where: [
+            { action: 'person.search', actorUserId: me.id },
+            { action: 'household.search', actorUserId: me.id },
+          ],
+          order: { id: 'DESC' },
+          take: 2,
+        });
+      expect(audits.map((e) => [e.action, e.details])).toEqual([
+        ['household.search', { nameDigest: expect.stringMatching(/^hmac-sha256:/), matched: households.body.total }],
+        ['person.search', { nameDigest: expect.stringMatching(/^hmac-sha256:/), matched: byName.body.total }],
+      ]);
+      expect(JSON.stringify(audits)).not.toContain(rows[0].姓名);
+      expect(JSON.stringify(audits)).not.toContain(rows[0].户主姓名);
     });
 
     it('lets a manager search within the scope and audits each search without the number', async () => {
