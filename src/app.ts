@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { configureBodyParsers } from './common/body-parsers';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { configureHttpSecurity } from './common/http-security';
 import { AppConfig } from './config/config';
 
 /** Builds the HTTP application (not yet listening): shared by the API entry point and e2e tests. */
@@ -16,6 +17,8 @@ export async function createApiApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { logStream }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // Helmet with a CSP per path (API, /docs, the web console), no X-Powered-By, CORS_ORIGINS, TRUST_PROXY.
+  configureHttpSecurity(app, config);
   // Operations endpoints stay at the root, where probes and scrapers look for them.
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   // JSON 100 KB (the unit import 20 MB), at most 32 levels deep; CSV bodies 20 MB of strict UTF-8.

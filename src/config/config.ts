@@ -2,6 +2,8 @@
  * The one place that reads the environment. Every variable is validated at boot and the
  * process stops with a message naming each variable that is wrong (CONVENTIONS §9).
  */
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import { parseQuietHours } from '../domain/delivery-timing';
 import { DEFAULT_QUIET_HOURS, QuietHours } from '../domain/quiet-hours';
 
@@ -30,7 +32,22 @@ export interface AppConfig {
     devServer: { port: number; uiPort: number; dbFile: string };
   };
   jwt: { secret: string; expiresInSeconds: number };
-  login: { maxFailures: number; lockSeconds: number };
+  /**
+   * Sign-in throttling: failed guesses of a password per account (from any address) and per client
+   * address (across accounts) within a window of `lockSeconds`; beyond either, 429 until it ends.
+   */
+  login: { maxFailures: number; maxFailuresPerAddress: number; lockSeconds: number };
+  /**
+   * Express `trust proxy`: false (the socket's address is the client's), a number of proxy hops, or
+   * the proxies' addresses and subnets (`loopback`, `10.0.0.0/8`, …) whose X-Forwarded-For is believed.
+   */
+  trustProxy: boolean | number | string[];
+  /** Browser origins allowed to call the API cross-origin; empty: same-origin only (no CORS headers). */
+  corsOrigins: string[];
+  /** Webhook hosts (names or addresses) allowed although they resolve to internal addresses. */
+  webhook: { allowedHosts: string[] };
+  /** AES-256-GCM key of secrets stored in the database (webhook secrets); required in production. */
+  secretsKey: Buffer;
   /** Searches of the register by full ID number, per user and window (429 beyond). */
   personSearch: { limit: number; windowSeconds: number };
   /** Audit rows older than this are deleted by the workers' daily retention job (at least 3, which the database also enforces). */
@@ -67,6 +84,8 @@ export class ConfigError extends Error {
 
 /** Only for development: production refuses to start without JWT_SECRET. */
 const DEV_JWT_SECRET = 'dev-only-secret-do-not-use-in-production';
+/** Only for development and tests: production refuses to start without SECRETS_KEY. */
+const DEV_SECRETS_KEY = createHash('sha256').update('dev-only-secrets-key-do-not-use-in-production').digest();
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 const DEFAULT_EVIDENCE_TYPES = [
@@ -105,6 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (quietHoursText !== undefined && quietHours === undefined)
     problems.push(`NOTIFY_QUIET_HOURS: expected HH:MM-HH:MM or none, got "${quietHoursText}"`);
 
+  const secretsKey = secretsKeyFrom(env);
+  if (typeof secretsKey === 'string') problems.push(secretsKey);
+
   const config: AppConfig = {
     nodeEnv,
     host: read.string('HOST', '127.0.0.1'),
@@ -127,8 +149,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwt: { secret: jwtSecret ?? '', expiresInSeconds: read.integer('JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60) },
     login: {
       maxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1),
+      maxFailuresPerAddress: read.integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 50, 1),
       lockSeconds: read.integer('LOGIN_LOCK_SECONDS', 900, 1),
     },
+    trustProxy: read.trustProxy('TRUST_PROXY'),
+    corsOrigins: read.origins('CORS_ORIGINS'),
+    webhook: { allowedHosts: read.hosts('WEBHOOK_ALLOWED_HOSTS') },
+    secretsKey: typeof secretsKey === 'string' ? DEV_SECRETS_KEY : secretsKey,
     personSearch: {
       limit: read.integer('PERSON_SEARCH_LIMIT', 30, 1, 10_000),
       windowSeconds: read.integer('PERSON_SEARCH_WINDOW_SECONDS', 600, 1, 86_400),
@@ -140,7 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       quietHours: quietHours === undefined ? DEFAULT_QUIET_HOURS : quietHours,
     },
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
-    seedDemoOnEmpty: read.boolean('SEED_DEMO_ON_EMPTY', true),
+    // Production seeds the demo (with its public passwords) only when asked.
+    seedDemoOnEmpty: read.boolean('SEED_DEMO_ON_EMPTY', nodeEnv !== 'production'),
     storageDir: read.string('STORAGE_DIR', '.data/storage'),
     registerImportChunkRows: read.integer('REGISTER_IMPORT_CHUNK_ROWS', 20_000, 1, 1_000_000),
     evidence: {
@@ -158,6 +186,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
+
+/**
+ * SECRETS_KEY: 32 bytes as 64 hex digits or base64; unset outside production, a development key.
+ * A string is the problem to report. Migrations that encrypt stored rows read the key through this too.
+ */
+export function secretsKeyFrom(env: NodeJS.ProcessEnv): Buffer | string {
+  const raw = env.SECRETS_KEY?.trim();
+  if (!raw) return env.NODE_ENV?.trim() === 'production' ? 'SECRETS_KEY: required when NODE_ENV=production' : DEV_SECRETS_KEY;
+  const key = /^[0-9a-f]{64}$/i.test(raw)
+    ? Buffer.from(raw, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(raw)
+      ? Buffer.from(raw, 'base64')
+      : null;
+  if (!key || key.length !== 32) return 'SECRETS_KEY: expected 32 random bytes as 64 hex digits or base64 (openssl rand -hex 32)';
+  if (env.NODE_ENV?.trim() === 'production' && key.equals(DEV_SECRETS_KEY)) return 'SECRETS_KEY: the development key is not for production';
+  return key;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 class EnvReader {
   constructor(
@@ -220,6 +267,68 @@ class EnvReader {
       return fallback;
     }
     return types;
+  }
+
+  private list(name: string): string[] {
+    return (this.optional(name) ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+  }
+
+  /** false (default), true (every hop: only when nothing reaches the app but the proxy), hops, or addresses. */
+  trustProxy(name: string): boolean | number | string[] {
+    const raw = this.optional(name)?.toLowerCase();
+    if (raw === undefined || raw === 'false' || raw === '0') return false;
+    if (raw === 'true') return true;
+    if (/^\d+$/.test(raw)) return Number(raw);
+    const entries = this.list(name).map((e) => e.toLowerCase());
+    const bad = entries.filter((e) => {
+      if (PROXY_NAMES.includes(e)) return false;
+      const [address, prefix, extra] = e.split('/');
+      const family = isIP(address);
+      if (family === 0 || extra !== undefined) return true;
+      return prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+    });
+    if (bad.length > 0) {
+      this.problems.push(
+        `${name}: expected false, true, a hop count or addresses/subnets (loopback, 10.0.0.0/8, …), got "${bad.join(', ')}"`,
+      );
+      return false;
+    }
+    return entries;
+  }
+
+  /** Exact origins (`https://console.example.org`, no path); `*` is refused. */
+  origins(name: string): string[] {
+    const origins: string[] = [];
+    for (const entry of this.list(name)) {
+      let origin: string | undefined;
+      try {
+        const url = new URL(entry);
+        if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === entry.replace(/\/$/, '')) origin = url.origin;
+      } catch {
+        origin = undefined;
+      }
+      if (origin) origins.push(origin);
+      else
+        this.problems.push(
+          `${name}: expected origins like https://console.example.org (scheme, host, port; no path, no *), got "${entry}"`,
+        );
+    }
+    return origins;
+  }
+
+  /** Host names or IP addresses, compared in lower case (IPv6 without brackets). */
+  hosts(name: string): string[] {
+    const hosts: string[] = [];
+    for (const entry of this.list(name)) {
+      const host = entry.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+      if (isIP(host) !== 0 || /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\.?$/.test(host))
+        hosts.push(host.replace(/\.$/, ''));
+      else this.problems.push(`${name}: expected host names or IP addresses, got "${entry}"`);
+    }
+    return hosts;
   }
 
   url(name: string, fallback: string, protocols: string[]): string {
