@@ -1,10 +1,22 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Ip, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { UserView } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import { Actor, CurrentActor, Public } from './actor';
 import { AuthService } from './auth.service';
 import { AccessTokenView, ChangePasswordDto, LoginDto } from './dto/auth.dto';
+import { LoginThrottled } from './login-throttle';
+
+/** Sends Retry-After with a 429 of the sign-in throttle. */
+async function withRetryAfter<T>(res: Response, attempt: Promise<T>): Promise<T> {
+  try {
+    return await attempt;
+  } catch (err) {
+    if (err instanceof LoginThrottled) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+    throw err;
+  }
+}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -14,11 +26,13 @@ export class AuthController {
     private readonly users: UsersService,
   ) {}
 
+  /** The address is the client's as Express sees it: behind a proxy, set TRUST_PROXY. */
   @Post('login')
   @Public()
   @HttpCode(200)
-  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<AccessTokenView> {
-    return this.auth.login(dto.username, dto.password, ip);
+  @ApiTooManyRequestsResponse({ description: 'too many failed sign-ins of this account or from this address; see Retry-After' })
+  login(@Body() dto: LoginDto, @Ip() ip: string, @Res({ passthrough: true }) res: Response): Promise<AccessTokenView> {
+    return withRetryAfter(res, this.auth.login(dto.username, dto.password, ip));
   }
 
   @Get('me')
@@ -29,7 +43,13 @@ export class AuthController {
 
   @Put('password')
   @ApiBearerAuth()
-  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<AccessTokenView> {
-    return this.auth.changeOwnPassword(actor, dto.currentPassword, dto.newPassword);
+  @ApiTooManyRequestsResponse({ description: 'too many wrong passwords for this account or from this address; see Retry-After' })
+  changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+    @Ip() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AccessTokenView> {
+    return withRetryAfter(res, this.auth.changeOwnPassword(actor, dto.currentPassword, dto.newPassword, ip));
   }
 }

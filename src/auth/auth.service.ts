@@ -15,23 +15,29 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Each attempt is counted before the password is checked (429 past a limit); a right one is given back. */
   async login(username: string, password: string, ip: string): Promise<{ accessToken: string }> {
-    await this.throttle.assertAllowed(username, ip);
+    await this.throttle.admit(username, ip);
     const user = await this.users.verifyCredentials(username, password);
     if (!user) {
-      await this.throttle.recordFailure(username, ip);
       await this.auditFailure(username, ip);
       throw new UnauthorizedException('Wrong username or password');
     }
-    await this.throttle.reset(username, ip);
+    await this.throttle.succeeded(username, ip);
     await this.audit.record({ actorUserId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, details: { ip } });
     return this.tokenFor(user.id, user.passwordChangedAt);
   }
 
-  /** Changes the actor's own password and returns a fresh token (older tokens stop working). */
-  async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<{ accessToken: string }> {
+  /**
+   * Changes the actor's own password and returns a fresh token (older tokens stop working). A wrong
+   * current password counts like a failed sign-in of the account: a stolen token must not become a
+   * way to guess the password without limit.
+   */
+  async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string, ip: string): Promise<{ accessToken: string }> {
+    await this.throttle.admit(actor.username, ip);
     const changedAt = await this.users.changeOwnPassword(actor, currentPassword, newPassword);
     if (!changedAt) throw new UnauthorizedException('currentPassword is wrong');
+    await this.throttle.succeeded(actor.username, ip);
     return this.tokenFor(actor.id, changedAt);
   }
 

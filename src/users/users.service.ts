@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Actor, assertInScope } from '../auth/actor';
-import { hashPassword, verifyPassword } from '../auth/passwords';
+import { hashPassword, verifyDummyPassword, verifyPassword } from '../auth/passwords';
 import { AuditService } from '../audit/audit.service';
 import { PageQueryDto, Page, pageOf } from '../common/pagination';
 import { scopeOf } from '../domain/scope';
@@ -36,14 +36,20 @@ export class UsersService {
     };
   }
 
-  /** The user whose credentials these are, or null (same answer for unknown user and wrong password). */
+  /**
+   * The user whose credentials these are, or null: the same answer, after the same argon2 work, for an
+   * unknown or deactivated user as for a wrong password (a dummy verify), so timing tells nothing.
+   */
   async verifyCredentials(username: string, password: string): Promise<User | null> {
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.username = :username', { username: username.toLowerCase() })
       .getOne();
-    if (!user || !user.active) return null;
+    if (!user || !user.active) {
+      await verifyDummyPassword(password);
+      return null;
+    }
     return (await verifyPassword(user.passwordHash, password)) ? user : null;
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, MinLength } from 'class-validator';
-import { MIN_PASSWORD_LENGTH } from '../passwords';
+import { IsString, Length } from 'class-validator';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' })
@@ -8,20 +8,21 @@ export class LoginDto {
   @Length(1, 64)
   username: string;
 
-  @ApiProperty({ example: 'demo1234' })
+  @ApiProperty({ example: 'demo1234', maxLength: MAX_PASSWORD_LENGTH })
   @IsString()
-  @Length(1, 200)
+  @Length(1, MAX_PASSWORD_LENGTH)
   password: string;
 }
 
 export class ChangePasswordDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: MAX_PASSWORD_LENGTH })
   @IsString()
+  @Length(1, MAX_PASSWORD_LENGTH)
   currentPassword: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH })
   @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
+  @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH)
   newPassword: string;
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { OptionalNotNull } from '../../common/validators';
-import { MIN_PASSWORD_LENGTH } from '../../auth/passwords';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../auth/passwords';
 import { Role, ROLES } from '../../domain/scope';
 
 export class CreateUserDto {
@@ -17,9 +17,9 @@ export class CreateUserDto {
   @Length(1, 100)
   displayName: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH })
   @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
+  @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH)
   password: string;
 
   @ApiProperty({ enum: ROLES })
@@ -49,9 +49,9 @@ export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['display
 }
 
 export class ResetPasswordDto {
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH })
   @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
+  @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH)
   newPassword: string;
 }
 
