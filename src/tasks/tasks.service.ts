@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../auth/actor';
+import { Campaign, CampaignStep } from '../campaigns/campaign.entity';
 import { Page, pageOf } from '../common/pagination';
 import { validateDeadlinePolicy } from '../domain/deadline-policy';
 import { isInScope } from '../domain/scope';
@@ -49,6 +50,7 @@ export class TasksService {
     const unit = await this.units.getInScope(actor, dto.unitId);
     this.units.assertActive(unit);
     if (dto.assigneeUserId) await this.assertWorksIn(dto.assigneeUserId, unit.id);
+    const link = await this.campaignLink(actor, unit, dto);
     const dueAt = parseDue(dto.dueAt);
     if (dueAt.getTime() <= Date.now()) throw new BadRequestException('dueAt must lie in the future');
     const inline = dto.policy ? validateDeadlinePolicy(dto.policy) : undefined;
@@ -68,8 +70,8 @@ export class TasksService {
         dueAt,
         policy: policy.policy,
         policyId: policy.id,
-        campaignId: dto.campaignId ?? null,
-        stepId: dto.stepId ?? null,
+        campaignId: link.campaignId,
+        stepId: link.stepId,
         createdByUserId: actor.id,
       });
       await recordTaskEvent(manager, task, { action: 'created', actorUserId: actor.id, details: { dueAt: dueAt.toISOString() } });
@@ -301,6 +303,38 @@ export class TasksService {
       supervisor = !!unit && isInScope(actor.scope, unit);
     }
     return { worker, supervisor };
+  }
+
+  /**
+   * The campaign and step a new task joins, checked: both exist and belong together (a step alone names
+   * its campaign), the campaign's whole scope lies in the actor's (403), the campaign and step still
+   * take tasks (409) and the task's unit lies in the campaign's scope (400). A step completes when all
+   * its tasks are finished, so a task hung on someone else's step would keep it open for ever.
+   */
+  private async campaignLink(
+    actor: Actor,
+    unit: Unit,
+    dto: Pick<CreateTaskDto, 'campaignId' | 'stepId'>,
+  ): Promise<{ campaignId: string | null; stepId: string | null }> {
+    if (!dto.campaignId && !dto.stepId) return { campaignId: null, stepId: null };
+    let step: CampaignStep | null = null;
+    if (dto.stepId) {
+      step = await this.dataSource.getRepository(CampaignStep).findOneBy({ id: dto.stepId });
+      if (!step) throw new BadRequestException(`stepId: no campaign step with id ${dto.stepId}`);
+      if (dto.campaignId && step.campaignId !== dto.campaignId)
+        throw new BadRequestException('stepId: this step belongs to another campaign than campaignId');
+    }
+    const campaignId = dto.campaignId ?? step!.campaignId;
+    const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id: campaignId });
+    if (!campaign) throw new BadRequestException(`campaignId: no campaign with id ${campaignId}`);
+    const scope = await this.dataSource.getRepository(Unit).findOneByOrFail({ id: campaign.scopeUnitId });
+    if (!isInScope(actor.scope, scope)) throw new ForbiddenException('campaignId: this campaign reaches beyond your scope');
+    if (campaign.status === 'completed' || campaign.status === 'cancelled')
+      throw new ConflictException(`campaignId: the campaign is ${campaign.status} and takes no new tasks`);
+    if (step && (step.status === 'completed' || step.status === 'cancelled'))
+      throw new ConflictException(`stepId: the step is ${step.status} and takes no new tasks`);
+    if (!unit.path.startsWith(scope.path)) throw new BadRequestException("unitId: the unit lies outside the campaign's scope");
+    return { campaignId: campaign.id, stepId: step?.id ?? null };
   }
 
   private async assertWorksIn(userId: string, unitId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
