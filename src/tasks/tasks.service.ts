@@ -136,6 +136,7 @@ export class TasksService {
       const current = await this.lockVisible(manager, actor, id);
       const check = checkTransition(action, current.status, await this.relationOf(actor, current, manager), reason);
       if (!check.ok) throw this.refusal(check.reason, check.message);
+      if (action === 'approve') await this.assertNotOwnSubmission(manager, actor, current);
       if (action === 'submit') current.resultSummary = (await this.kindRules.beforeSubmit(manager, current)) ?? null;
       await recordTaskEvent(manager, current, { action: check.event, actorUserId: actor.id, toStatus: check.to, reason });
       Object.assign(current, { status: check.to, finishedAt: isFinished(check.to) ? new Date() : null });
@@ -335,6 +336,21 @@ export class TasksService {
       throw new ConflictException(`stepId: the step is ${step.status} and takes no new tasks`);
     if (!unit.path.startsWith(scope.path)) throw new BadRequestException("unitId: the unit lies outside the campaign's scope");
     return { campaignId: campaign.id, stepId: step?.id ?? null };
+  }
+
+  /**
+   * Four eyes: the submitter of the current submission (the latest `submitted` entry of the history) may
+   * not approve it, even as a manager above the unit. Returning it stays open to them: that only takes
+   * the submission back for correction.
+   */
+  private async assertNotOwnSubmission(manager: EntityManager, actor: Actor, task: Task): Promise<void> {
+    const submitted = await manager
+      .getRepository(TaskEvent)
+      .findOne({ where: { taskId: task.id, action: 'submitted' }, order: { at: 'DESC', id: 'DESC' } });
+    if (submitted?.actorUserId === actor.id)
+      throw new ForbiddenException(
+        'You submitted this task yourself and may not approve your own submission (four-eyes rule): another manager above the unit must approve it',
+      );
   }
 
   private async assertWorksIn(userId: string, unitId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
