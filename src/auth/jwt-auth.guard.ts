@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { Role } from '../domain/scope';
 import { UsersService } from '../users/users.service';
-import { Actor, IS_PUBLIC, REQUIRED_ROLES } from './actor';
+import { Actor, GLOBAL_SETTINGS, GLOBAL_SETTINGS_REFUSAL, IS_PUBLIC, REQUIRED_ROLES } from './actor';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -44,6 +44,9 @@ export class JwtAuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
       throw new ForbiddenException(`This action needs the role ${roles.join(' or ')}`);
+    }
+    if (this.reflector.getAllAndOverride<boolean>(GLOBAL_SETTINGS, targets) && !actor.unitIsRoot) {
+      throw new ForbiddenException(GLOBAL_SETTINGS_REFUSAL);
     }
     return true;
   }

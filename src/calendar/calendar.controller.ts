@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString } from 'class-validator';
-import { Actor, CurrentActor, Roles } from '../auth/actor';
+import { Actor, CurrentActor, GlobalSettings, Roles } from '../auth/actor';
 import { UuidParam } from '../common/uuid-param';
 import { YearParam } from './year-param';
 import { CalendarYearView, WorkingCalendarService } from './working-calendar.service';
@@ -36,7 +36,7 @@ export class CalendarController {
 
   /** JSON `{year, holidays, makeUpWorkdays, source?}` or CSV `date,type` (holiday/workday, 休/班). */
   @Put(':year')
-  @Roles('admin')
+  @GlobalSettings()
   @ApiConsumes('application/json', 'text/csv')
   @ApiBody({ schema: { example: { year: 2027, holidays: ['2027-01-01'], makeUpWorkdays: [], source: '国务院办公厅通知' } } })
   load(@CurrentActor() actor: Actor, @YearParam() year: number, @Body() body: unknown): Promise<CalendarYearView> {

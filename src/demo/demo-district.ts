@@ -109,6 +109,8 @@ export function demoUsers(): DemoUser[] {
   const t = DEMO_MANAGER_TOWNSHIP;
   return [
     { username: 'admin', displayName: '区卫健局管理员', role: 'admin', unitCode: DEMO_DISTRICT_CODE, responsibleUnitCodes: [] },
+    // Global settings (policies, the national calendar, templates, the disease catalogue) need an admin of the root unit.
+    { username: 'cityadmin', displayName: '市卫健委管理员', role: 'admin', unitCode: DEMO_CITY_CODE, responsibleUnitCodes: [] },
     {
       username: 'leader',
       displayName: '局班子成员（分片联系）',

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Roles } from '../auth/actor';
+import { Actor, CurrentActor, GlobalSettings } from '../auth/actor';
 import { DiseaseCatalogueVersion } from './disease-catalogue.entity';
 import { DiseaseCatalogueService } from './disease-catalogue.service';
 import { CreateCatalogueVersionDto } from './dto/disease-catalogue.dto';
 
-/** The disease catalogue (疾病目录): read by all, versions added by admins. */
+/** The disease catalogue (疾病目录): read by all, versions added by admins of a root unit. */
 @ApiTags('disease catalogue')
 @ApiBearerAuth()
 @Controller('disease-catalogue')
@@ -28,7 +28,7 @@ export class DiseaseCatalogueController {
   }
 
   @Post()
-  @Roles('admin')
+  @GlobalSettings()
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCatalogueVersionDto): Promise<DiseaseCatalogueVersion> {
     return this.catalogue.create(actor, dto);
   }

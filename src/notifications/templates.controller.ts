@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Roles } from '../auth/actor';
+import { Actor, CurrentActor, GlobalSettings, Roles } from '../auth/actor';
 import { NotificationTemplateDto, NotificationTemplateView, PreviewNotificationTemplateDto } from './dto/notification-template.dto';
 import { Template } from './templates';
 import { TemplatesService } from './templates.service';
 
-/** The texts of reminders, escalations, digests and announcements, one set for the whole server. */
+/** The texts of reminders, escalations, digests and announcements, one set for the whole server: read by admins, changed by admins of a root unit. */
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notification-templates')
@@ -19,6 +19,7 @@ export class TemplatesController {
   }
 
   @Put(':kind')
+  @GlobalSettings()
   update(
     @CurrentActor() actor: Actor,
     @Param('kind') kind: string,
@@ -29,6 +30,7 @@ export class TemplatesController {
 
   /** Back to the shipped default. */
   @Delete(':kind')
+  @GlobalSettings()
   reset(@CurrentActor() actor: Actor, @Param('kind') kind: string): Promise<NotificationTemplateView> {
     return this.templates.reset(actor, kind);
   }

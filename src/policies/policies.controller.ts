@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Roles } from '../auth/actor';
+import { Actor, CurrentActor, GlobalSettings, Roles } from '../auth/actor';
 import { UuidParam } from '../common/uuid-param';
 import { DeadlinePolicyRecord } from './deadline-policy.entity';
 import { AppliedPolicyView, CreatePolicyDto, UpdatePolicyDto } from './dto/policy.dto';
 import { PoliciesService } from './policies.service';
 
-/** Named deadline policies (催办与督办规则): read by all, changed by admins. */
+/** Named deadline policies (催办与督办规则): read by all, changed by admins of a root unit, applied by any admin in scope. */
 @ApiTags('policies')
 @ApiBearerAuth()
 @Controller('policies')
@@ -24,20 +24,20 @@ export class PoliciesController {
   }
 
   @Post()
-  @Roles('admin')
+  @GlobalSettings()
   create(@CurrentActor() actor: Actor, @Body() dto: CreatePolicyDto): Promise<DeadlinePolicyRecord> {
     return this.policies.create(actor, dto);
   }
 
   /** Running tasks keep their copy; apply-to-running hands them the new one. */
   @Put(':id')
-  @Roles('admin')
+  @GlobalSettings()
   update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: UpdatePolicyDto): Promise<DeadlinePolicyRecord> {
     return this.policies.update(actor, id, dto);
   }
 
   @Post(':id/default')
-  @Roles('admin')
+  @GlobalSettings()
   @HttpCode(200)
   makeDefault(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DeadlinePolicyRecord> {
     return this.policies.makeDefault(actor, id);

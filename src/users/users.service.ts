@@ -33,6 +33,7 @@ export class UsersService {
       role: user.role,
       unitId: user.unitId,
       scope: scopeOf(user.role, unit, user.responsibleUnits),
+      unitIsRoot: unit.parentId === null,
     };
   }
 

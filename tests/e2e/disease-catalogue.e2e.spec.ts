@@ -10,7 +10,8 @@ describe('disease catalogue', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const district = await givenDistrict(t.app);
-    const admin = await givenUser(t.app, 'admin', district.id.county);
+    // Global settings: an admin of the root unit (the city).
+    const admin = await givenUser(t.app, 'admin', district.id.city);
     const manager = await givenUser(t.app, 'manager', district.id.county);
     [adminToken, managerToken] = [await t.login(admin.username, admin.password), await t.login(manager.username, manager.password)];
   });
