@@ -18,6 +18,7 @@ import { DeadlineClocks1765500000000 } from './migrations/1765500000000-Deadline
 import { UnitEditing1765600000000 } from './migrations/1765600000000-UnitEditing';
 import { OperationsIndexes1765700000000 } from './migrations/1765700000000-OperationsIndexes';
 import { AuditTrailImmutable1765810000000 } from './migrations/1765810000000-AuditTrailImmutable';
+import { EncryptWebhookSecrets1766000500000 } from './migrations/1766000500000-EncryptWebhookSecrets';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   UnitEditing1765600000000,
   OperationsIndexes1765700000000,
   AuditTrailImmutable1765810000000,
+  EncryptWebhookSecrets1766000500000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

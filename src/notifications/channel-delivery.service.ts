@@ -4,12 +4,13 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { User } from '../users/user.entity';
+import { SecretBox, SecretBoxError } from '../common/secret-box';
 import { DeliveryError } from './channels/delivery-error';
 import { EmailSender } from './channels/email.sender';
 import { WebhookSender } from './channels/webhook.sender';
 import { channelDeliveryAt } from '../domain/delivery-timing';
 import { addLocalDays, localDateOf, startOfLocalDay } from '../domain/time-zone';
-import { NotificationDelivery, NotificationSettings, OutsideChannel } from './notification-settings.entity';
+import { NotificationDelivery, NotificationSettings, OutsideChannel, webhookSecretContext } from './notification-settings.entity';
 import { renderTemplate } from './templates';
 import { TemplatesService } from './templates.service';
 import { Notification } from './notification.entity';
@@ -38,8 +39,9 @@ function digestVars(user: User, items: Notification[]) {
  */
 @Injectable()
 export class ChannelDeliveryService implements OnApplicationShutdown {
-  private readonly webhook = new WebhookSender();
+  private readonly webhook: WebhookSender;
   private readonly email?: EmailSender;
+  private readonly secrets: SecretBox;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -47,6 +49,9 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
     private readonly templates: TemplatesService,
   ) {
     this.email = config.smtp ? new EmailSender({ smtpUrl: config.smtp.url, from: config.smtp.from }) : undefined;
+    // Public addresses only, unless the operator allows the host (WEBHOOK_ALLOWED_HOSTS).
+    this.webhook = new WebhookSender({ allowedHosts: config.webhook.allowedHosts });
+    this.secrets = new SecretBox(config.secretsKey);
   }
 
   /** Deliveries still to send for these notifications (after their in-app delivery). */
@@ -119,7 +124,7 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
     if (channel === 'webhook') {
       if (!settings.webhookUrl || !settings.webhookSecret) throw new DeliveryError('the recipient has no webhook configured', false);
       await this.webhook.send(
-        { url: settings.webhookUrl, secret: settings.webhookSecret },
+        { url: settings.webhookUrl, secret: this.openWebhookSecret(user.id, settings.webhookSecret) },
         {
           ...message,
           recipient: { userId: user.id, displayName: user.displayName, unitId: user.unitId },
@@ -131,6 +136,16 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
     if (!this.email) throw new DeliveryError('e-mail is not configured on this server (SMTP_URL)', false);
     if (!settings.email) throw new DeliveryError('the recipient has no e-mail address', false);
     await this.email.send(settings.email, message);
+  }
+
+  /** The stored secret is sealed (SecretBox): opened only to sign, never kept. */
+  private openWebhookSecret(userId: string, sealed: string): string {
+    try {
+      return this.secrets.open(sealed, webhookSecretContext(userId));
+    } catch (err) {
+      if (err instanceof SecretBoxError) throw new DeliveryError(`the webhook secret cannot be used: ${err.message}`, false);
+      throw err;
+    }
   }
 
   /** The other pending task-item deliveries of the same person, channel and local day, locked. */

@@ -3,6 +3,11 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn
 export const OUTSIDE_CHANNELS = ['webhook', 'email'] as const;
 export type OutsideChannel = (typeof OUTSIDE_CHANNELS)[number];
 
+/** What a user's sealed webhook secret is bound to: a value copied into another row does not open. */
+export function webhookSecretContext(userId: string): string {
+  return `webhook_secret:${userId}`;
+}
+
 /** Where a user wants their notifications besides the in-app inbox. */
 @Entity({ name: 'user_notification_settings' })
 export class NotificationSettings {
@@ -18,7 +23,8 @@ export class NotificationSettings {
   @Column({ name: 'webhook_url', type: 'text', nullable: true })
   webhookUrl: string | null;
 
-  @Column({ name: 'webhook_secret', type: 'varchar', length: 200, nullable: true, select: false })
+  /** Sealed (SecretBox, context `webhookSecretContext(userId)`), never the secret in clear. */
+  @Column({ name: 'webhook_secret', type: 'text', nullable: true, select: false })
   webhookSecret: string | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })

@@ -3,11 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
+import { SecretBox } from '../common/secret-box';
 import { AppConfig } from '../config/config';
 import { channelDeliveryAt } from '../domain/delivery-timing';
 import { APP_CONFIG } from '../config/config.module';
 import { NotificationSettingsDto, NotificationSettingsView } from './dto/notification-settings.dto';
-import { NotificationSettings } from './notification-settings.entity';
+import { webhookUrlProblem } from './channels/webhook-target';
+import { NotificationSettings, webhookSecretContext } from './notification-settings.entity';
 import { Notification } from './notification.entity';
 import { NotificationQueue } from './notification-queue';
 
@@ -102,13 +104,20 @@ export class NotificationsService {
 
   async updateSettings(userId: string, dto: NotificationSettingsDto): Promise<NotificationSettingsView> {
     const repo = this.notifications.manager.getRepository(NotificationSettings);
+    if (dto.webhookUrl !== undefined) {
+      const problem = webhookUrlProblem(dto.webhookUrl, this.config.webhook.allowedHosts);
+      if (problem) throw new BadRequestException(`webhookUrl ${problem}`);
+    }
     const current = await repo.createQueryBuilder('s').addSelect('s.webhookSecret').where('s.userId = :userId', { userId }).getOne();
     const next = {
       userId,
       channels: dto.channels,
       email: dto.email ?? current?.email ?? null,
       webhookUrl: dto.webhookUrl ?? current?.webhookUrl ?? null,
-      webhookSecret: dto.webhookSecret ?? current?.webhookSecret ?? null,
+      // Stored sealed with SECRETS_KEY, bound to this user; a kept secret stays as it was sealed.
+      webhookSecret: dto.webhookSecret
+        ? new SecretBox(this.config.secretsKey).seal(dto.webhookSecret, webhookSecretContext(userId))
+        : (current?.webhookSecret ?? null),
     };
     if (next.channels.includes('email')) {
       if (!this.config.smtp) throw new BadRequestException('channels: e-mail is not configured on this server (SMTP_URL)');

@@ -27,6 +27,9 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** The receivers listen on 127.0.0.1, which a webhook may reach only when the operator allows it. */
+const LOCAL = { allowedHosts: ['127.0.0.1'] };
+
 describe('WebhookSender', () => {
   const SECRET = 'webhook-secret-of-the-bureau';
   const received: { method?: string; url?: string; headers: IncomingHttpHeaders; body: Buffer }[] = [];
@@ -63,7 +66,7 @@ describe('WebhookSender', () => {
   };
 
   it('posts the payload as signed JSON that the receiver can verify', async () => {
-    await new WebhookSender().send({ url: `${base}/204?key=abc`, secret: SECRET }, payload);
+    await new WebhookSender(LOCAL).send({ url: `${base}/204?key=abc`, secret: SECRET }, payload);
 
     const request = received[received.length - 1];
     const now = Math.floor(Date.now() / 1000);
@@ -99,7 +102,9 @@ describe('WebhookSender', () => {
     [404, false],
     [302, false],
   ])('an answer %i is a DeliveryError, retryable: %s', async (status, retryable) => {
-    const error = await deliveryError(new WebhookSender().send({ url: `${base}/${status}?key=secret-token`, secret: SECRET }, payload));
+    const error = await deliveryError(
+      new WebhookSender(LOCAL).send({ url: `${base}/${status}?key=secret-token`, secret: SECRET }, payload),
+    );
     expect(error.retryable).toBe(retryable);
     expect(error.message).toContain(`answered ${status}`);
     expect(error.message).not.toContain('secret-token');
@@ -107,7 +112,9 @@ describe('WebhookSender', () => {
 
   it('gives up on a receiver that never answers, retryably', async () => {
     const started = Date.now();
-    const error = await deliveryError(new WebhookSender({ timeoutMs: 300 }).send({ url: `${base}/hang`, secret: SECRET }, payload));
+    const error = await deliveryError(
+      new WebhookSender({ ...LOCAL, timeoutMs: 300 }).send({ url: `${base}/hang`, secret: SECRET }, payload),
+    );
     expect(error.retryable).toBe(true);
     expect(error.message).toContain('timed out after 300 ms');
     expect(Date.now() - started).toBeLessThan(3000);
@@ -115,12 +122,12 @@ describe('WebhookSender', () => {
 
   it('reports a refused connection as retryable and a malformed URL as final', async () => {
     const refused = await deliveryError(
-      new WebhookSender().send({ url: `http://127.0.0.1:${await closedPort()}/hook`, secret: SECRET }, payload),
+      new WebhookSender(LOCAL).send({ url: `http://127.0.0.1:${await closedPort()}/hook`, secret: SECRET }, payload),
     );
     expect(refused.retryable).toBe(true);
     expect(refused.message).toContain('ECONNREFUSED');
 
-    const malformed = await deliveryError(new WebhookSender().send({ url: 'ftp://127.0.0.1/hook', secret: SECRET }, payload));
+    const malformed = await deliveryError(new WebhookSender(LOCAL).send({ url: 'ftp://127.0.0.1/hook', secret: SECRET }, payload));
     expect(malformed.retryable).toBe(false);
   });
 });
