@@ -1,6 +1,9 @@
 # syntax=docker/dockerfile:1
 
-FROM node:20-bookworm-slim AS build
+# Node.js 22 LTS (security fixes until April 2027): Node 20 reached end of life on 30 April 2026.
+# Development machines may still run Node 20 (package.json engines: >=20.3); the image does not.
+
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -8,7 +11,7 @@ COPY . .
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json

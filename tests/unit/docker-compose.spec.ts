@@ -39,13 +39,13 @@ const APP_COMMANDS: [string, string][] = [
   ['worker', 'dist/workers/main.js'],
 ];
 const SERVICE_NAMES = [...INFRA_IMAGES, ...APP_COMMANDS].map(([name]) => name);
+/** Only the API is published; the Temporal UI (no sign-in of its own) on the host's loopback only. */
 const PUBLISHED_PORTS: [string, string][] = [
-  ['postgres', '5432:5432'],
-  ['redis', '6379:6379'],
-  ['temporal', '7233:7233'],
-  ['temporal-ui', '8080:8080'],
+  ['temporal-ui', '127.0.0.1:8080:8080'],
   ['api', '3000:3000'],
 ];
+/** Infrastructure stays on the compose network: no database, Redis or Temporal port on the host. */
+const INTERNAL_SERVICES = ['postgres', 'redis', 'temporal', 'temporal-postgresql', 'migrate', 'worker'];
 const HEALTHCHECKS: [string, string][] = [
   ['postgres', 'pg_isready -U postgres'],
   ['redis', 'redis-cli ping'],
@@ -69,19 +69,28 @@ function healthcheckCommand(name: string): string {
   return Array.isArray(test) ? test.join(' ') : test;
 }
 
-function readmeDockerServiceNames(): string[] {
+function readmeDockerSection(): string {
   const path = join(ROOT, 'README.md');
-  if (!existsSync(path)) return [];
+  if (!existsSync(path)) return '';
   const readme = readFileSync(path, 'utf8');
   const heading = /^##+ .*Docker.*$/m.exec(readme);
-  if (!heading) return [];
+  if (!heading) return '';
   const rest = readme.slice(heading.index + heading[0].length);
-  const next = /^#+ /m.exec(rest);
-  const section = next ? rest.slice(0, next.index) : rest;
-  return section
+  const next = /^## /m.exec(rest);
+  return next ? rest.slice(0, next.index) : rest;
+}
+
+/** The rows of the README's service table: name and port column. */
+function readmeDockerServices(): { name: string; port: string }[] {
+  return readmeDockerSection()
     .split('\n')
-    .map((line) => /^\| `([^`]+)`/.exec(line)?.[1])
-    .filter((name): name is string => name !== undefined);
+    .map((line) => /^\| `([^`]+)` \|[^|]*\|([^|]*)\|/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ name: m[1], port: m[2].trim() }));
+}
+
+function readmeDockerServiceNames(): string[] {
+  return readmeDockerServices().map((s) => s.name);
 }
 
 describe('docker-compose.yml', () => {
@@ -105,8 +114,13 @@ describe('docker-compose.yml', () => {
     expect(service(name).ports).toContain(port);
   });
 
-  it.each(['temporal-postgresql', 'migrate', 'worker'])('publishes no port for %s', (name) => {
+  it.each(INTERNAL_SERVICES)('publishes no port for %s', (name) => {
     expect(service(name).ports).toBeUndefined();
+  });
+
+  it('publishes nothing but the api on all interfaces', () => {
+    const published = Object.entries(services).flatMap(([name, { ports }]) => (ports ?? []).map((port) => [name, port]));
+    expect(published.filter(([name, port]) => name !== 'api' && !port.startsWith('127.0.0.1:'))).toEqual([]);
   });
 
   describe.each(['api', 'worker'])('%s environment', (name) => {
@@ -137,10 +151,13 @@ describe('docker-compose.yml', () => {
       expect(env(name).TEMPORAL_NAMESPACE).toBe('default');
     });
 
-    it('runs in production with a JWT secret whose default is at least 32 characters', () => {
+    it('runs in production with secrets that must be set (no default) and no demo unless asked', () => {
       expect(env(name).NODE_ENV).toBe('production');
-      expect(env(name).JWT_SECRET).toMatch(/^\$\{JWT_SECRET:-.{32,}\}$/);
-      expect(env(name).SEED_DEMO_ON_EMPTY).toBe('${SEED_DEMO_ON_EMPTY:-true}');
+      // `${VAR:?message}`: compose stops with the message when the variable is unset or empty.
+      expect(env(name).JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?[^}]+\}$/);
+      expect(env(name).SECRETS_KEY).toMatch(/^\$\{SECRETS_KEY:\?[^}]+\}$/);
+      expect(env(name).SEED_DEMO_ON_EMPTY).toBe('${SEED_DEMO_ON_EMPTY:-false}');
+      for (const value of Object.values(env(name))) expect(value).not.toMatch(/\$\{(JWT_SECRET|SECRETS_KEY):?-/);
     });
 
     it('waits for healthy postgres, redis and temporal and for finished migrations', () => {
@@ -220,16 +237,23 @@ describe('docker-compose.yml', () => {
     const dockerfile = existsSync(path) ? readFileSync(path, 'utf8') : '';
     const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM ') + 1);
 
-    it('exists with a node:20 build stage', () => {
+    // Node 20 reached end of life on 30 April 2026: the image runs a line that still gets security fixes.
+    const SUPPORTED_NODE = /^FROM node:(22|24)(-[\w.-]+)? AS (build|runtime)$/gm;
+
+    it('exists with a build stage on a supported Node.js LTS line', () => {
       expect(existsSync(path)).toBe(true);
-      expect(dockerfile).toMatch(/^FROM node:20\S* AS build$/m);
+      expect(dockerfile.match(SUPPORTED_NODE)).toHaveLength(2);
+      expect(dockerfile).not.toMatch(/^FROM node:(1\d|20|21|23)\b/m);
+      expect(dockerfile).toMatch(/^FROM node:\S+ AS build$/m);
       expect(dockerfile).toMatch(/^RUN npm ci\b/m);
       expect(dockerfile).toMatch(/npm run build/);
       expect(dockerfile).toMatch(/npm prune --omit=dev/);
     });
 
-    it('runs the api as the node user from a node:20 runtime stage', () => {
-      expect(runtime).toMatch(/^FROM node:20\S* AS runtime$/m);
+    it('runs the api as the node user from a runtime stage on the same Node.js line', () => {
+      const major = (stage: string) => new RegExp(`^FROM node:(\\d+)\\S* AS ${stage}$`, 'm').exec(dockerfile)?.[1];
+      expect(major('runtime')).toBe(major('build'));
+      expect(readmeDockerSection()).toContain(`node:${major('runtime')}`);
       expect(runtime).toMatch(/^USER node$/m);
       expect(runtime).toMatch(/^ENV NODE_ENV=production$/m);
       expect(runtime).toMatch(/^EXPOSE 3000$/m);
@@ -241,5 +265,20 @@ describe('docker-compose.yml', () => {
 
   it('lists only existing services in the README Docker section', () => {
     expect(Object.keys(services)).toEqual(expect.arrayContaining(readmeDockerServiceNames()));
+  });
+
+  it('states in the README what each service publishes, as compose does', () => {
+    const rows = readmeDockerServices();
+    expect(rows.map((r) => r.name).sort()).toEqual(Object.keys(services).sort());
+    for (const { name, port } of rows) {
+      const published = service(name).ports ?? [];
+      if (published.length === 0) expect(port).toMatch(/^—/);
+      else for (const p of published) expect(port).toContain(p);
+    }
+  });
+
+  it('names in the README the variables compose requires, and the demo as opt-in', () => {
+    const section = readmeDockerSection();
+    for (const required of ['JWT_SECRET', 'SECRETS_KEY', 'SEED_DEMO_ON_EMPTY=true']) expect(section).toContain(required);
   });
 });
