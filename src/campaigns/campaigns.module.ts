@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { TABLE_UPLOAD_MAX_BYTES } from '../common/uploaded-table';
+import { diskUploadOptions } from '../common/upload-storage';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { DiseasesModule } from '../diseases/diseases.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { UnitsModule } from '../units/units.module';
@@ -12,9 +17,19 @@ import { DataComparisonService } from './data-comparison.service';
 import { LedgerService } from './ledger.service';
 import { ReIdentificationController } from './re-identification.controller';
 import { ReIdentificationService } from './re-identification.service';
+import { ComparisonUploadAccess, ResultsUploadAccess } from './upload-access.guards';
 
 @Module({
-  imports: [UnitsModule, TasksModule, DiseasesModule],
+  imports: [
+    UnitsModule,
+    TasksModule,
+    DiseasesModule,
+    // Result sheets and comparison lists stream to disk, are read from there and removed.
+    MulterModule.registerAsync({
+      useFactory: (config: AppConfig) => diskUploadOptions(config, TABLE_UPLOAD_MAX_BYTES),
+      inject: [APP_CONFIG],
+    }),
+  ],
   controllers: [CampaignsController, ReIdentificationController, DataComparisonController],
   providers: [
     CampaignsService,
@@ -24,6 +39,8 @@ import { ReIdentificationService } from './re-identification.service';
     ReIdentificationService,
     LedgerService,
     DataComparisonService,
+    ResultsUploadAccess,
+    ComparisonUploadAccess,
   ],
   exports: [CampaignLaunchService, ReIdentificationService],
 })

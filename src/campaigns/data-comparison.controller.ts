@@ -1,14 +1,16 @@
-import { Body, Controller, Get, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put, Query, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { memoryStorage } from 'multer';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
-import { openUploadedTable, TABLE_UPLOAD_MAX_BYTES } from '../common/uploaded-table';
+import { withUploadedTable } from '../common/uploaded-table';
 import { UuidParam } from '../common/uuid-param';
+import { AppConfig } from '../config/config';
+import { InjectConfig } from '../config/config.module';
 import { POVERTY_LIST_COLUMNS } from '../domain/data-comparison';
 import { CampaignsService } from './campaigns.service';
 import { DataComparisonService } from './data-comparison.service';
 import { ComparisonUploadDto, FlagListQueryDto, ResolveFlagDto } from './dto/data-comparison.dto';
+import { ComparisonUploadAccess } from './upload-access.guards';
 
 /** 数据比对: the poverty office's list against a campaign's records; flagged persons go to their units. */
 @ApiTags('data comparison')
@@ -18,13 +20,14 @@ export class DataComparisonController {
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly comparisons: DataComparisonService,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
+  /** The campaign is checked before the list is read; the list streams to disk (the module's multer options) and is read within the XLSX limits. */
   @Post('campaigns/:id/comparisons')
   @Roles('admin', 'manager')
-  @UseInterceptors(
-    FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: TABLE_UPLOAD_MAX_BYTES, files: 1 }, defParamCharset: 'utf8' }),
-  )
+  @UseGuards(ComparisonUploadAccess)
+  @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -44,8 +47,9 @@ export class DataComparisonController {
     @UploadedFile() file: Express.Multer.File | undefined,
   ) {
     const campaign = await this.campaigns.findVisible(actor, id);
-    const table = await openUploadedTable(file, [POVERTY_LIST_COLUMNS.idNumber]);
-    return this.comparisons.compare(actor, campaign, file!.originalname, table.rows, dto);
+    return withUploadedTable(file, [POVERTY_LIST_COLUMNS.idNumber], this.config.xlsx, (table) =>
+      this.comparisons.compare(actor, campaign, file!.originalname, table.rows, dto),
+    );
   }
 
   @Get('campaigns/:id/comparisons')

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
+import { RowErrors } from '../common/row-errors';
 import { TabularRow } from '../common/tabular-file';
 import {
   checkPovertyListRow,
@@ -99,8 +100,7 @@ export class DataComparisonService implements OnModuleInit {
     rows: AsyncIterable<TabularRow>,
     dto: ComparisonUploadDto,
   ): Promise<ComparisonSummary> {
-    if (campaign.status !== 'running' && campaign.status !== 'completed')
-      throw new ConflictException(`cannot compare against a campaign that is ${campaign.status}`);
+    this.assertComparable(campaign);
     const area = await this.areaOf(actor, campaign, dto.areaUnitId);
     const dueAt = parseDue(dto.dueAt);
     if (dueAt.getTime() <= Date.now()) throw new BadRequestException('dueAt must lie in the future');
@@ -158,6 +158,12 @@ export class DataComparisonService implements OnModuleInit {
     });
     await this.tasks.wakeClocks(wakes);
     return this.summary(actor, campaign, run.id);
+  }
+
+  /** A list is compared with a campaign that has records: running or completed. */
+  assertComparable(campaign: Campaign): void {
+    if (campaign.status !== 'running' && campaign.status !== 'completed')
+      throw new ConflictException(`cannot compare against a campaign that is ${campaign.status}`);
   }
 
   async runs(campaign: Campaign): Promise<ComparisonRun[]> {
@@ -382,18 +388,18 @@ export class DataComparisonService implements OnModuleInit {
   }
 }
 
-/** The whole list, all or nothing: 400 with every bad row (row, column, reason) and nothing written. */
+/** The whole list, all or nothing: 400 with the bad rows (row, column, reason; the first 1,000 and the count) and nothing written. */
 async function readPovertyList(rows: AsyncIterable<TabularRow>): Promise<Map<string, PovertyListEntry & { householdNumber: string }>> {
   const today = localDateOf(new Date());
   const seen = new Map<string, number>();
   const entries = new Map<string, PovertyListEntry & { householdNumber: string }>();
-  const errors: ListRowError[] = [];
+  const errors = new RowErrors<ListRowError>();
   for await (const { row, values } of rows) {
     const check = checkPovertyListRow(values, row, today, seen);
     if (check.ok) entries.set(check.entry.idNumber, check.entry);
-    else errors.push(...check.errors);
+    else errors.add(...check.errors);
   }
-  if (errors.length > 0) throw new BadRequestException({ message: `the list has ${errors.length} error(s); nothing was compared`, errors });
+  if (errors.count > 0) throw errors.refusal('the list', 'nothing was compared');
   if (entries.size === 0) throw new BadRequestException('the list has no rows');
   return entries;
 }

@@ -1,20 +1,25 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { memoryStorage } from 'multer';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
-import { openUploadedTable, TABLE_UPLOAD_MAX_BYTES } from '../common/uploaded-table';
+import { withUploadedTable } from '../common/uploaded-table';
 import { UuidParam } from '../common/uuid-param';
+import { AppConfig } from '../config/config';
+import { InjectConfig } from '../config/config.module';
 import { RESULT_COLUMNS } from '../domain/re-identification';
 import { ItemListQueryDto, RecordResultDto } from './dto/re-identification.dto';
 import { ReIdentificationService } from './re-identification.service';
+import { ResultsUploadAccess } from './upload-access.guards';
 
 /** 疾病再识别: the persons of a unit's task, and their results. */
 @ApiTags('re-identification')
 @ApiBearerAuth()
 @Controller('tasks/:taskId/items')
 export class ReIdentificationController {
-  constructor(private readonly reIdentification: ReIdentificationService) {}
+  constructor(
+    private readonly reIdentification: ReIdentificationService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
 
   /** Resident ID numbers are masked here; the full value is read one person at a time, audited. */
   @Get()
@@ -22,17 +27,21 @@ export class ReIdentificationController {
     return this.reIdentification.listItems(actor, taskId, query);
   }
 
-  /** Many results at once from a CSV or XLSX (身份证号, 识别结果, 疾病, 说明): all or nothing, errors row by row. */
+  /**
+   * Many results at once from a CSV or XLSX (身份证号, 识别结果, 疾病, 说明): all or nothing, errors row by
+   * row. Who may record on the task is checked before the file is read; the file streams to disk (the
+   * module's multer options: at most 50 MiB) and is read from there within the XLSX limits.
+   */
   @Post('results')
-  @UseInterceptors(
-    FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: TABLE_UPLOAD_MAX_BYTES, files: 1 }, defParamCharset: 'utf8' }),
-  )
+  @UseGuards(ResultsUploadAccess)
+  @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @HttpCode(200)
   async upload(@CurrentActor() actor: Actor, @UuidParam('taskId') taskId: string, @UploadedFile() file: Express.Multer.File | undefined) {
-    const table = await openUploadedTable(file, [RESULT_COLUMNS.idNumber, RESULT_COLUMNS.outcome]);
-    return this.reIdentification.recordFromUpload(actor, taskId, table.rows);
+    return withUploadedTable(file, [RESULT_COLUMNS.idNumber, RESULT_COLUMNS.outcome], this.config.xlsx, (table) =>
+      this.reIdentification.recordFromUpload(actor, taskId, table.rows),
+    );
   }
 
   @Put(':itemId')

@@ -2,7 +2,9 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
+import { escapeLike } from '../common/like';
 import { Page, pageOf } from '../common/pagination';
+import { RowErrors } from '../common/row-errors';
 import { TabularRow } from '../common/tabular-file';
 import { CatalogueDisease, DISEASE_CATEGORIES } from '../domain/disease-catalogue';
 import {
@@ -125,7 +127,7 @@ export class ReIdentificationService implements OnModuleInit {
     const params: unknown[] = [taskId];
     if (query.state) where.push(query.state === 'pending' ? 'i.outcome IS NULL' : 'i.outcome IS NOT NULL');
     if (query.outcome) where.push(`i.outcome = $${params.push(query.outcome)}`);
-    if (query.q) where.push(`(p.name LIKE $${params.push(`%${query.q}%`)} OR h.household_number = $${params.push(query.q)})`);
+    if (query.q) where.push(`(p.name LIKE $${params.push(`%${escapeLike(query.q)}%`)} OR h.household_number = $${params.push(query.q)})`);
     const rows: ItemRow[] = await this.dataSource.query(
       `SELECT i.id, i.outcome, i.condition_codes, i.note, i.recorded_at, p.id AS person_id, p.name, p.id_number, p.sex, p.birth_date::text AS birth_date,
               p.poverty_status, p.poverty_cause_main, p.poverty_cause_secondary, p.known_conditions,
@@ -178,7 +180,7 @@ export class ReIdentificationService implements OnModuleInit {
    * as if recorded one by one; any error refuses the file (400, row by row) and records nothing.
    */
   async recordFromUpload(actor: Actor, taskId: string, rows: AsyncIterable<TabularRow>): Promise<{ recorded: number }> {
-    const { task } = await this.tasks.findVisibleWithRelation(actor, taskId);
+    const task = await this.assertMayRecord(actor, taskId);
     const catalogue = await this.catalogueOf(this.dataSource.manager, task);
     const persons: { id: string; id_number: string }[] = await this.dataSource.query(
       `SELECT i.id, p.id_number FROM re_identification_items i JOIN persons p ON p.id = i.person_id WHERE i.task_id = $1`,
@@ -187,19 +189,20 @@ export class ReIdentificationService implements OnModuleInit {
     const itemOf = new Map(persons.map((p) => [p.id_number, p.id]));
     const taskIdNumbers = new Set(itemOf.keys());
     const seen = new Map<string, number>();
-    const errors: ResultRowError[] = [];
+    const errors = new RowErrors<ResultRowError>();
     const items: { id: string }[] = [];
     const results: RecordedResult[] = [];
+    const today = localDateOf(new Date());
     for await (const { row, values } of rows) {
-      const check = checkResultRow(values, row, catalogue, taskIdNumbers, seen);
-      if (!check.ok) errors.push(...check.errors);
-      else {
+      const check = checkResultRow(values, row, catalogue, taskIdNumbers, seen, today);
+      if (!check.ok) errors.add(...check.errors);
+      // After the first error nothing will be recorded: only the errors are still collected.
+      else if (errors.count === 0) {
         items.push({ id: itemOf.get(check.idNumber)! });
         results.push(check.result);
       }
     }
-    if (errors.length > 0)
-      throw new BadRequestException({ message: `the file has ${errors.length} error(s); no result was recorded`, errors });
+    if (errors.count > 0) throw errors.refusal('the file', 'no result was recorded');
     if (items.length === 0) throw new BadRequestException('the file has no rows');
     await this.dataSource.transaction(async (manager) => {
       await this.lockForRecording(manager, actor, taskId);
@@ -229,12 +232,17 @@ export class ReIdentificationService implements OnModuleInit {
     );
   }
 
+  /** The checks of recording, without a lock: an upload is refused by them before its body is read. */
+  async assertMayRecord(actor: Actor, taskId: string): Promise<Task> {
+    const { task, relation } = await this.tasks.findVisibleWithRelation(actor, taskId);
+    checkRecordable(task, relation.worker);
+    return task;
+  }
+
   /** Only the unit's own people record, and only while the task is open or in progress; the first result starts it. */
   private async lockForRecording(manager: EntityManager, actor: Actor, taskId: string): Promise<Task> {
     const { task, relation } = await this.tasks.findVisibleWithRelation(actor, taskId, manager, true);
-    if (task.kind !== RE_IDENTIFICATION_KIND) throw new BadRequestException('this task is not a re-identification task');
-    if (!relation.worker) throw new ForbiddenException("only the unit's staff record its results");
-    if (!RECORDABLE.includes(task.status)) throw new ConflictException(`cannot record results on a task that is ${task.status}`);
+    checkRecordable(task, relation.worker);
     if (task.status === 'open') {
       await recordTaskEvent(manager, task, {
         action: 'started',
@@ -293,4 +301,10 @@ export class ReIdentificationService implements OnModuleInit {
     }
     return { persons, recorded: persons - rows.filter((r) => !r.outcome).reduce((a, r) => a + r.count, 0), byOutcome, byCategory };
   }
+}
+
+function checkRecordable(task: Task, worker: boolean): void {
+  if (task.kind !== RE_IDENTIFICATION_KIND) throw new BadRequestException('this task is not a re-identification task');
+  if (!worker) throw new ForbiddenException("only the unit's staff record its results");
+  if (!RECORDABLE.includes(task.status)) throw new ConflictException(`cannot record results on a task that is ${task.status}`);
 }

@@ -63,6 +63,8 @@ export interface AppConfig {
   /** Register import: rows checked and written per step; one step's rows are held in memory. */
   registerImportChunkRows: number;
   evidence: { maxBytes: number; allowedTypes: string[] };
+  /** What an uploaded XLSX may inflate to (zip bombs): past any of these it is refused. */
+  xlsx: { maxInflatedBytes: number; maxSharedStrings: number; maxSharedStringBytes: number };
   /** When set, GET /metrics wants `Authorization: Bearer <this>`; unset, it is open like /health. */
   metricsToken?: string;
   deadlineClocks: {
@@ -174,6 +176,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     evidence: {
       maxBytes: read.integer('EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, MAX_EVIDENCE_BYTES),
       allowedTypes: read.mimeTypes('EVIDENCE_ALLOWED_TYPES', DEFAULT_EVIDENCE_TYPES),
+    },
+    xlsx: {
+      maxInflatedBytes: read.integer('XLSX_MAX_INFLATED_BYTES', 200 * 1024 * 1024, 1024 * 1024, 4 * 1024 ** 3),
+      maxSharedStrings: read.integer('XLSX_MAX_SHARED_STRINGS', 1_000_000, 1000, 50_000_000),
+      maxSharedStringBytes: read.integer('XLSX_MAX_SHARED_STRING_BYTES', 64 * 1024 * 1024, 1024 * 1024, 2 * 1024 ** 3),
     },
     metricsToken: read.optional('METRICS_TOKEN'),
     deadlineClocks: {

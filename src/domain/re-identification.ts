@@ -1,4 +1,5 @@
 import { CatalogueDisease, findDisease } from './disease-catalogue';
+import { checkResidentId } from './resident-id';
 
 /**
  * A person's re-identification result: the conditions found, none, or why the person could not be
@@ -107,7 +108,9 @@ export interface ResultRowError {
 
 /**
  * One row of a results upload: the person must be one of the task's (`taskIdNumbers`), named once
- * in the file (`seen` carries earlier rows), with a result valid as if recorded one by one.
+ * in the file (`seen` carries earlier rows), with a result valid as if recorded one by one. A number
+ * that is no valid resident ID (a wrong check digit, an impossible birth date) is called invalid, not
+ * missing from the list; `today` (YYYY-MM-DD) bounds its birth date.
  */
 export function checkResultRow(
   values: Record<string, string>,
@@ -115,13 +118,16 @@ export function checkResultRow(
   catalogue: readonly CatalogueDisease[],
   taskIdNumbers: ReadonlySet<string>,
   seen: Map<string, number>,
+  today: string,
 ): { ok: true; idNumber: string; result: RecordedResult } | { ok: false; errors: ResultRowError[] } {
   const cell = (column: string) => (values[column] ?? '').trim();
   const errors: ResultRowError[] = [];
   const idNumber = cell(RESULT_COLUMNS.idNumber).toUpperCase();
-  if (!taskIdNumbers.has(idNumber))
-    errors.push({ row, column: RESULT_COLUMNS.idNumber, message: idNumber ? '此人不在本任务的识别名单中' : '身份证号不能为空' });
-  else if (seen.has(idNumber)) errors.push({ row, column: RESULT_COLUMNS.idNumber, message: `与第${seen.get(idNumber)}行重复` });
+  if (!taskIdNumbers.has(idNumber)) {
+    const valid = idNumber ? checkResidentId(idNumber, today) : undefined;
+    const message = !idNumber ? '身份证号不能为空' : valid && !valid.ok ? valid.message : '此人不在本任务的识别名单中';
+    errors.push({ row, column: RESULT_COLUMNS.idNumber, message });
+  } else if (seen.has(idNumber)) errors.push({ row, column: RESULT_COLUMNS.idNumber, message: `与第${seen.get(idNumber)}行重复` });
   else seen.set(idNumber, row);
   const conditions = cell(RESULT_COLUMNS.conditions)
     .split(/[、,，;；\s]+/)

@@ -1,4 +1,11 @@
-import { BadRequestException, ForbiddenException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  HttpException,
+  Injectable,
+  NotFoundException,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -7,8 +14,9 @@ import { Readable } from 'node:stream';
 import { DataSource, LessThan, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
-import { openTabular, TabularFile, TabularFormat, tabularFormatOf } from '../common/tabular-file';
+import { openTabular, TabularFile, TabularFileError, TabularFormat, tabularFormatOf } from '../common/tabular-file';
 import { writeCsv } from '../common/tabular-writer';
+import { XlsxLimitError, XlsxLimits } from '../common/xlsx-stream-reader';
 import { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { missingRegisterHeaders, RegisterRowError } from '../domain/register-row';
@@ -46,7 +54,7 @@ export class RegisterImportService {
     try {
       const format = tabularFormatOf(file.originalname);
       if (!format) throw new BadRequestException(`file must be .csv or .xlsx, not ${file.originalname}`);
-      const encoding = await readHeaderRow(file.path, format);
+      const encoding = await readHeaderRow(file.path, format, this.config.xlsx);
       const id = randomUUID();
       const storedKey = `register-imports/${id}.${format}`;
       await this.storage.putStream(storedKey, createReadStream(file.path));
@@ -164,10 +172,11 @@ export class RegisterImportService {
     const importId = record.id;
     let table: TabularFile;
     try {
-      table = await openTabular(input, record.format as TabularFormat);
+      table = await openTabular(input, record.format as TabularFormat, this.config.xlsx);
     } catch (err) {
       if (!isFileProblem(err)) throw err;
-      return { ok: false, rows: 0, errorCount: 1, errors: [{ row: 1, column: '', message: err.message }] };
+      const row = err instanceof TabularFileError && err.row !== undefined ? err.row : 1;
+      return { ok: false, rows: 0, errorCount: 1, errors: [{ row, column: '', message: err.message }] };
     }
     return this.loader.load({
       rows: table.rows,
@@ -232,15 +241,22 @@ export class RegisterImportService {
   }
 }
 
-/** 400 unless the file opens as its extension says and its header row has every required column; returns a CSV's encoding. */
-async function readHeaderRow(path: string, format: TabularFormat): Promise<string | null> {
+/**
+ * 400 unless the file opens as its extension says (text in an encoding it can read, for a CSV) and
+ * its header row has every required column; 413 for a workbook past the XLSX limits (a zip bomb shows
+ * here: Excel writes the shared strings after the sheet, so the header needs them all). Returns a
+ * CSV's encoding.
+ */
+async function readHeaderRow(path: string, format: TabularFormat, limits: XlsxLimits): Promise<string | null> {
   const input = createReadStream(path);
   try {
-    const table = await openTabular(input, format);
+    const table = await openTabular(input, format, limits);
     const missing = missingRegisterHeaders(table.headers);
-    if (missing.length > 0) throw new BadRequestException(`file lacks the column(s) ${missing.join(', ')} in its header row`);
+    const read = table.encoding ? ` (read as ${table.encoding === 'utf-8' ? 'UTF-8' : 'GB18030/GBK'})` : '';
+    if (missing.length > 0) throw new BadRequestException(`file lacks the column(s) ${missing.join(', ')} in its header row${read}`);
     return table.encoding;
   } catch (err) {
+    if (err instanceof XlsxLimitError) throw new PayloadTooLargeException(`file: ${err.message}`);
     if (err instanceof HttpException || !isFileProblem(err)) throw err;
     throw new BadRequestException(`file cannot be read as ${format.toUpperCase()}: ${err.message}`);
   } finally {

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { TabularRow } from '../common/tabular-file';
+import { TabularFileError, TabularRow } from '../common/tabular-file';
 import { CellError, checkRegisterRow, REGISTER_COLUMNS, RegisterFileCheck, RegisterRow, RegisterRowError } from '../domain/register-row';
 
 /** The error report keeps this many; `errorCount` says how many there were. */
@@ -217,7 +217,9 @@ async function* readableRows(rows: AsyncIterable<TabularRow>, errors: ErrorRepor
     }
   } catch (err) {
     if (!isFileProblem(err)) throw err;
-    errors.add(last + 1, [{ column: '', message: `文件从此行起无法读取：${err.message}` }]);
+    // A reader that knows the row (bytes of another encoding, a formula without its value) names it.
+    const row = err instanceof TabularFileError && err.row !== undefined ? err.row : last + 1;
+    errors.add(row, [{ column: '', message: `文件从此行起无法读取：${err.message}` }]);
   }
 }
 

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Header, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Header, Post, StreamableFile, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor';
 import { UuidParam } from '../common/uuid-param';
 import { EvidenceNoteDto } from './dto/evidence.dto';
+import { EvidenceUploadAccess } from './evidence-upload.guard';
 import { EvidenceService, EvidenceView } from './evidence.service';
 
 /** `attachment` with an ASCII fallback and the exact name in RFC 5987 form, so Chinese names survive. */
@@ -29,8 +30,12 @@ export class EvidenceController {
     return this.evidence.addNote(actor, id, dto.note);
   }
 
-  /** Size limit and memory storage come from the module's multer options (EVIDENCE_MAX_BYTES). */
+  /**
+   * Who may add evidence is checked before the body is read; the file then streams to disk (the
+   * module's multer options: EVIDENCE_MAX_BYTES, 413 past it) and from there into the storage.
+   */
   @Post('files')
+  @UseGuards(EvidenceUploadAccess)
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
@@ -54,7 +59,7 @@ export class EvidenceController {
     return new StreamableFile(file.data, {
       type: file.contentType,
       disposition: attachmentDisposition(file.fileName),
-      length: file.data.length,
+      length: file.sizeBytes,
     });
   }
 }

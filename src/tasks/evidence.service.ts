@@ -1,6 +1,9 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
+import { pipeline, Readable, Transform } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -20,8 +23,17 @@ export type EvidenceView = Omit<TaskEvidence, 'storageKey'>;
 export interface EvidenceFile {
   fileName: string;
   contentType: string;
-  data: Buffer;
+  sizeBytes: number;
+  /** The stored bytes, streamed: a 100 MiB file never sits in memory. */
+  data: Readable;
 }
+
+/** An upload as multer hands it over: on disk (the module's disk storage), or in memory. */
+export type UploadedEvidence = Pick<Express.Multer.File, 'originalname' | 'mimetype'> &
+  Partial<Pick<Express.Multer.File, 'path' | 'buffer'>>;
+
+/** Enough of a file to tell its type by its signature. */
+const HEAD_BYTES = 64 * 1024;
 
 type StoredFile = TaskEvidence & { kind: 'file'; fileName: string; contentType: string; storageKey: string };
 
@@ -83,30 +95,61 @@ export class EvidenceService {
     });
   }
 
-  async addFile(
-    actor: Actor,
-    taskId: string,
-    file: Pick<Express.Multer.File, 'originalname' | 'mimetype' | 'buffer'> | undefined,
-  ): Promise<EvidenceView> {
+  /** The checks of adding evidence, without a lock: an upload is refused by them before its body is read. */
+  async assertMayAdd(actor: Actor, taskId: string): Promise<void> {
+    await this.openToAdd(this.dataSource.manager, actor, taskId, false);
+  }
+
+  /**
+   * `file` lies in the upload folder (multer disk storage) and is removed whatever happens: its type is
+   * told from its first bytes, then it streams into the storage, hashed and measured on the way.
+   */
+  async addFile(actor: Actor, taskId: string, file: UploadedEvidence | undefined): Promise<EvidenceView> {
     if (!file) throw new BadRequestException('file is required (multipart/form-data field "file")');
+    try {
+      return await this.storeFile(actor, taskId, file);
+    } finally {
+      if (file.path) await rm(file.path, { force: true });
+    }
+  }
+
+  private async storeFile(actor: Actor, taskId: string, file: UploadedEvidence): Promise<EvidenceView> {
     // Refused before anything is stored; checked again under the row lock when the row is written.
     await this.openToAdd(this.dataSource.manager, actor, taskId, false);
-    const type = checkEvidenceType(file.mimetype, file.buffer, this.config.evidence.allowedTypes);
+    const head = file.path ? await readHead(file.path, HEAD_BYTES) : (file.buffer ?? Buffer.alloc(0)).subarray(0, HEAD_BYTES);
+    const type = checkEvidenceType(file.mimetype, head, this.config.evidence.allowedTypes);
     if (!type.ok) throw new BadRequestException(type.message);
+    const fileName = cleanFileName(file.originalname);
+    // A fresh key per upload, never derived from the client's name: no overwrites, no path tricks.
+    const storageKey = `evidence/${taskId}/${randomUUID()}`;
+    const hash = createHash('sha256');
+    let sizeBytes = 0;
+    const measure = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        // Text types have no signature: a NUL byte anywhere means a binary file under a text name.
+        if (type.ok && type.contentType.startsWith('text/') && chunk.includes(0))
+          return done(new BadRequestException(`file is declared ${type.contentType} but its content is binary`));
+        hash.update(chunk);
+        sizeBytes += chunk.length;
+        done(null, chunk);
+      },
+    });
+    const source = file.path ? createReadStream(file.path) : Readable.from([file.buffer ?? Buffer.alloc(0)]);
+    await this.storage.putStream(
+      storageKey,
+      pipeline(source, measure, () => undefined),
+    );
     const fields = {
       taskId,
       kind: 'file' as const,
       note: null,
-      fileName: cleanFileName(file.originalname),
+      fileName,
       contentType: type.contentType,
-      sizeBytes: file.buffer.length,
-      // A fresh key per upload, never derived from the client's name: no overwrites, no path tricks.
-      storageKey: `evidence/${taskId}/${randomUUID()}`,
-      sha256: createHash('sha256').update(file.buffer).digest('hex'),
+      sizeBytes,
+      storageKey,
+      sha256: hash.digest('hex'),
       uploadedByUserId: actor.id,
     };
-
-    await this.storage.put(fields.storageKey, file.buffer);
     try {
       return await this.dataSource.transaction(async (manager) => {
         // The lock orders this after a concurrent approval, which would then refuse the upload.
@@ -146,7 +189,12 @@ export class EvidenceService {
       entityId: evidence.id,
       details: { taskId, sha256: evidence.sha256 },
     });
-    return { fileName: evidence.fileName, contentType: evidence.contentType, data: await this.storage.get(evidence.storageKey) };
+    return {
+      fileName: evidence.fileName,
+      contentType: evidence.contentType,
+      sizeBytes: Number(evidence.sizeBytes),
+      data: await this.storage.getStream(evidence.storageKey),
+    };
   }
 
   /** The unit's people (or the assignee) add evidence while the task is still being worked on. */
@@ -155,5 +203,17 @@ export class EvidenceService {
     if (!relation.worker) throw new ForbiddenException("only the unit's staff or the assignee may add evidence to its task");
     if (isFinished(task.status)) throw new ConflictException(`cannot add evidence to a task that is ${task.status}`);
     return task;
+  }
+}
+
+/** The first `bytes` of a file (all of a shorter one). */
+async function readHead(path: string, bytes: number): Promise<Buffer> {
+  const file = await open(path);
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await file.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
   }
 }

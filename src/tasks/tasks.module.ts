@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { memoryStorage } from 'multer';
 import { CalendarModule } from '../calendar/calendar.module';
+import { diskUploadOptions } from '../common/upload-storage';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -10,6 +10,7 @@ import { UnitsModule } from '../units/units.module';
 import { BulkTasksService } from './bulk-tasks.service';
 import { EscalationTargets } from './escalation-targets';
 import { EvidenceController } from './evidence.controller';
+import { EvidenceUploadAccess } from './evidence-upload.guard';
 import { EvidenceService } from './evidence.service';
 import { OversightController } from './oversight.controller';
 import { OversightService } from './oversight.service';
@@ -26,14 +27,9 @@ import { TasksService } from './tasks.service';
     NotificationsModule,
     CalendarModule,
     StorageModule,
-    // Evidence uploads: held in memory until checked and stored; larger files are cut off with 413 as
-    // they stream in. Browsers send UTF-8 file names without saying so (multer assumes latin1).
+    // Evidence uploads stream to disk (the upload folder), then into the storage; larger files are cut off with 413 as they arrive.
     MulterModule.registerAsync({
-      useFactory: (config: AppConfig) => ({
-        storage: memoryStorage(),
-        limits: { fileSize: config.evidence.maxBytes, files: 1 },
-        defParamCharset: 'utf8',
-      }),
+      useFactory: (config: AppConfig) => diskUploadOptions(config, config.evidence.maxBytes),
       inject: [APP_CONFIG],
     }),
   ],
@@ -47,6 +43,7 @@ import { TasksService } from './tasks.service';
     EscalationTargets,
     OversightService,
     EvidenceService,
+    EvidenceUploadAccess,
     TaskKindRules,
   ],
   exports: [TasksService, DeadlineMomentsService, DeadlineClockService, DeadlineClockClient, TaskKindRules],

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Actor, assertInScope } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
+import { escapeLike } from '../common/like';
 import { Page, pageOf } from '../common/pagination';
 import { ladderGaps, LadderUnit } from '../domain/escalation-ladder';
 import {
@@ -384,8 +385,4 @@ export function toView(unit: Unit): UnitView {
     headUserId: unit.headUserId,
     active: unit.active,
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

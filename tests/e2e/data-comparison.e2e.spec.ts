@@ -81,6 +81,11 @@ describe('results upload and data comparison through the HTTP API', () => {
       [p1, '未患目录内疾病', '', ''],
       [p2, 'conditions', 'C01', ''],
     ]);
+    await t.http
+      .post(`/api/tasks/${task.id}/items/results`)
+      .set(auth(staffToken))
+      .attach('file', Buffer.from(good), 'results.txt')
+      .expect(400);
     const res = await t.http
       .post(`/api/tasks/${task.id}/items/results`)
       .set(auth(staffToken))
@@ -88,6 +93,7 @@ describe('results upload and data comparison through the HTTP API', () => {
       .expect(200);
     expect(res.body).toEqual({ recorded: 3 });
     await t.http.post(`/api/tasks/${task.id}/submit`).set(auth(staffToken)).expect(201);
+    // The task's state is checked before the file is read: 409 whatever the file.
     await t.http
       .post(`/api/tasks/${task.id}/items/results`)
       .set(auth(staffToken))
@@ -97,7 +103,7 @@ describe('results upload and data comparison through the HTTP API', () => {
       .post(`/api/tasks/${task.id}/items/results`)
       .set(auth(staffToken))
       .attach('file', Buffer.from(good), 'results.txt')
-      .expect(400);
+      .expect(409);
   });
 
   it('flags disagreements and persons on one list only, and hands them to their units', async () => {

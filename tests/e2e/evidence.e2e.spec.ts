@@ -153,8 +153,8 @@ describe('task evidence (佐证资料)', () => {
   it('removes the stored file again when its row cannot be written (an approval won the race)', async () => {
     const task = await createTask();
     const storage = t.app.get<FileStorage>(FILE_STORAGE);
-    const put = storage.put.bind(storage);
-    const stored = jest.spyOn(storage, 'put').mockImplementationOnce(async (key, data) => {
+    const put = storage.putStream.bind(storage);
+    const stored = jest.spyOn(storage, 'putStream').mockImplementationOnce(async (key, data) => {
       await put(key, data);
       await t.app.get(DataSource).getRepository(Task).update(task.id, { status: 'approved', finishedAt: new Date() });
     });

@@ -489,7 +489,7 @@ describe('population register (建档立卡贫困人口)', () => {
     expect(wrongType.body.message).toBe('file must be .csv or .xlsx, not 名单.txt');
     const lacking = Buffer.from(`户编号,村代码,户主姓名,姓名\r\nH1,${district.code.villages[0]},张三,张三\r\n`);
     const missing = await upload(admin, lacking, '缺列.csv').expect(400);
-    expect(missing.body.message).toBe('file lacks the column(s) 身份证号, 脱贫状态 in its header row');
+    expect(missing.body.message).toBe('file lacks the column(s) 身份证号, 脱贫状态 in its header row (read as UTF-8)');
     const notXlsx = await upload(admin, await csvOf(rows), '伪装.xlsx').expect(400);
     expect(notXlsx.body.message).toMatch(/^file cannot be read as XLSX/);
     await upload(clinicStaff, await csvOf(rows), '名单.csv').expect(403);

@@ -72,10 +72,13 @@ describe(validateCatalogue.name, () => {
 });
 
 describe(checkResultRow.name, () => {
+  const TODAY = '2026-05-01';
   const ids = new Set(['510812195001011234', '51081219500101123X']);
   it('reads a row with Chinese labels and diseases in one cell', () => {
     const seen = new Map<string, number>();
-    expect(checkResultRow({ 身份证号: '51081219500101123x', 识别结果: '患病', 疾病: '食管癌、C01' }, 2, catalogue, ids, seen)).toEqual({
+    expect(
+      checkResultRow({ 身份证号: '51081219500101123x', 识别结果: '患病', 疾病: '食管癌、C01' }, 2, catalogue, ids, seen, TODAY),
+    ).toEqual({
       ok: true,
       idNumber: '51081219500101123X',
       result: { outcome: 'conditions', conditionCodes: ['M09', 'C01'], note: '' },
@@ -84,16 +87,31 @@ describe(checkResultRow.name, () => {
 
   it('names every problem of a row with its column', () => {
     const seen = new Map([['510812195001011234', 2]]);
-    expect(checkResultRow({ 身份证号: '510812195001011234', 识别结果: '已死亡' }, 4, catalogue, ids, seen)).toEqual({
+    expect(checkResultRow({ 身份证号: '510812195001011234', 识别结果: '已死亡' }, 4, catalogue, ids, seen, TODAY)).toEqual({
       ok: false,
       errors: [
         { row: 4, column: '身份证号', message: '与第2行重复' },
         { row: 4, column: '说明', message: '识别结果为已死亡时须在说明中写明原因' },
       ],
     });
-    expect(checkResultRow({ 身份证号: '110101199003077777', 识别结果: 'none' }, 5, catalogue, ids, new Map())).toMatchObject({
+    expect(checkResultRow({ 身份证号: '110101199003077774', 识别结果: 'none' }, 5, catalogue, ids, new Map(), TODAY)).toMatchObject({
       ok: false,
       errors: [{ column: '身份证号', message: '此人不在本任务的识别名单中' }],
+    });
+  });
+
+  it('calls a number with a wrong check digit or an impossible birth date invalid, not missing from the list', () => {
+    expect(checkResultRow({ 身份证号: '110101199003077777', 识别结果: 'none' }, 6, catalogue, ids, new Map(), TODAY)).toMatchObject({
+      ok: false,
+      errors: [{ row: 6, column: '身份证号', message: '身份证号校验位错误' }],
+    });
+    expect(checkResultRow({ 身份证号: '11010119900230777X', 识别结果: 'none' }, 7, catalogue, ids, new Map(), TODAY)).toMatchObject({
+      ok: false,
+      errors: [{ row: 7, column: '身份证号', message: expect.stringContaining('出生日期') }],
+    });
+    expect(checkResultRow({ 身份证号: '1101011990', 识别结果: 'none' }, 8, catalogue, ids, new Map(), TODAY)).toMatchObject({
+      ok: false,
+      errors: [{ row: 8, column: '身份证号', message: expect.stringContaining('18位') }],
     });
   });
 });
