@@ -98,7 +98,7 @@ const DEFAULT_EVIDENCE_TYPES = [
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'text/csv',
 ];
-/** Uploads are held in memory while they are checked, so the limit stays modest. */
+/** Evidence streams to disk and into the storage, never whole into memory; the limit is what a piece of evidence reasonably is. */
 const MAX_EVIDENCE_BYTES = 100 * 1024 * 1024;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
