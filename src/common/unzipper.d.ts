@@ -1,4 +1,4 @@
-/** The part of unzipper (a dependency of exceljs, which streams XLSX through it) that the capped XLSX reader uses. */
+/** The part of unzipper (exceljs streams XLSX through it; the version exceljs 4.4 uses) that the capped XLSX reader uses. */
 declare module 'unzipper' {
   import { Duplex, PassThrough } from 'node:stream';
 
