@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { WorkingCalendarService } from '../calendar/working-calendar.service';
 import { clockKeyOf, MomentKind, PlannableTask, planMoments } from '../domain/deadline-moments';
-import { EscalationTarget } from '../domain/deadline-policy';
+import { EscalationTarget, validateDeadlinePolicy } from '../domain/deadline-policy';
 import { WorkingDayCalendar } from '../domain/working-days';
 import { Task } from './task.entity';
 
@@ -36,6 +36,8 @@ const PATH_IDS = `string_to_array(trim(both '/' from self.path), '/')::uuid[]`;
  */
 @Injectable()
 export class DeadlineMomentsService {
+  private readonly logger = new Logger(DeadlineMomentsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendars: WorkingCalendarService,
@@ -101,6 +103,11 @@ export class DeadlineMomentsService {
     for (const task of tasks) {
       const unitTiming = timingOfUnit.get(task.unitId);
       if (!unitTiming) throw new Error(`no timing for unit ${task.unitId}`);
+      // Policies are checked when written; a row edited by hand must not stop the planning of the rest.
+      if (!validateDeadlinePolicy(task.policy).ok) {
+        this.logger.warn(`task ${task.id} has an invalid deadline policy: no moments planned`);
+        continue;
+      }
       const clockKey = clockKeyOf(task, unitTiming.clockUnitId);
       for (const moment of planMoments(task, unitTiming.calendar, now)) {
         rows.taskId.push(task.id);
