@@ -6,6 +6,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, assertInScope } from '../auth/actor';
+import { neutraliseCell } from '../common/tabular-writer';
 import { CatalogueDisease, DISEASE_CATEGORIES, DISEASE_CATEGORY_LABELS, DiseaseCategory } from '../domain/disease-catalogue';
 import { OUTCOME_LABELS, RE_IDENTIFICATION_OUTCOMES, ReIdentificationOutcome } from '../domain/re-identification';
 import { POVERTY_STATUS_LABELS, PovertyStatus, Sex, SEX_LABELS } from '../domain/register-row';
@@ -210,7 +211,7 @@ export class LedgerService {
             age: ageOn(item.birth_date, today),
             diseases: namesByCategory(item.condition_codes, byCode),
           };
-          ledger.addRow(LEDGER_COLUMNS.map((c) => c.cell(line))).commit();
+          ledger.addRow(cellsOf(LEDGER_COLUMNS, line)).commit();
           // Rows are CPU work: let the API's other requests in between.
           if (seq % YIELD_EVERY_ROWS === 0) await nextTurn();
         }
@@ -220,7 +221,7 @@ export class LedgerService {
       ledger.commit();
       const summary = addSheet(workbook, '汇总', SUMMARY_COLUMNS);
       for (const { figures, level } of inTreeOrder(plan.summary.units)) {
-        const row = summary.addRow(SUMMARY_COLUMNS.map((c) => c.cell(figures)));
+        const row = summary.addRow(cellsOf(SUMMARY_COLUMNS, figures));
         row.getCell(1).alignment = { indent: level };
         row.commit();
       }
@@ -282,10 +283,15 @@ function namesByCategory(codes: string[], byCode: Map<string, CatalogueDisease>)
   return names;
 }
 
+/** A row's cells, every one through the formula guard: names, notes and household numbers come from users. */
+function cellsOf<T>(columns: Column<T>[], row: T): (string | number)[] {
+  return columns.map((c) => neutraliseCell(c.cell(row)));
+}
+
 /** Headers in row 1 (bold, frozen), so the sheet reads back as a plain table. */
 function addSheet<T>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column<T>[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map(({ header, width }) => ({ header, width }));
+  sheet.columns = columns.map(({ header, width }) => ({ header: neutraliseCell(header), width }));
   sheet.getRow(1).font = { bold: true };
   return sheet;
 }

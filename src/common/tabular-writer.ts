@@ -6,9 +6,31 @@ import { CsvEncoding } from './tabular-file';
 
 /**
  * Tables written for county offices in the two formats `tabular-file` reads: rows (the header
- * first) stream to the output, so a file of 150,000 rows is never built in memory.
+ * first) stream to the output, so a file of 150,000 rows is never built in memory. Every cell goes
+ * through `neutraliseCell`.
  */
-export type TableRows = Iterable<readonly string[]> | AsyncIterable<readonly string[]>;
+export type TableCell = string | number;
+export type TableRows = Iterable<readonly TableCell[]> | AsyncIterable<readonly TableCell[]>;
+
+/**
+ * What makes a spreadsheet take a cell's text for a formula (OWASP, CSV Injection): a leading `=`,
+ * `+`, `-` or `@`, and a leading tab or carriage return (which some programs strip before they look).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * The one guard of every cell the server writes into a CSV or XLSX file (exports, reports,
+ * templates): text that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(1)`, `+1`, `-1`)
+ * gets a leading single quote, which Excel, WPS and LibreOffice read as "this is text"; other text is
+ * unchanged. Numbers stay numbers (a negative number in a number cell is no formula); a number that
+ * arrives as text (`"-5"` from a user) is text and is neutralised. Pure, so every writer shares it.
+ */
+export function neutraliseCell(value: string): string;
+export function neutraliseCell(value: TableCell): TableCell;
+export function neutraliseCell(value: TableCell): TableCell {
+  if (typeof value === 'number') return value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -18,7 +40,7 @@ export async function writeCsv(output: Writable, rows: TableRows, encoding: CsvE
     if (encoding === 'utf-8') yield UTF8_BOM;
     let batch = '';
     for await (const cells of rows) {
-      batch += `${cells.map(csvCell).join(',')}\r\n`;
+      batch += `${cells.map((cell) => csvCell(String(neutraliseCell(cell)))).join(',')}\r\n`;
       if (batch.length >= 16_384) {
         yield iconv.encode(batch, encoding);
         batch = '';
@@ -35,8 +57,10 @@ export async function writeXlsx(output: Writable, sheetName: string, rows: Table
   const sheet = workbook.addWorksheet(sheetName);
   let header = true;
   for await (const cells of rows) {
-    if (header) sheet.columns = cells.map((name) => ({ header: name, width: Math.max(12, name.length * 2 + 4), style: { numFmt: '@' } }));
-    else sheet.addRow([...cells]).commit();
+    const safe = cells.map((cell) => neutraliseCell(cell));
+    if (header)
+      sheet.columns = safe.map(String).map((name) => ({ header: name, width: Math.max(12, name.length * 2 + 4), style: { numFmt: '@' } }));
+    else sheet.addRow(safe).commit();
     header = false;
   }
   sheet.commit();

@@ -105,7 +105,7 @@ export class RegisterImportService {
       `SELECT row_number, column_name, message FROM register_import_errors WHERE import_id = $1 ORDER BY seq`,
       [record.id],
     );
-    const rows = [['行号', '列', '原因'], ...errors.map((e) => [String(e.row_number), e.column_name, e.message])];
+    const rows = [['行号', '列', '原因'], ...errors.map((e) => [e.row_number, e.column_name, e.message])];
     if (record.errorCount > errors.length) rows.push(['', '', `另有 ${record.errorCount - errors.length} 处错误未列出`]);
     return bufferOf((out) => writeCsv(out, rows));
   }
