@@ -55,7 +55,7 @@ export class AppModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: logStream ? [pinoHttp, logStream] : pinoHttp,
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.database)),
         RedisModule,
         TemporalModule,
         AuditModule,

@@ -3,6 +3,7 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../src/config/config';
 import { REGISTER_IMPORT_JOB, REGISTER_IMPORTS_QUEUE, RegisterImportJobData } from '../src/population/register-import-queue';
 import { RegisterImportService } from '../src/population/register-import.service';
+import { BackgroundSweeps } from '../src/health/background-sweeps';
 import { bullConnection } from '../src/redis/redis.module';
 
 /** One import at a time per worker: each holds a transaction and streams a whole county's file. */
@@ -31,9 +32,8 @@ export function startRegisterImports(app: INestApplicationContext, config: AppCo
     if (final) void imports.markFailed(job.data.importId, err.message).catch((e: Error) => logger.error(e.message));
   });
   worker.on('error', (err) => logger.error(err.message));
-  const sweeper = setInterval(() => {
-    imports.requeueStale(SWEEP_EVERY_MS).catch((err: Error) => logger.warn(`register import sweep: ${err.message}`));
-  }, SWEEP_EVERY_MS);
+  const sweeps = app.get(BackgroundSweeps);
+  const sweeper = setInterval(() => void sweeps.run('register-imports', () => imports.requeueStale(SWEEP_EVERY_MS)), SWEEP_EVERY_MS);
   sweeper.unref();
   return {
     async close() {

@@ -10,6 +10,9 @@ import { startNotificationDelivery } from './notification-delivery.processor';
 import { startRegisterImports } from './register-import.processor';
 import { startAuditRetention } from '../src/audit/audit-retention';
 import { AuditService } from '../src/audit/audit.service';
+import { BackgroundSweeps } from '../src/health/background-sweeps';
+import { AnnouncementsService } from '../src/announcements/announcements.service';
+import { CampaignsService } from '../src/campaigns/campaigns.service';
 
 export interface WorkerRuntimeOptions {
   /** A prebuilt bundle (tests bundle once per run); otherwise workflows/ is bundled at start. */
@@ -79,15 +82,18 @@ export async function startWorkerRuntime(
   });
   const delivery = startNotificationDelivery(app, config);
   const registerImports = startRegisterImports(app, config);
-  const sweeper = startOutboxSweeper(app.get(NotificationsService));
-  const clockSweep = config.deadlineClocks.sweep ? startClockSweep(app.get(DeadlineClockClient)) : undefined;
-  const auditRetention = startAuditRetention(app.get(AuditService), config.auditRetentionYears);
+  const sweeps = app.get(BackgroundSweeps);
+  const sweeper = startOutboxSweeper(app.get(NotificationsService), sweeps);
+  const clockSweep = config.deadlineClocks.sweep ? startClockSweep(app.get(DeadlineClockClient), sweeps) : undefined;
+  const auditRetention = startAuditRetention(app.get(AuditService), config.auditRetentionYears, sweeps);
+  const startSweep = config.workflowStartSweep && startWorkflowStartSweep(app.get(AnnouncementsService), app.get(CampaignsService), sweeps);
   const running = worker.run();
   return {
     running,
     async stop() {
       clearInterval(sweeper);
       clearInterval(clockSweep);
+      if (startSweep) clearInterval(startSweep);
       auditRetention.stop();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await Promise.all([running.catch(() => undefined), delivery.close(), registerImports.close()]);
@@ -99,10 +105,27 @@ export async function startWorkerRuntime(
 /** Rows pending this long have lost their job; every worker sweeps (a duplicate enqueue is a no-op). */
 const SWEEP_EVERY_MS = 30_000;
 
-function startOutboxSweeper(notifications: NotificationsService): NodeJS.Timeout {
-  const timer = setInterval(() => {
-    notifications.requeueStale(SWEEP_EVERY_MS).catch((err: Error) => new Logger('OutboxSweeper').warn(`outbox sweep: ${err.message}`));
-  }, SWEEP_EVERY_MS);
+function startOutboxSweeper(notifications: NotificationsService, sweeps: BackgroundSweeps): NodeJS.Timeout {
+  const timer = setInterval(() => void sweeps.run('outbox', () => notifications.requeueStale(SWEEP_EVERY_MS)), SWEEP_EVERY_MS);
+  timer.unref();
+  return timer;
+}
+
+/** Rows committed as started (an announcement `sending`, a campaign `launching`) whose workflow start was lost. */
+const START_SWEEP_EVERY_MS = 60_000;
+
+function startWorkflowStartSweep(
+  announcements: AnnouncementsService,
+  campaigns: CampaignsService,
+  sweeps: BackgroundSweeps,
+): NodeJS.Timeout {
+  const timer = setInterval(
+    () =>
+      void sweeps.run('workflow-starts', () =>
+        Promise.all([announcements.startStuck(START_SWEEP_EVERY_MS), campaigns.startStuck(START_SWEEP_EVERY_MS)]),
+      ),
+    START_SWEEP_EVERY_MS,
+  );
   timer.unref();
   return timer;
 }
@@ -111,19 +134,14 @@ function startOutboxSweeper(notifications: NotificationsService): NodeJS.Timeout
 const CLOCK_SWEEP_EVERY_MS = 60_000;
 
 /** At start, the move from per-task workflows (once, idempotent); then the clock sweep. */
-function startClockSweep(clocks: DeadlineClockClient): NodeJS.Timeout {
+function startClockSweep(clocks: DeadlineClockClient, sweeps: BackgroundSweeps): NodeJS.Timeout {
   const logger = new Logger('DeadlineClockSweep');
-  const report = (err: Error) => logger.warn(`deadline clock sweep: ${err.message}`);
-  clocks
-    .moveTaskWorkflowsToClocks()
-    .then(({ planned, terminated }) => {
-      if (planned || terminated) logger.log(`moved to deadline clocks: ${planned} tasks planned, ${terminated} per-task workflows ended`);
-      return clocks.ensureRunning();
-    })
-    .catch(report);
-  const timer = setInterval(() => {
-    clocks.ensureRunning().catch(report);
-  }, CLOCK_SWEEP_EVERY_MS);
+  void sweeps.run('deadline-clocks', async () => {
+    const { planned, terminated } = await clocks.moveTaskWorkflowsToClocks();
+    if (planned || terminated) logger.log(`moved to deadline clocks: ${planned} tasks planned, ${terminated} per-task workflows ended`);
+    await clocks.ensureRunning();
+  });
+  const timer = setInterval(() => void sweeps.run('deadline-clocks', () => clocks.ensureRunning()), CLOCK_SWEEP_EVERY_MS);
   timer.unref();
   return timer;
 }

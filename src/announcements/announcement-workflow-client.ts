@@ -12,11 +12,13 @@ export class AnnouncementWorkflowClient {
   /** "Already started" counts as started (a retried request); any other failure is thrown. */
   async start(announcementId: string): Promise<void> {
     try {
-      await this.temporal.client.workflow.start(announcementWorkflow, {
-        taskQueue: this.temporal.taskQueue,
-        workflowId: announcementWorkflowId(announcementId),
-        args: [{ announcementId }],
-      });
+      await this.temporal.call((client) =>
+        client.workflow.start(announcementWorkflow, {
+          taskQueue: this.temporal.taskQueue,
+          workflowId: announcementWorkflowId(announcementId),
+          args: [{ announcementId }],
+        }),
+      );
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }

@@ -1,6 +1,6 @@
-import { Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Notification } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -18,6 +18,8 @@ const RECORD_BATCH = 500;
 
 @Injectable()
 export class AnnouncementsService {
+  private readonly logger = new Logger(AnnouncementsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly units: UnitsService,
@@ -27,21 +29,41 @@ export class AnnouncementsService {
   ) {}
 
   /**
-   * Records the announcement and starts its fan-out workflow in one step: the workflow is started
-   * before the row commits, so a Temporal outage leaves nothing behind (503) instead of a notice
-   * that never goes out.
+   * Records the announcement (`sending`), commits, then starts its fan-out workflow: a workflow started
+   * first could look for a row not yet committed and end with nothing sent. Should Temporal not answer
+   * (or the process die in between), the row stays `sending` and the workers' start sweep starts it.
    */
   async create(actor: Actor, dto: CreateAnnouncementDto): Promise<Announcement> {
     await this.units.getInScope(actor, dto.scopeUnitId);
-    return this.dataSource.transaction(async (manager) => {
-      const announcement = await manager.getRepository(Announcement).save({ ...dto, authorUserId: actor.id, status: 'sending' as const });
-      try {
-        await this.workflows.start(announcement.id);
-      } catch (err) {
-        throw new ServiceUnavailableException(`The workflow service is unavailable; nothing was sent (${(err as Error).message})`);
-      }
-      return announcement;
-    });
+    const announcement = await this.dataSource
+      .getRepository(Announcement)
+      .save({ ...dto, authorUserId: actor.id, status: 'sending' as const });
+    await this.startFanOut(announcement.id);
+    return announcement;
+  }
+
+  /**
+   * The start sweep: announcements still `sending` `graceMs` after they were recorded lost their start
+   * (a Temporal outage, a crash) or their run gave up; each is started again (a running one is left
+   * alone, and a fan-out writes each notification once). Returns how many were started.
+   */
+  async startStuck(graceMs: number): Promise<number> {
+    const stuck = await this.dataSource
+      .getRepository(Announcement)
+      .find({ select: { id: true }, where: { status: 'sending', createdAt: LessThan(new Date(Date.now() - graceMs)) }, take: 100 });
+    let started = 0;
+    for (const { id } of stuck) if (await this.startFanOut(id)) started++;
+    return started;
+  }
+
+  private async startFanOut(id: string): Promise<boolean> {
+    try {
+      await this.workflows.start(id);
+      return true;
+    } catch (err) {
+      this.logger.warn(`announcement ${id} is recorded; its fan-out starts at the next sweep: ${(err as Error).message}`);
+      return false;
+    }
   }
 
   async get(actor: Actor, id: string): Promise<Announcement> {

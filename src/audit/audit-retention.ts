@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { BackgroundSweeps } from '../health/background-sweeps';
 import { AuditService } from './audit.service';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -9,16 +10,13 @@ const FIRST_RUN_AFTER_MS = 60_000;
  * Every worker, a minute after start and then daily: audit rows older than AUDIT_RETENTION_YEARS are
  * deleted. Several workers purging at once is harmless (the same rows, deleted once).
  */
-export function startAuditRetention(audit: AuditService, retentionYears: number): { stop(): void } {
+export function startAuditRetention(audit: AuditService, retentionYears: number, sweeps: BackgroundSweeps): { stop(): void } {
   const logger = new Logger('AuditRetention');
-  const run = () => {
-    audit
-      .purgeExpired(retentionYears)
-      .then((deleted) => {
-        if (deleted > 0) logger.log(`deleted ${deleted} audit rows older than ${retentionYears} years`);
-      })
-      .catch((err: Error) => logger.warn(`audit retention: ${err.message}`));
-  };
+  const run = () =>
+    void sweeps.run('audit-retention', async () => {
+      const deleted = await audit.purgeExpired(retentionYears);
+      if (deleted > 0) logger.log(`deleted ${deleted} audit rows older than ${retentionYears} years`);
+    });
   const first = setTimeout(run, FIRST_RUN_AFTER_MS);
   const daily = setInterval(run, DAY_MS);
   first.unref();

@@ -14,11 +14,13 @@ export class CampaignWorkflowClient {
   /** "Already started" counts as started: a repeated launch is harmless. */
   async start(campaignId: string): Promise<void> {
     try {
-      await this.temporal.client.workflow.start(campaignWorkflow, {
-        taskQueue: this.temporal.taskQueue,
-        workflowId: campaignWorkflowId(campaignId),
-        args: [{ campaignId }],
-      });
+      await this.temporal.call((client) =>
+        client.workflow.start(campaignWorkflow, {
+          taskQueue: this.temporal.taskQueue,
+          workflowId: campaignWorkflowId(campaignId),
+          args: [{ campaignId }],
+        }),
+      );
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }
@@ -27,9 +29,10 @@ export class CampaignWorkflowClient {
   /** Not fatal: the workflow also re-reads the campaign between pages and while it waits. */
   async signal(campaignId: string, what: { cancel: true } | { stepFinished: string }): Promise<void> {
     try {
-      const handle = this.temporal.client.workflow.getHandle(campaignWorkflowId(campaignId));
-      if ('cancel' in what) await handle.signal(cancelCampaignSignal);
-      else await handle.signal(stepFinishedSignal, what.stepFinished);
+      await this.temporal.call((client) => {
+        const handle = client.workflow.getHandle(campaignWorkflowId(campaignId));
+        return 'cancel' in what ? handle.signal(cancelCampaignSignal) : handle.signal(stepFinishedSignal, what.stepFinished);
+      });
     } catch (err) {
       this.logger.warn(`could not signal the workflow of campaign ${campaignId}: ${(err as Error).message}`);
     }

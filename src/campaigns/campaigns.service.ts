@@ -1,13 +1,6 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { Page, pageOf } from '../common/pagination';
@@ -32,6 +25,8 @@ export type CampaignView = Campaign & { steps: CampaignStep[] };
 /** 专项行动: created by an admin from a template, launched into a workflow, cancelled with a reason. */
 @Injectable()
 export class CampaignsService {
+  private readonly logger = new Logger(CampaignsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly units: UnitsService,
@@ -134,8 +129,10 @@ export class CampaignsService {
   }
 
   /**
-   * Starts the campaign workflow, which creates the tasks in the background (never inside this
-   * request). Launching again while it launches or runs is harmless and answers the campaign.
+   * Marks the campaign `launching`, commits, then starts the campaign workflow, which creates the tasks
+   * in the background (never inside this request). Launching again while it launches or runs is harmless
+   * and answers the campaign. Should Temporal not answer, the campaign stays `launching` and the workers'
+   * start sweep starts its workflow.
    */
   async launch(actor: Actor, id: string): Promise<CampaignView> {
     await this.dataSource.transaction(async (manager) => {
@@ -144,15 +141,33 @@ export class CampaignsService {
       if (!canLaunch(campaign.status)) throw new ConflictException(`cannot launch a campaign that is ${campaign.status}`);
       await manager.getRepository(Campaign).update({ id }, { status: 'launching', launchedAt: new Date() });
       await this.audit.record({ actorUserId: actor.id, action: 'campaign.launched', entityType: 'campaign', entityId: id }, manager);
-      try {
-        await this.workflows.start(id);
-      } catch (err) {
-        throw new ServiceUnavailableException(
-          `The workflow service is unavailable; the campaign was not launched (${(err as Error).message})`,
-        );
-      }
     });
+    await this.startWorkflow(id);
     return this.get(actor, id);
+  }
+
+  /**
+   * The start sweep: campaigns still `launching` `graceMs` after their launch lost their workflow's
+   * start (a Temporal outage, a crash) or their run ended early; each is started again (a running one
+   * is left alone; a run creates nothing twice). Returns how many were handed to Temporal.
+   */
+  async startStuck(graceMs: number): Promise<number> {
+    const stuck = await this.dataSource
+      .getRepository(Campaign)
+      .find({ select: { id: true }, where: { status: 'launching', launchedAt: LessThan(new Date(Date.now() - graceMs)) }, take: 100 });
+    let started = 0;
+    for (const { id } of stuck) if (await this.startWorkflow(id)) started++;
+    return started;
+  }
+
+  private async startWorkflow(id: string): Promise<boolean> {
+    try {
+      await this.workflows.start(id);
+      return true;
+    } catch (err) {
+      this.logger.warn(`campaign ${id} is launching; its workflow starts at the next sweep: ${(err as Error).message}`);
+      return false;
+    }
   }
 
   /** Marks it cancelled now; the workflow then cancels its unfinished tasks. */

@@ -19,6 +19,12 @@ export interface AppConfig {
   host: string;
   port: number;
   databaseUrl: string;
+  /**
+   * Per connection of the API and the workers: a statement running longer is cancelled, and a session
+   * idle inside a transaction longer is ended (its locks released), so one stuck caller cannot hold
+   * rows or starve the pool. 0 turns one off.
+   */
+  database: { statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
   redisUrl: string;
   /** Prefix of every BullMQ key, so several deployments or test runs can share one Redis. */
   queuePrefix: string;
@@ -27,6 +33,8 @@ export interface AppConfig {
     address?: string;
     namespace: string;
     taskQueue: string;
+    /** Deadline of each call the API and the workers make to Temporal (start, signal, Schedules), retries included. */
+    callTimeoutMs: number;
     apiKey?: string;
     tls?: TemporalTlsConfig;
     devServer: { port: number; uiPort: number; dbFile: string };
@@ -67,6 +75,8 @@ export interface AppConfig {
   xlsx: { maxInflatedBytes: number; maxSharedStrings: number; maxSharedStringBytes: number };
   /** When set, GET /metrics wants `Authorization: Bearer <this>`; unset, it is open like /health. */
   metricsToken?: string;
+  /** Each worker starts, every minute, the workflows of rows committed as started whose start was lost. */
+  workflowStartSweep: boolean;
   deadlineClocks: {
     /** Each worker moves per-task workflows to clocks at start and restarts orphaned clocks every minute. */
     sweep: boolean;
@@ -134,12 +144,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: read.string('HOST', '127.0.0.1'),
     port: read.port('PORT', 3000),
     databaseUrl: read.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/campaign_orchestrator', ['postgres:', 'postgresql:']),
+    database: {
+      statementTimeoutMs: read.integer('DB_STATEMENT_TIMEOUT_MS', 60_000, 0, 3_600_000),
+      idleInTransactionTimeoutMs: read.integer('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 3_600_000),
+    },
     redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: read.string('QUEUE_PREFIX', 'orchestrator'),
     temporal: {
       address: read.optional('TEMPORAL_ADDRESS'),
       namespace: read.string('TEMPORAL_NAMESPACE', 'default'),
       taskQueue: read.string('TEMPORAL_TASK_QUEUE', 'campaign-orchestrator'),
+      callTimeoutMs: read.integer('TEMPORAL_CALL_TIMEOUT_MS', 10_000, 500, 120_000),
       apiKey: read.optional('TEMPORAL_API_KEY'),
       tls: useTls ? tls : undefined,
       devServer: {
@@ -183,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxSharedStringBytes: read.integer('XLSX_MAX_SHARED_STRING_BYTES', 64 * 1024 * 1024, 1024 * 1024, 2 * 1024 ** 3),
     },
     metricsToken: read.optional('METRICS_TOKEN'),
+    workflowStartSweep: read.boolean('WORKFLOW_START_SWEEP', true),
     deadlineClocks: {
       sweep: read.boolean('DEADLINE_CLOCK_SWEEP', true),
       lagDegradedSeconds: read.integer('CLOCK_LAG_DEGRADED_SECONDS', 120, 1, 86_400),

@@ -19,6 +19,7 @@ import { UnitEditing1765600000000 } from './migrations/1765600000000-UnitEditing
 import { OperationsIndexes1765700000000 } from './migrations/1765700000000-OperationsIndexes';
 import { AuditTrailImmutable1765810000000 } from './migrations/1765810000000-AuditTrailImmutable';
 import { EncryptWebhookSecrets1766000500000 } from './migrations/1766000500000-EncryptWebhookSecrets';
+import { DeliveryClaims1766100000000 } from './migrations/1766100000000-DeliveryClaims';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -39,9 +40,16 @@ export const MIGRATIONS = [
   OperationsIndexes1765700000000,
   AuditTrailImmutable1765810000000,
   EncryptWebhookSecrets1766000500000,
+  DeliveryClaims1766100000000,
 ];
 
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/** Session limits of the server's connections (AppConfig.database); migrations run without them. */
+export interface SessionTimeouts {
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+}
+
+export function dataSourceOptions(databaseUrl: string, timeouts?: SessionTimeouts): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -51,7 +59,14 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    extra: { max: 20 },
+    extra: {
+      max: 20,
+      // node-postgres sets these per session at connect; 0 leaves PostgreSQL's default (none).
+      ...(timeouts && {
+        statement_timeout: timeouts.statementTimeoutMs,
+        idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+      }),
+    },
   };
 }
 

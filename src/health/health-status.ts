@@ -1,5 +1,6 @@
 /** How /health judges its components. Pure: the service probes, these decide. */
 import type { OldestDue } from '../metrics/operations-snapshot';
+import type { SweepRecord } from './background-sweeps';
 
 export interface ComponentHealth {
   status: 'up' | 'down';
@@ -38,12 +39,31 @@ export function deadlineClocksHealth(oldest: OldestDue | null, thresholdSeconds:
   return health;
 }
 
+/** The workers' background sweeps: `degraded` while one's last pass failed. */
+export interface SweepsHealth {
+  status: 'up' | 'degraded' | 'down';
+  latencyMs: number;
+  /** Sweeps whose latest pass failed: since when, and why. */
+  failing: { name: string; since: string; error: string }[];
+  error?: string;
+}
+
+export function sweepsHealth(records: Record<string, SweepRecord>, latencyMs: number): SweepsHealth {
+  const failing = Object.entries(records)
+    .filter(([, r]) => r.lastErrorAt !== null && (r.lastOkAt === null || r.lastErrorAt > r.lastOkAt))
+    .map(([name, r]) => ({ name, since: r.lastErrorAt!, error: r.lastError ?? '' }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const health: SweepsHealth = { status: failing.length ? 'degraded' : 'up', latencyMs, failing };
+  if (failing.length) health.error = failing.map((f) => `the ${f.name} sweep fails: ${f.error}`).join('; ');
+  return health;
+}
+
 /**
  * `error` (503) when PostgreSQL, Redis or Temporal is down: the API cannot work. `degraded` (200) when
- * they answer but the deadline clocks are late (or could not be read): requests work, reminders and
- * escalations go out late. `ok` otherwise.
+ * they answer but background work is not keeping up (deadline clocks late, a sweep failing, or either
+ * unreadable): requests work, reminders and escalations may go out late. `ok` otherwise.
  */
-export function overallStatus(core: ComponentHealth[], clocks: Pick<DeadlineClocksHealth, 'status'>): HealthStatus {
+export function overallStatus(core: ComponentHealth[], background: Pick<DeadlineClocksHealth | SweepsHealth, 'status'>[]): HealthStatus {
   if (core.some((c) => c.status !== 'up')) return 'error';
-  return clocks.status === 'up' ? 'ok' : 'degraded';
+  return background.every((b) => b.status === 'up') ? 'ok' : 'degraded';
 }

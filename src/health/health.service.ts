@@ -6,13 +6,28 @@ import { InjectConfig } from '../config/config.module';
 import { OperationsStats } from '../metrics/operations-stats.service';
 import { RedisClient } from '../redis/redis.module';
 import { TemporalClient } from '../temporal/temporal.module';
-import { ComponentHealth, DeadlineClocksHealth, deadlineClocksHealth, HealthStatus, overallStatus } from './health-status';
+import { BackgroundSweeps } from './background-sweeps';
+import {
+  ComponentHealth,
+  DeadlineClocksHealth,
+  deadlineClocksHealth,
+  HealthStatus,
+  overallStatus,
+  SweepsHealth,
+  sweepsHealth,
+} from './health-status';
 
-export type { ComponentHealth, DeadlineClocksHealth } from './health-status';
+export type { ComponentHealth, DeadlineClocksHealth, SweepsHealth } from './health-status';
 
 export interface HealthReport {
   status: HealthStatus;
-  components: { postgres: ComponentHealth; redis: ComponentHealth; temporal: ComponentHealth; deadlineClocks: DeadlineClocksHealth };
+  components: {
+    postgres: ComponentHealth;
+    redis: ComponentHealth;
+    temporal: ComponentHealth;
+    deadlineClocks: DeadlineClocksHealth;
+    sweeps: SweepsHealth;
+  };
 }
 
 const TIMEOUT_MS = 2000;
@@ -24,20 +39,31 @@ export class HealthService {
     private readonly redis: RedisClient,
     private readonly temporal: TemporalClient,
     private readonly stats: OperationsStats,
+    private readonly sweeps: BackgroundSweeps,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   async check(): Promise<HealthReport> {
-    const [postgres, redis, temporal, deadlineClocks] = await Promise.all([
+    const [postgres, redis, temporal, deadlineClocks, sweeps] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.redis.ping()),
       probe(() => this.temporal.ping(TIMEOUT_MS)),
       this.clocks(),
+      this.backgroundSweeps(),
     ]);
     return {
-      status: overallStatus([postgres, redis, temporal], deadlineClocks),
-      components: { postgres, redis, temporal, deadlineClocks },
+      status: overallStatus([postgres, redis, temporal], [deadlineClocks, sweeps]),
+      components: { postgres, redis, temporal, deadlineClocks, sweeps },
     };
+  }
+
+  private async backgroundSweeps(): Promise<SweepsHealth> {
+    const started = Date.now();
+    try {
+      return sweepsHealth(await withTimeout(this.sweeps.records()), Date.now() - started);
+    } catch (err) {
+      return { status: 'down', latencyMs: Date.now() - started, failing: [], error: (err as Error).message };
+    }
   }
 
   private async clocks(): Promise<DeadlineClocksHealth> {

@@ -15,13 +15,26 @@ import { renderTemplate } from './templates';
 import { TemplatesService } from './templates.service';
 import { Notification } from './notification.entity';
 
-export type ChannelOutcome = 'sent' | 'already-sent' | 'missing';
+/** `claimed`: another job is sending it now (or died doing so: the sweeper releases it after the lease). */
+export type ChannelOutcome = 'sent' | 'already-sent' | 'claimed' | 'missing';
+
+/** A job that dies between claiming and marking leaves rows `sending`; after this long the sweeper hands them back. */
+export const DELIVERY_CLAIM_LEASE_MS = 5 * 60_000;
 
 interface OutsideMessage {
   id: string;
   kind: string;
   title: string;
   body: string;
+}
+
+interface Claim {
+  deliveryIds: string[];
+  channel: OutsideChannel;
+  settings: NotificationSettings;
+  user: User;
+  message: OutsideMessage;
+  items: Notification[];
 }
 
 function digestVars(user: User, items: Notification[]) {
@@ -71,19 +84,48 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
   /**
    * Sends this delivery, together with every other pending delivery to the same person on the same
    * channel for task items of the same day: one digest message instead of one message each (a village
-   * doctor with 40 items due gets one). The rows are locked while the message goes out, so two jobs
-   * never send the same item; a job whose row was carried by another's digest finds it sent.
+   * doctor with 40 items due gets one). The rows are claimed and committed first, the message goes out
+   * with no transaction open (a slow webhook holds no lock and no pooled connection), then they are
+   * marked sent. A job whose row another job's digest carries finds it claimed or sent.
    */
   async deliver(deliveryId: string): Promise<ChannelOutcome> {
+    const claim = await this.claim(deliveryId);
+    if (typeof claim === 'string') return claim;
+    try {
+      await this.send(claim.channel, claim.settings, claim.user, claim.message, claim.items);
+    } catch (err) {
+      // Back to pending: the job's retry (or a digest mate's job) sends them again.
+      await this.deliveries().update({ id: In(claim.deliveryIds), status: 'sending' }, { status: 'pending', claimedAt: null });
+      throw err;
+    }
+    await this.deliveries().update(
+      { id: In(claim.deliveryIds), status: 'sending' },
+      {
+        status: 'sent',
+        sentAt: new Date(),
+        claimedAt: null,
+        attempts: () => 'attempts + 1',
+        lastError: null,
+        digestSize: claim.items.length,
+      },
+    );
+    return 'sent';
+  }
+
+  /**
+   * Claims the delivery and its digest mates (`sending`) in a short transaction and returns what to
+   * send. One claim at a time per person and channel: a job running alongside waits on the advisory
+   * lock, then finds its row claimed (row locks alone would let both claim part of the set).
+   */
+  private claim(deliveryId: string): Promise<Claim | ChannelOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const deliveries = manager.getRepository(NotificationDelivery);
       const found = await deliveries.findOneBy({ id: deliveryId });
       if (!found) return 'missing';
       const notification = await manager.getRepository(Notification).findOneByOrFail({ id: found.notificationId });
-      // One digest at a time per person and channel: a job running alongside waits here, then finds
-      // its row already carried by this digest (row locks alone would let both send part of the set).
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`digest:${notification.recipientUserId}:${found.channel}`]);
       const delivery = await deliveries.findOneOrFail({ where: { id: deliveryId }, lock: { mode: 'pessimistic_write' } });
+      if (delivery.status === 'sending') return 'claimed';
       if (delivery.status !== 'pending') return 'already-sent';
       const batch = notification.data ? await this.digestMates(manager, delivery, notification) : [];
       const items = [notification, ...batch.map((b) => b.notification)];
@@ -99,19 +141,21 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
         items.length === 1
           ? notification
           : { ...renderTemplate(await this.templates.get('digest'), digestVars(user, items)), id: notification.id, kind: 'digest' };
-      await this.send(
-        delivery.channel,
+      const deliveryIds = [delivery.id, ...batch.map((b) => b.delivery.id)];
+      await deliveries.update({ id: In(deliveryIds) }, { status: 'sending', claimedAt: new Date() });
+      return {
+        deliveryIds,
+        channel: delivery.channel,
         settings,
         user,
-        { id: message.id, kind: message.kind, title: message.title, body: message.body },
+        message: { id: message.id, kind: message.kind, title: message.title, body: message.body },
         items,
-      );
-      await deliveries.update(
-        { id: In([delivery.id, ...batch.map((b) => b.delivery.id)]) },
-        { status: 'sent', sentAt: new Date(), attempts: () => 'attempts + 1', lastError: null, digestSize: items.length },
-      );
-      return 'sent';
+      };
     });
+  }
+
+  private deliveries() {
+    return this.dataSource.getRepository(NotificationDelivery);
   }
 
   private async send(

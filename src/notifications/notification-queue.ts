@@ -18,7 +18,10 @@ export interface DeliverChannelJobData {
 }
 export type NotificationJobData = DeliverJobData | DeliverChannelJobData;
 
-/** Retries with backoff; finished jobs are dropped so the outbox sweeper may enqueue a row again. */
+/**
+ * Retries with backoff. Finished jobs are dropped; failed ones are kept a week for inspection, and the
+ * outbox sweeper removes one whose row is still pending before enqueuing that row again (`requeue`).
+ */
 export const DELIVERY_JOB_OPTIONS: JobsOptions = {
   attempts: 6,
   backoff: { type: 'exponential', delay: 2000 },
@@ -58,6 +61,25 @@ export class NotificationQueue implements OnApplicationShutdown {
         data: { deliveryId: id },
         opts: { jobId: `channel-${id}`, delay: Math.max(0, delayMs) },
       })),
+    );
+  }
+
+  /**
+   * For the outbox sweeper: rows whose job was lost or failed without its row saying so (the failure
+   * could not be recorded). A failed job still holds its id, which would make the add a no-op: it goes first.
+   */
+  async requeue(notificationIds: string[], deliveryIds: string[], channelDelayMs: number): Promise<void> {
+    await this.dropFailed([...notificationIds, ...deliveryIds.map((id) => `channel-${id}`)]);
+    await this.enqueue(notificationIds);
+    await this.enqueueChannels(deliveryIds, channelDelayMs);
+  }
+
+  private async dropFailed(jobIds: string[]): Promise<void> {
+    await Promise.all(
+      jobIds.map(async (jobId) => {
+        const job = await this.queue.getJob(jobId);
+        if (job && (await job.isFailed())) await job.remove();
+      }),
     );
   }
 

@@ -43,7 +43,11 @@ export class NotificationDelivery {
   channel: OutsideChannel;
 
   @Column({ type: 'varchar', length: 16, default: 'pending' })
-  status: 'pending' | 'sent' | 'failed';
+  /** `sending`: claimed by a job that is sending it now (since `claimedAt`). */
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+
+  @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
+  claimedAt: Date | null;
 
   @Column({ type: 'int', default: 0 })
   attempts: number;

@@ -11,6 +11,7 @@ import { NotificationSettingsDto, NotificationSettingsView } from './dto/notific
 import { webhookUrlProblem } from './channels/webhook-target';
 import { NotificationSettings, webhookSecretContext } from './notification-settings.entity';
 import { Notification } from './notification.entity';
+import { DELIVERY_CLAIM_LEASE_MS } from './channel-delivery.service';
 import { NotificationQueue } from './notification-queue';
 
 /** notifications.title is varchar(200). */
@@ -72,17 +73,22 @@ export class NotificationsService {
   }
 
   /**
-   * The outbox sweeper: rows still pending after `olderThanMs` lost their job (Redis flushed, or
-   * a crash between commit and enqueue) and are enqueued again. Returns how many.
+   * The outbox sweeper: rows still pending after `olderThanMs` lost their job (Redis flushed, a crash
+   * between commit and enqueue, or a failure that could not be recorded) and are enqueued again; outside
+   * deliveries claimed longer than the lease by a job that died mid-send go back to pending first (their
+   * message may have left: receivers deduplicate on its id). Returns how many rows were enqueued.
    */
   async requeueStale(olderThanMs: number, limit = 1000): Promise<number> {
+    await this.notifications.query(
+      `UPDATE notification_deliveries SET status = 'pending', claimed_at = NULL WHERE status = 'sending' AND claimed_at < $1`,
+      [new Date(Date.now() - DELIVERY_CLAIM_LEASE_MS)],
+    );
     const stale = await this.notifications.find({
       select: { id: true },
       where: { status: 'pending', createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
       order: { createdAt: 'ASC' },
       take: limit,
     });
-    await this.enqueue(stale.map((n) => n.id));
     const staleDeliveries: { id: string }[] = await this.notifications.query(
       `SELECT d.id FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
        WHERE d.status = 'pending' AND n.status = 'sent' AND d.created_at < $1 ORDER BY d.created_at LIMIT $2`,
@@ -90,7 +96,8 @@ export class NotificationsService {
     );
     // Lost jobs go now, unless that is inside quiet hours.
     const { quietHours } = this.config.channelDelivery;
-    await this.queue.enqueueChannels(
+    await this.queue.requeue(
+      stale.map((n) => n.id),
       staleDeliveries.map((d) => d.id),
       channelDeliveryAt(new Date(), 0, quietHours).getTime() - Date.now(),
     );

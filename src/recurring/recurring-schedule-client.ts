@@ -16,49 +16,51 @@ export class RecurringScheduleClient {
   /** "Already exists" counts as created: the id is new, so it is this definition's own, from a retried call. */
   async create(definition: { id: string; cron: string }, note: string): Promise<void> {
     try {
-      await this.temporal.client.schedule.create({
-        scheduleId: recurringScheduleId(definition.id),
-        spec: { cronExpressions: [definition.cron], timezone: RECURRENCE_TIME_ZONE },
-        action: {
-          type: 'startWorkflow',
-          workflowType: recurringOccurrenceWorkflow,
-          workflowId: recurringScheduleId(definition.id),
-          taskQueue: this.temporal.taskQueue,
-          args: [{ definitionId: definition.id }],
-        },
-        policies: {
-          // BUFFER_ONE, not SKIP: should an occurrence still be running when the next one falls due
-          // (a worker down for weeks), SKIP would drop a whole period's tasks; a buffered run costs
-          // nothing, since an occurrence creates each of its tasks once however often it runs.
-          overlap: ScheduleOverlapPolicy.BUFFER_ONE,
-          // After a Temporal outage a period's tasks are still wanted, late: the run keeps its
-          // scheduled date, so titles and due dates are those of the missed occurrence.
-          catchupWindow: '7 days',
-        },
-        state: { note },
-      });
+      await this.temporal.call((client) =>
+        client.schedule.create({
+          scheduleId: recurringScheduleId(definition.id),
+          spec: { cronExpressions: [definition.cron], timezone: RECURRENCE_TIME_ZONE },
+          action: {
+            type: 'startWorkflow',
+            workflowType: recurringOccurrenceWorkflow,
+            workflowId: recurringScheduleId(definition.id),
+            taskQueue: this.temporal.taskQueue,
+            args: [{ definitionId: definition.id }],
+          },
+          policies: {
+            // BUFFER_ONE, not SKIP: should an occurrence still be running when the next one falls due
+            // (a worker down for weeks), SKIP would drop a whole period's tasks; a buffered run costs
+            // nothing, since an occurrence creates each of its tasks once however often it runs.
+            overlap: ScheduleOverlapPolicy.BUFFER_ONE,
+            // After a Temporal outage a period's tasks are still wanted, late: the run keeps its
+            // scheduled date, so titles and due dates are those of the missed occurrence.
+            catchupWindow: '7 days',
+          },
+          state: { note },
+        }),
+      );
     } catch (err) {
       if (!(err instanceof ScheduleAlreadyRunning)) throw err;
     }
   }
 
   pause(definitionId: string, note: string): Promise<void> {
-    return this.handle(definitionId).pause(note);
+    return this.temporal.call(() => this.handle(definitionId).pause(note));
   }
 
   unpause(definitionId: string, note: string): Promise<void> {
-    return this.handle(definitionId).unpause(note);
+    return this.temporal.call(() => this.handle(definitionId).unpause(note));
   }
 
   /** Runs one occurrence now. Overlap ALLOW_ALL (a trigger's default): a second run of an occurrence adds nothing. */
   trigger(definitionId: string): Promise<void> {
-    return this.handle(definitionId).trigger();
+    return this.temporal.call(() => this.handle(definitionId).trigger());
   }
 
   /** Already gone counts as deleted. */
   async delete(definitionId: string): Promise<void> {
     try {
-      await this.handle(definitionId).delete();
+      await this.temporal.call(() => this.handle(definitionId).delete());
     } catch (err) {
       if (!isScheduleMissing(err)) throw err;
     }

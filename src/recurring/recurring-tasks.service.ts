@@ -6,8 +6,9 @@ import {
   NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { RecurringOccurrence } from '../../workflows/recurring-occurrence.contract';
 import { Actor } from '../auth/actor';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
@@ -44,30 +45,37 @@ export class RecurringTasksService {
     const inline = dto.policy ? validateDeadlinePolicy(dto.policy) : undefined;
     if (inline && !inline.ok) throw new BadRequestException({ message: 'policy is invalid', errors: inline.errors });
 
-    return this.dataSource.transaction(async (manager) => {
-      // Like a single task: an inline policy, else the default row, else the built-in default.
-      const policy = inline?.ok ? inline : await storedPolicyForTask(manager);
-      const definition = await manager.getRepository(RecurringTaskDefinition).save({
-        title: dto.title,
-        description: dto.description ?? '',
-        kind: dto.kind,
-        scopeUnitId: scope.id,
-        unitKind: dto.unitKind,
-        cron: cron.cron,
-        dueAfterDays: dto.dueAfterDays,
-        policy: policy.policy,
-        active: true,
-        createdByUserId: actor.id,
+    const definition = { id: randomUUID(), cron: cron.cron };
+    // The Schedule first, with no transaction open (a Temporal outage holds no pooled connection); a
+    // Schedule whose definition never commits is deleted again, and until then its runs find nothing.
+    try {
+      await this.schedules.create(definition, `created by ${actor.username}`);
+    } catch (err) {
+      throw new ServiceUnavailableException(
+        `The workflow service is unavailable; the recurring task was not created (${(err as Error).message})`,
+      );
+    }
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        // Like a single task: an inline policy, else the default row, else the built-in default.
+        const policy = inline?.ok ? inline : await storedPolicyForTask(manager);
+        return manager.getRepository(RecurringTaskDefinition).save({
+          ...definition,
+          title: dto.title,
+          description: dto.description ?? '',
+          kind: dto.kind,
+          scopeUnitId: scope.id,
+          unitKind: dto.unitKind,
+          dueAfterDays: dto.dueAfterDays,
+          policy: policy.policy,
+          active: true,
+          createdByUserId: actor.id,
+        });
       });
-      try {
-        await this.schedules.create(definition, `created by ${actor.username}`);
-      } catch (err) {
-        throw new ServiceUnavailableException(
-          `The workflow service is unavailable; the recurring task was not created (${(err as Error).message})`,
-        );
-      }
-      return definition;
-    });
+    } catch (err) {
+      await this.schedules.delete(definition.id).catch(() => undefined);
+      throw err;
+    }
   }
 
   async list(actor: Actor, query: PageQueryDto): Promise<Page<RecurringTaskDefinition>> {
@@ -87,7 +95,7 @@ export class RecurringTasksService {
   }
 
   get(actor: Actor, id: string): Promise<RecurringTaskDefinition> {
-    return this.findInScope(this.dataSource.manager, actor, id);
+    return this.findInScope(actor, id);
   }
 
   pause(actor: Actor, id: string): Promise<RecurringTaskDefinition> {
@@ -98,25 +106,25 @@ export class RecurringTasksService {
     return this.setActive(actor, id, true);
   }
 
-  /** Deletes the schedule; the definition stays, inactive, as the record of its occurrences' tasks. */
+  /**
+   * Deletes the schedule, then marks the definition deleted; it stays, inactive, as the record of its
+   * occurrences' tasks. A retry after a failure in between finds the schedule already gone.
+   */
   async remove(actor: Actor, id: string): Promise<RecurringTaskDefinition> {
-    return this.dataSource.transaction(async (manager) => {
-      const definition = await this.findInScope(manager, actor, id, true);
-      if (definition.deletedAt) return definition;
-      Object.assign(definition, { active: false, deletedAt: new Date() });
-      const saved = await manager.getRepository(RecurringTaskDefinition).save(definition);
-      try {
-        await this.schedules.delete(id);
-      } catch (err) {
-        throw scheduleError(err, 'the recurring task was not deleted');
-      }
-      return saved;
-    });
+    const definition = await this.findInScope(actor, id);
+    if (definition.deletedAt) return definition;
+    try {
+      await this.schedules.delete(id);
+    } catch (err) {
+      throw scheduleError(err, 'the recurring task was not deleted');
+    }
+    Object.assign(definition, { active: false, deletedAt: new Date() });
+    return this.dataSource.getRepository(RecurringTaskDefinition).save(definition);
   }
 
   /** Runs one occurrence now, for today's date; it adds nothing if today's occurrence has run. */
   async trigger(actor: Actor, id: string): Promise<RecurringTaskDefinition> {
-    const definition = await this.findInScope(this.dataSource.manager, actor, id);
+    const definition = await this.findInScope(actor, id);
     assertNotDeleted(definition);
     if (!definition.active) throw new ConflictException('this recurring task is paused; resume it first');
     try {
@@ -200,32 +208,30 @@ export class RecurringTasksService {
     return { occurrenceKey: occurrence, taskCount };
   }
 
-  /** Reads through the caller's transaction, locking the row for a change. */
-  private async findInScope(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<RecurringTaskDefinition> {
-    const definition = await manager
-      .getRepository(RecurringTaskDefinition)
-      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  private async findInScope(actor: Actor, id: string): Promise<RecurringTaskDefinition> {
+    const manager = this.dataSource.manager;
+    const definition = await manager.getRepository(RecurringTaskDefinition).findOneBy({ id });
     if (!definition) throw new NotFoundException(`No recurring task with id ${id}`);
     const scope = await manager.getRepository(Unit).findOneBy({ id: definition.scopeUnitId });
     if (!scope || !isInScope(actor.scope, scope)) throw new ForbiddenException('This recurring task is outside your scope');
     return definition;
   }
 
-  /** The flag and the schedule change together: Temporal refusing rolls the flag back (503). */
+  /**
+   * The schedule first (Temporal refusing changes nothing: 503), then the flag; both calls are idempotent,
+   * so a retry after a failure in between brings them together. No transaction is held over the call.
+   */
   private async setActive(actor: Actor, id: string, active: boolean): Promise<RecurringTaskDefinition> {
-    return this.dataSource.transaction(async (manager) => {
-      const definition = await this.findInScope(manager, actor, id, true);
-      assertNotDeleted(definition);
-      definition.active = active;
-      const saved = await manager.getRepository(RecurringTaskDefinition).save(definition);
-      try {
-        if (active) await this.schedules.unpause(id, `resumed by ${actor.username}`);
-        else await this.schedules.pause(id, `paused by ${actor.username}`);
-      } catch (err) {
-        throw scheduleError(err, `the recurring task was not ${active ? 'resumed' : 'paused'}`);
-      }
-      return saved;
-    });
+    const definition = await this.findInScope(actor, id);
+    assertNotDeleted(definition);
+    try {
+      if (active) await this.schedules.unpause(id, `resumed by ${actor.username}`);
+      else await this.schedules.pause(id, `paused by ${actor.username}`);
+    } catch (err) {
+      throw scheduleError(err, `the recurring task was not ${active ? 'resumed' : 'paused'}`);
+    }
+    definition.active = active;
+    return this.dataSource.getRepository(RecurringTaskDefinition).save(definition);
   }
 }
 

@@ -8,9 +8,6 @@ import { wakesClock } from '../domain/deadline-moments';
 import { TemporalClient } from '../temporal/temporal.module';
 import { ClockWakes, DeadlineMomentsService } from './deadline-moments.service';
 
-/** A Temporal call from a request path waits this long at most: the sweep makes up for a failed one. */
-const CALL_DEADLINE_MS = 5_000;
-
 /**
  * The API's side of the deadline clocks. After a commit that planned moments, a clock is woken
  * (started if it has no run) only when one of them is earlier than the clock means to wake: most
@@ -51,8 +48,8 @@ export class DeadlineClockClient {
   }
 
   async signalWithStart(clockKey: string): Promise<void> {
-    await this.temporal.connection.withDeadline(Date.now() + CALL_DEADLINE_MS, () =>
-      this.temporal.client.workflow.signalWithStart(deadlineClockWorkflow, {
+    await this.temporal.call((client) =>
+      client.workflow.signalWithStart(deadlineClockWorkflow, {
         taskQueue: this.temporal.taskQueue,
         workflowId: deadlineClockWorkflowId(clockKey),
         args: [{ clockKey }],
@@ -110,7 +107,7 @@ export class DeadlineClockClient {
     });
     for await (const execution of running) {
       try {
-        await this.temporal.client.workflow.getHandle(execution.workflowId).terminate('moved to its deadline clock');
+        await this.temporal.call((client) => client.workflow.getHandle(execution.workflowId).terminate('moved to its deadline clock'));
         terminated++;
       } catch (err) {
         this.logger.warn(`could not end ${execution.workflowId}: ${(err as Error).message}`);

@@ -41,6 +41,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     QUEUE_PREFIX: `test-${requiredEnv(TEST_ENV.runId)}-${own}`,
     // Test files share a database: one file's sweep would start another's clocks on its own queue.
     DEADLINE_CLOCK_SWEEP: 'false',
+    WORKFLOW_START_SWEEP: 'false',
     // Webhook receivers of the tests listen on 127.0.0.1, which a webhook may not reach otherwise.
     WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     ...options.env,

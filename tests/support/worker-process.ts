@@ -20,6 +20,7 @@ export function spawnWorkerProcess(config: AppConfig): ChildProcess {
       LOG_LEVEL: 'error',
       NOTIFY_QUIET_HOURS: 'none',
       DEADLINE_CLOCK_SWEEP: String(config.deadlineClocks.sweep),
+      WORKFLOW_START_SWEEP: String(config.workflowStartSweep),
       DEADLINE_CLOCK_PAGE_SIZE: String(config.deadlineClocks.pageSize),
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,5 +1,5 @@
 import { bearerTokenMatches } from '../../src/metrics/bearer-token';
-import { deadlineClocksHealth, overallStatus } from '../../src/health/health-status';
+import { deadlineClocksHealth, overallStatus, sweepsHealth } from '../../src/health/health-status';
 import { deadlineSamples, notificationSamples, queueSamples } from '../../src/metrics/operations-snapshot';
 
 describe('/metrics samples', () => {
@@ -84,10 +84,30 @@ describe('/health judgement', () => {
   });
 
   it('answers error when a core component is down, degraded when only the clocks are late or unknown', () => {
-    expect(overallStatus([up, up, up], { status: 'up' })).toBe('ok');
-    expect(overallStatus([up, up, up], { status: 'degraded' })).toBe('degraded');
-    expect(overallStatus([up, up, up], { status: 'down' })).toBe('degraded');
-    expect(overallStatus([up, { status: 'down', latencyMs: 1 }, up], { status: 'up' })).toBe('error');
-    expect(overallStatus([{ status: 'down', latencyMs: 1 }, up, up], { status: 'degraded' })).toBe('error');
+    expect(overallStatus([up, up, up], [{ status: 'up' }])).toBe('ok');
+    expect(overallStatus([up, up, up], [{ status: 'degraded' }])).toBe('degraded');
+    expect(overallStatus([up, up, up], [{ status: 'down' }])).toBe('degraded');
+    expect(overallStatus([up, { status: 'down', latencyMs: 1 }, up], [{ status: 'up' }])).toBe('error');
+    expect(overallStatus([{ status: 'down', latencyMs: 1 }, up, up], [{ status: 'degraded' }])).toBe('error');
+  });
+
+  it('names each sweep whose latest pass failed, and forgets a failure once a later pass succeeds', () => {
+    const health = sweepsHealth(
+      {
+        outbox: { lastOkAt: '2027-03-25T10:00:00.000Z', lastErrorAt: '2027-03-25T10:00:30.000Z', lastError: 'connection refused' },
+        clocks: { lastOkAt: '2027-03-25T10:01:00.000Z', lastErrorAt: '2027-03-25T10:00:30.000Z', lastError: 'old' },
+        starts: { lastOkAt: null, lastErrorAt: '2027-03-25T09:00:00.000Z', lastError: 'never worked' },
+        imports: { lastOkAt: '2027-03-25T10:00:00.000Z', lastErrorAt: null, lastError: null },
+      },
+      3,
+    );
+    expect(health.status).toBe('degraded');
+    expect(health.failing).toEqual([
+      { name: 'outbox', since: '2027-03-25T10:00:30.000Z', error: 'connection refused' },
+      { name: 'starts', since: '2027-03-25T09:00:00.000Z', error: 'never worked' },
+    ]);
+    expect(health.error).toContain('the outbox sweep fails: connection refused');
+    expect(sweepsHealth({}, 1)).toEqual({ status: 'up', latencyMs: 1, failing: [] });
+    expect(overallStatus([up, up, up], [{ status: 'up' }, health])).toBe('degraded');
   });
 });
