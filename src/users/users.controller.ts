@@ -27,6 +27,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @Roles('admin', 'manager')
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<UserView> {
     return this.users.get(actor, id);
   }
