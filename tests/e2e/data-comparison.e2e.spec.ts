@@ -4,8 +4,8 @@ import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { ageOn, makeResidentId } from '../../src/domain/resident-id';
 import { localDateOf } from '../../src/domain/time-zone';
 import { Task } from '../../src/tasks/task.entity';
-import { District, givenDistrict, givenRegister, givenUser, Register } from '../support/factories';
-import { eventually, startTestApp, TestApp } from '../support/test-app';
+import { District, givenDistrict, givenReIdentificationCampaign, givenRegister, givenUser, Register } from '../support/factories';
+import { startTestApp, TestApp } from '../support/test-app';
 
 const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\r\n');
 
@@ -28,26 +28,7 @@ describe('results upload and data comparison through the HTTP API', () => {
     const admin = await givenUser(t.app, 'admin', district.id.county);
     const staff = await givenUser(t.app, 'staff', district.id.clinics[0]);
     [adminToken, staffToken] = [await t.login(admin.username, admin.password), await t.login(staff.username, staff.password)];
-    const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
-    const created = await t.http
-      .post('/api/campaigns')
-      .set(auth(adminToken))
-      .send({
-        name: '再识别与比对',
-        template: 're_identification',
-        scopeUnitId: district.id.county,
-        startsOn: day(0),
-        endsOn: day(30),
-        steps: [{ dueAt: day(10), responsibleUnitKind: 'village_clinic' }],
-      })
-      .expect(201);
-    campaignId = created.body.id;
-    await t.http.post(`/api/campaigns/${campaignId}/launch`).set(auth(adminToken)).expect(202);
-    await eventually(
-      async () => ((await t.http.get(`/api/campaigns/${campaignId}`).set(auth(adminToken))).body.status === 'running' ? true : undefined),
-      30_000,
-      'launch',
-    );
+    campaignId = (await givenReIdentificationCampaign(t, adminToken, district.id.county, { name: '再识别与比对', launch: true })).id;
   });
   afterAll(() => t.stop());
 

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { makeResidentId } from '../../src/domain/resident-id';
 import { Task } from '../../src/tasks/task.entity';
-import { District, givenDistrict, givenUser } from '../support/factories';
+import { District, givenDistrict, givenReIdentificationCampaign, givenUser } from '../support/factories';
 import { binaryBody, eventually, startTestApp, TestApp } from '../support/test-app';
 
 /** What a spreadsheet runs as a formula when a cell's text starts with it (OWASP, CSV Injection). */
@@ -168,26 +168,7 @@ describe('formula neutralisation in exports', () => {
     await t.http.patch(`/api/users/${staff.id}`).set(auth(adminToken)).send({ displayName: planted.recorder }).expect(200);
     const staffToken = await t.login(staff.username, staff.password);
 
-    const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
-    const created = await t.http
-      .post('/api/campaigns')
-      .set(auth(adminToken))
-      .send({
-        name: '台账公式',
-        template: 're_identification',
-        scopeUnitId: district.id.county,
-        startsOn: day(0),
-        endsOn: day(30),
-        steps: [{ dueAt: day(10), responsibleUnitKind: 'village_clinic' }],
-      })
-      .expect(201);
-    campaignId = created.body.id;
-    await t.http.post(`/api/campaigns/${campaignId}/launch`).set(auth(adminToken)).expect(202);
-    await eventually(
-      async () => ((await t.http.get(`/api/campaigns/${campaignId}`).set(auth(adminToken))).body.status === 'running' ? true : undefined),
-      30_000,
-      'the launch',
-    );
+    campaignId = (await givenReIdentificationCampaign(t, adminToken, district.id.county, { name: '台账公式', launch: true })).id;
     const task = await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ campaignId, unitId: clinic.body.id });
     const items = await t.http.get(`/api/tasks/${task.id}/items`).set(auth(staffToken)).expect(200);
     for (const item of items.body.items as { id: string }[])

@@ -7,7 +7,7 @@ import { generateRegister } from '../../src/demo/register-generator';
 import { bufferOf, RegisterFileRow, writeRegisterFile } from '../../src/population/register-file';
 import { Task } from '../../src/tasks/task.entity';
 import { craftedXlsx, sharedStringsBomb } from '../support/crafted-xlsx';
-import { District, givenDistrict, givenRegister, givenUser, Register } from '../support/factories';
+import { District, givenDistrict, givenReIdentificationCampaign, givenRegister, givenUser, Register } from '../support/factories';
 import { binaryBody, eventually, startTestApp, TestApp } from '../support/test-app';
 
 const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\r\n');
@@ -44,26 +44,7 @@ describe('hostile uploads', () => {
     const staff = await givenUser(t.app, 'staff', district.id.clinics[0]);
     const otherStaff = await givenUser(t.app, 'staff', district.id.clinics[1]);
     [adminToken, staffToken, otherStaffToken] = await Promise.all([admin, staff, otherStaff].map((u) => t.login(u.username, u.password)));
-    const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
-    const created = await t.http
-      .post('/api/campaigns')
-      .set(auth(adminToken))
-      .send({
-        name: '上传限制',
-        template: 're_identification',
-        scopeUnitId: district.id.county,
-        startsOn: day(0),
-        endsOn: day(30),
-        steps: [{ dueAt: day(10), responsibleUnitKind: 'village_clinic' }],
-      })
-      .expect(201);
-    campaignId = created.body.id;
-    await t.http.post(`/api/campaigns/${campaignId}/launch`).set(auth(adminToken)).expect(202);
-    await eventually(
-      async () => ((await t.http.get(`/api/campaigns/${campaignId}`).set(auth(adminToken))).body.status === 'running' ? true : undefined),
-      30_000,
-      'launch',
-    );
+    campaignId = (await givenReIdentificationCampaign(t, adminToken, district.id.county, { name: '上传限制', launch: true })).id;
     bomb = await sharedStringsBomb(['身份证号', '识别结果', '户编号'], 1_000_000, 300);
   }, 120_000);
   afterAll(async () => {

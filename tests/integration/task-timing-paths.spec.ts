@@ -5,7 +5,7 @@ import { CampaignLaunchService } from '../../src/campaigns/campaign-launch.servi
 import { DEFAULT_DEADLINE_POLICY } from '../../src/domain/deadline-policy';
 import { RecurringTaskDefinition } from '../../src/recurring/recurring-task.entity';
 import { RecurringTasksService } from '../../src/recurring/recurring-tasks.service';
-import { District, givenDistrict, givenRegister, givenUser, Register } from '../support/factories';
+import { District, givenDistrict, givenReIdentificationCampaign, givenRegister, givenUser, Register } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const ROOT = join(__dirname, '../..');
@@ -45,7 +45,6 @@ describe('every path that creates tasks writes their due moments with them', () 
   let adminToken: string;
   let campaign: { id: string; stepId: string };
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
     t = await startTestApp({ env: { TEMPORAL_ADDRESS: '127.0.0.1:1', TEMPORAL_CALL_TIMEOUT_MS: '500' } });
@@ -53,19 +52,7 @@ describe('every path that creates tasks writes their due moments with them', () 
     register = await givenRegister(t.app, district.id.villages, [2, 0, 0, 0]);
     const admin = await givenUser(t.app, 'admin', district.id.county);
     adminToken = await t.login(admin.username, admin.password);
-    const created = await t.http
-      .post('/api/campaigns')
-      .set(auth(adminToken))
-      .send({
-        name: '时限行覆盖',
-        template: 're_identification',
-        scopeUnitId: district.id.county,
-        startsOn: day(0),
-        endsOn: day(30),
-        steps: [{ dueAt: day(10), responsibleUnitKind: 'village_clinic' }],
-      })
-      .expect(201);
-    campaign = { id: created.body.id, stepId: created.body.steps[0].id };
+    campaign = await givenReIdentificationCampaign(t, adminToken, district.id.county, { name: '时限行覆盖', launch: false });
   });
   afterAll(() => t.stop());
 

@@ -8,6 +8,7 @@ import { Role } from '../../src/domain/scope';
 import { Unit } from '../../src/units/unit.entity';
 import { UnitsService } from '../../src/units/units.service';
 import { User } from '../../src/users/user.entity';
+import { eventually, TestApp } from './test-app';
 
 export const TEST_PASSWORD = 'test-pass-1234';
 
@@ -128,3 +129,39 @@ export async function givenRegister(app: INestApplication, villageIds: string[],
 }
 
 export type Register = Awaited<ReturnType<typeof givenRegister>>;
+
+/**
+ * A re-identification campaign over the unit, created through the API by `token`'s holder: one step,
+ * a task per village clinic due in 10 days. `launch`: launched, resolved once it runs (needs a worker).
+ */
+export async function givenReIdentificationCampaign(
+  t: TestApp,
+  token: string,
+  scopeUnitId: string,
+  options: { name: string; launch: boolean },
+): Promise<{ id: string; stepId: string }> {
+  const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
+  const auth = { Authorization: `Bearer ${token}` };
+  const created = await t.http
+    .post('/api/campaigns')
+    .set(auth)
+    .send({
+      name: options.name,
+      template: 're_identification',
+      scopeUnitId,
+      startsOn: day(0),
+      endsOn: day(30),
+      steps: [{ dueAt: day(10), responsibleUnitKind: 'village_clinic' }],
+    })
+    .expect(201);
+  const campaign = { id: created.body.id as string, stepId: created.body.steps[0].id as string };
+  if (options.launch) {
+    await t.http.post(`/api/campaigns/${campaign.id}/launch`).set(auth).expect(202);
+    await eventually(
+      async () => ((await t.http.get(`/api/campaigns/${campaign.id}`).set(auth)).body.status === 'running' ? true : undefined),
+      30_000,
+      'the launch',
+    );
+  }
+  return campaign;
+}
