@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import type { CampaignStatus, StepKind, StepStatus } from '../domain/campaign-templates';
 import type { DeadlinePolicy } from '../domain/deadline-policy';
 import type { UnitKind } from '../domain/hierarchy';
+import type { RoundDefinition } from '../domain/treatment-round';
 
 /** 专项行动: a template's steps run over a scope of the hierarchy. */
 @Entity({ name: 'campaigns' })
@@ -77,6 +78,10 @@ export class CampaignStep {
   /** Snapshot given to every task of the step. */
   @Column({ type: 'jsonb' })
   policy: DeadlinePolicy;
+
+  /** A treatment round's definition (diseases, hospitals, target, stage deadlines); null for other kinds. */
+  @Column({ type: 'jsonb', nullable: true })
+  round: RoundDefinition | null;
 
   @Column({ name: 'policy_id', type: 'uuid', nullable: true })
   policyId: string | null;

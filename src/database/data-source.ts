@@ -20,6 +20,7 @@ import { OperationsIndexes1765700000000 } from './migrations/1765700000000-Opera
 import { AuditTrailImmutable1765810000000 } from './migrations/1765810000000-AuditTrailImmutable';
 import { EncryptWebhookSecrets1766000500000 } from './migrations/1766000500000-EncryptWebhookSecrets';
 import { DeliveryClaims1766100000000 } from './migrations/1766100000000-DeliveryClaims';
+import { TreatmentRounds1766200000000 } from './migrations/1766200000000-TreatmentRounds';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   AuditTrailImmutable1765810000000,
   EncryptWebhookSecrets1766000500000,
   DeliveryClaims1766100000000,
+  TreatmentRounds1766200000000,
 ];
 
 /** Session limits of the server's connections (AppConfig.database); migrations run without them. */

@@ -18,6 +18,7 @@ import { Escalation, FormalTalk } from '../tasks/escalation.entity';
 import { TaskEvidence } from '../tasks/task-evidence.entity';
 import { TaskExtensionRequest } from '../tasks/task-extension-request.entity';
 import { Task, TaskEvent } from '../tasks/task.entity';
+import { TreatmentCase, TreatmentCaseEvent } from '../treatment/treatment-case.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 
@@ -52,4 +53,6 @@ export const ENTITIES = [
   ReIdentificationItem,
   ComparisonRun,
   ComparisonFlagRecord,
+  TreatmentCase,
+  TreatmentCaseEvent,
 ];
