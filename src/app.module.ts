@@ -8,6 +8,7 @@ import { AnnouncementsModule } from './announcements/announcements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { TreatmentModule } from './treatment/treatment.module';
 import { DiseasesModule } from './diseases/diseases.module';
 import { DemoModule } from './demo/demo.module';
 import { AppConfig } from './config/config';
@@ -70,6 +71,7 @@ export class AppModule {
         RecurringModule,
         DiseasesModule,
         CampaignsModule,
+        TreatmentModule,
         HealthModule,
         MetricsModule,
         DemoModule,

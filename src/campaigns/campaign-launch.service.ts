@@ -10,6 +10,8 @@ import { Task } from '../tasks/task.entity';
 import { TasksService } from '../tasks/tasks.service';
 import { Unit } from '../units/unit.entity';
 import { Campaign, CampaignStep } from './campaign.entity';
+import { TreatmentCase } from '../treatment/treatment-case.entity';
+import { TreatmentStages } from '../treatment/treatment-stages';
 import { ReIdentificationService } from './re-identification.service';
 
 /** A unit whose task was just created or found, with the area its items come from. */
@@ -33,6 +35,7 @@ export class CampaignLaunchService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tasks: TasksService,
     private readonly reIdentification: ReIdentificationService,
+    private readonly treatment: TreatmentStages,
   ) {}
 
   async loadPlan(campaignId: string): Promise<CampaignPlan | null> {
@@ -66,6 +69,12 @@ export class CampaignLaunchService {
       if (campaign.status === 'cancelled')
         return { tasksCreated: 0, itemsCreated: 0, campaignCancelled: true, wakes: new Map<string, Date>() };
       const units = await manager.getRepository(Unit).find({ where: { id: In(unitIds) } });
+      // A treatment round gives its referring units cases, each with its own stage task, not a task each.
+      if (step.kind === 'treatment_round') {
+        heartbeat();
+        const { casesCreated, wakes } = await this.treatment.openCasesOfReferrers(manager, step, campaign, units);
+        return { tasksCreated: casesCreated, itemsCreated: casesCreated, campaignCancelled: false, wakes };
+      }
       const keys = units.map((u) => stepTaskKey(step.id, u.id));
       const created: { id: string }[] = await manager.query(
         `INSERT INTO tasks (kind, title, unit_id, due_at, policy, policy_id, campaign_id, step_id, created_by_user_id, origin_key)
@@ -118,10 +127,7 @@ export class CampaignLaunchService {
   }
 
   private createItems(manager: EntityManager, step: CampaignStep, refs: StepTaskRef[]): Promise<number> {
-    switch (step.kind) {
-      case 're_identification':
-        return this.reIdentification.createItems(manager, step.id, refs);
-    }
+    return this.reIdentification.createItems(manager, step.id, refs);
   }
 
   async markStepRunning(stepId: string): Promise<void> {
@@ -133,7 +139,10 @@ export class CampaignLaunchService {
         {
           status: 'running',
           taskCount: tasks,
-          itemCount: await this.reIdentification.countItems(manager, stepId),
+          itemCount:
+            step.kind === 'treatment_round'
+              ? await manager.getRepository(TreatmentCase).countBy({ stepId })
+              : await this.reIdentification.countItems(manager, stepId),
           launchedAt: new Date(),
         },
       );

@@ -6,6 +6,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { DiseasesModule } from '../diseases/diseases.module';
 import { TasksModule } from '../tasks/tasks.module';
+import { TreatmentStagesModule } from '../treatment/treatment-stages.module';
 import { UnitsModule } from '../units/units.module';
 import { CampaignLaunchService } from './campaign-launch.service';
 import { CampaignProgressService } from './campaign-progress.service';
@@ -23,6 +24,7 @@ import { ComparisonUploadAccess, ResultsUploadAccess } from './upload-access.gua
   imports: [
     UnitsModule,
     TasksModule,
+    TreatmentStagesModule,
     DiseasesModule,
     // Result sheets and comparison lists stream to disk, are read from there and removed.
     MulterModule.registerAsync({
@@ -42,6 +44,6 @@ import { ComparisonUploadAccess, ResultsUploadAccess } from './upload-access.gua
     ResultsUploadAccess,
     ComparisonUploadAccess,
   ],
-  exports: [CampaignLaunchService, ReIdentificationService],
+  exports: [CampaignLaunchService, CampaignProgressService, ReIdentificationService],
 })
 export class CampaignsModule {}

@@ -1,11 +1,13 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThan } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { Page, pageOf } from '../common/pagination';
 import { canCancel, canLaunch, findTemplate } from '../domain/campaign-templates';
 import { validateDeadlinePolicy } from '../domain/deadline-policy';
+import type { CatalogueDisease } from '../domain/disease-catalogue';
+import { RoundDefinition, validateRound } from '../domain/treatment-round';
 import { isInScope, overlapsSubtree } from '../domain/scope';
 import { endOfLocalDay } from '../domain/time-zone';
 import { DiseaseCatalogueService } from '../diseases/disease-catalogue.service';
@@ -60,6 +62,8 @@ export class CampaignsService {
       if (dueAt > campaignEnd) throw new BadRequestException(`${at}.dueAt must not be after endsOn`);
       const inline = given.policy ? validateDeadlinePolicy(given.policy) : undefined;
       if (inline && !inline.ok) throw new BadRequestException({ message: `${at}.policy is invalid`, errors: inline.errors });
+      if ((stepTemplate.kind === 'treatment_round') !== (given.round !== undefined))
+        throw new BadRequestException(`${at}.round is ${given.round === undefined ? 'required for' : 'only for'} a treatment_round step`);
       return { given, stepTemplate, dueAt, inline: inline?.ok ? inline.policy : undefined };
     });
 
@@ -76,6 +80,9 @@ export class CampaignsService {
       });
       const saved: CampaignStep[] = [];
       for (const [ordinal, step] of steps.entries()) {
+        const round = step.given.round
+          ? await this.checkRound(manager, `steps[${ordinal}]`, step.given.round, version.diseases, scope)
+          : null;
         const policy = step.inline ? { id: null, policy: step.inline } : await storedPolicyForTask(manager, step.given.policyId);
         saved.push(
           await manager.getRepository(CampaignStep).save({
@@ -87,6 +94,7 @@ export class CampaignsService {
             dueAt: step.dueAt,
             policy: policy.policy,
             policyId: policy.id,
+            round,
           }),
         );
       }
@@ -189,6 +197,35 @@ export class CampaignsService {
     });
     if (wasLaunched) await this.workflows.signal(id, { cancel: true });
     return this.get(actor, id);
+  }
+
+  /**
+   * A treatment round against the pinned catalogue; its hospitals must be designated hospitals, and the
+   * counties they serve counties, inside the campaign's scope. 400 lists every problem.
+   */
+  private async checkRound(
+    manager: EntityManager,
+    at: string,
+    input: Record<string, unknown>,
+    catalogue: CatalogueDisease[],
+    scope: Unit,
+  ): Promise<RoundDefinition> {
+    const check = validateRound(input, catalogue);
+    if (!check.ok) throw new BadRequestException({ message: `${at}.round is invalid`, errors: check.errors });
+    const wanted = [
+      ...check.round.hospitals.map((h, i) => ({ id: h.unitId, kind: 'designated_hospital', at: `round.hospitals[${i}].unitId` })),
+      ...check.round.hospitals.flatMap((h, i) =>
+        (h.countyUnitIds ?? []).map((id, j) => ({ id, kind: 'county', at: `round.hospitals[${i}].countyUnitIds[${j}]` })),
+      ),
+    ];
+    const units = await manager.getRepository(Unit).findBy({ id: In(wanted.map((w) => w.id)) });
+    const errors = wanted.flatMap((w) => {
+      const unit = units.find((u) => u.id === w.id);
+      if (!unit || !unit.path.startsWith(scope.path)) return [`${w.at} is not a unit inside the campaign's scope`];
+      return unit.kind === w.kind ? [] : [`${w.at} must be a ${w.kind}, not a ${unit.kind}`];
+    });
+    if (errors.length) throw new BadRequestException({ message: `${at}.round is invalid`, errors });
+    return check.round;
   }
 
   /** 404 unknown, 403 when the campaign's scope and the actor's area share no unit. */

@@ -7,6 +7,7 @@ import type { UnitKind } from './hierarchy';
  */
 export const STEP_KINDS = [
   're_identification', // 疾病再识别
+  'treatment_round', // 大病集中救治: a case per eligible person, tracked to treated
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -18,7 +19,7 @@ export interface StepTemplate {
   kind: StepKind;
   /** Title of the step and of each unit's task; the unit's name is appended for the task. */
   title: string;
-  /** Unit kinds a step of this kind may be assigned to. */
+  /** Unit kinds a step of this kind may be assigned to (a treatment round: the units that refer its cases). */
   responsibleUnitKinds: readonly UnitKind[];
 }
 
@@ -37,6 +38,17 @@ export const CAMPAIGN_TEMPLATES: readonly CampaignTemplate[] = [
         kind: 're_identification',
         title: '疾病再识别',
         responsibleUnitKinds: ['village_clinic', 'health_centre', 'community_health_centre'],
+      },
+    ],
+  },
+  {
+    key: 'treatment_round',
+    name: '农村贫困人口大病集中救治',
+    steps: [
+      {
+        kind: 'treatment_round',
+        title: '大病集中救治',
+        responsibleUnitKinds: ['health_centre', 'community_health_centre'],
       },
     ],
   },

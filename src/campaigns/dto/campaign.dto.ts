@@ -11,9 +11,11 @@ import {
   IsString,
   IsUUID,
   Length,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_INT4 } from '../../common/int-param';
 import { PageQueryDto } from '../../common/pagination';
 import { IsCalendarDate, IsDateOrDateTime, OptionalNotNull } from '../../common/validators';
 import { CAMPAIGN_STATUSES, CAMPAIGN_TEMPLATES, CampaignStatus } from '../../domain/campaign-templates';
@@ -37,6 +39,14 @@ export class CampaignStepDto {
   @OptionalNotNull()
   @IsObject()
   policy?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description:
+      'a treatment_round step: {startsOn, endsOn, diseases:[{disease (code or name), minAge?, maxAge?, sex?}], hospitals:[{unitId, diseases, countyUnitIds?}], targetRate, stages:{referral|admission|treatment:{withinDays}}} (see README)',
+  })
+  @OptionalNotNull()
+  @IsObject()
+  round?: Record<string, unknown>;
 }
 
 export class CreateCampaignDto {
@@ -66,6 +76,7 @@ export class CreateCampaignDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   catalogueVersion?: number;
 
   @ApiProperty({ type: [CampaignStepDto], description: "one entry per step of the template, in the template's order" })
