@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -12,13 +12,14 @@ import { isInScope } from '../domain/scope';
 import { localDateOf } from '../domain/time-zone';
 import { assignHospital, CaseAction, CaseActor, CaseStatus, checkCaseTransition, handlingOf, isEligible } from '../domain/treatment-round';
 import { Person } from '../population/person.entity';
+import { TaskKindRules } from '../tasks/task-kind-rules';
 import { recordTaskEvent } from '../tasks/task-events';
 import { Task } from '../tasks/task.entity';
 import { TasksService } from '../tasks/tasks.service';
 import { Unit } from '../units/unit.entity';
 import { AddCaseDto, AssignHospitalDto, CaseListQueryDto, CloseCaseDto, ReopenCaseDto, TreatCaseDto } from './dto/treatment-case.dto';
 import { TreatmentCase, TreatmentCaseEvent } from './treatment-case.entity';
-import { TreatmentStages } from './treatment-stages';
+import { STAGE_TASK_KINDS, TreatmentStages } from './treatment-stages';
 
 /** A case as lists show it: the person by name, masked ID number and age, never the birth date. */
 export interface CaseRow {
@@ -85,14 +86,29 @@ function toRow(r: RawCase, today: string): CaseRow {
  * case always has exactly the deadline of the stage it is in.
  */
 @Injectable()
-export class TreatmentCasesService {
+export class TreatmentCasesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly stages: TreatmentStages,
     private readonly tasks: TasksService,
     private readonly progress: CampaignProgressService,
     private readonly audit: AuditService,
+    private readonly kindRules: TaskKindRules,
   ) {}
+
+  /** A stage task is finished by its case's transition, never submitted on its own. */
+  onModuleInit(): void {
+    for (const kind of Object.values(STAGE_TASK_KINDS)) {
+      this.kindRules.register(kind, {
+        beforeSubmit: () =>
+          Promise.reject(
+            new ConflictException(
+              'this task follows its treatment case: refer, admit, treat or close the case (/api/treatment-cases/:id/…)',
+            ),
+          ),
+      });
+    }
+  }
 
   /**
    * A round's cases the actor may see: managers and admins those of villages or hospitals in their

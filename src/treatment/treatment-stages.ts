@@ -7,7 +7,6 @@ import { addLocalDays, endOfLocalDay, localDateOf } from '../domain/time-zone';
 import { assignHospital, CASE_STAGE_LABELS, CaseStage, CaseStatus, handlingOf, isEligible, stageOf } from '../domain/treatment-round';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
 import type { ClockWakes } from '../tasks/deadline-moments.service';
-import { TaskEvent } from '../tasks/task.entity';
 import { TasksService } from '../tasks/tasks.service';
 import { Unit } from '../units/unit.entity';
 
@@ -17,10 +16,6 @@ export const STAGE_TASK_KINDS: Record<CaseStage, string> = {
   admission: 'case_admission',
   treatment: 'case_treatment',
 };
-
-export function isCaseStageTask(kind: string): boolean {
-  return Object.values(STAGE_TASK_KINDS).includes(kind);
-}
 
 interface Candidate {
   person_id: string;
@@ -171,18 +166,14 @@ export class TreatmentStages {
         open.map((o) => o.originKey),
       ],
     );
-    if (created.length > 0) {
-      await manager.getRepository(TaskEvent).insert(
-        created.map((task) => ({
-          taskId: task.id,
-          action: 'created',
-          actorUserId,
-          fromStatus: 'open' as const,
-          toStatus: 'open' as const,
-          details: { dueAt: task.due_at.toISOString(), treatmentCaseId: open.find((o) => o.originKey === task.origin_key)!.caseId },
-        })),
-      );
-    }
+    const caseOfKey = new Map(open.map((o) => [o.originKey, o.caseId]));
+    // One statement whatever the count (a round's launch opens thousands: too many bind parameters row by row).
+    await manager.query(
+      `INSERT INTO task_events (task_id, actor_user_id, action, from_status, to_status, details)
+       SELECT e.task_id, $1, 'created', 'open', 'open', jsonb_build_object('dueAt', e.due_at, 'treatmentCaseId', e.case_id)
+       FROM unnest($2::uuid[], $3::text[], $4::uuid[]) AS e(task_id, due_at, case_id)`,
+      [actorUserId, created.map((t) => t.id), created.map((t) => t.due_at.toISOString()), created.map((t) => caseOfKey.get(t.origin_key)!)],
+    );
     await manager.query(
       `UPDATE treatment_cases c SET stage_task_id = t.id FROM tasks t WHERE t.origin_key = 'case:' || c.id || ':' || c.version AND c.id = ANY($1)`,
       [open.map((o) => o.caseId)],

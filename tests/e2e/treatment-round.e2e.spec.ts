@@ -213,6 +213,9 @@ describe('batch treatment rounds through the HTTP API', () => {
 
   it('takes a case from identified to treated, each stage its own deadline task, every transition recorded', async () => {
     const child = await caseOf(persons.child);
+    // The stage task moves with the case only: submitting it on its own is refused.
+    const refused = await t.http.post(`/api/tasks/${child.stageTaskId}/submit`).set(auth(centreToken)).send({}).expect(409);
+    expect(refused.body.message).toContain('this task follows its treatment case');
     await t.http.post(`/api/treatment-cases/${child.id}/admit`).set(auth(hospitalToken)).send({}).expect(409);
     await t.http.post(`/api/treatment-cases/${child.id}/refer`).set(auth(hospitalToken)).send({}).expect(403);
     const referred = await t.http
