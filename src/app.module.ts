@@ -24,6 +24,7 @@ import { RecurringModule } from './recurring/recurring.module';
 import { RedisModule } from './redis/redis.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { TreatmentRatesModule } from './treatment/treatment-rates.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 
@@ -71,6 +72,7 @@ export class AppModule {
         RecurringModule,
         DiseasesModule,
         CampaignsModule,
+        TreatmentRatesModule,
         TreatmentModule,
         HealthModule,
         MetricsModule,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString } from 'class-validator';
 import { Actor, CurrentActor, GlobalSettings, Roles } from '../auth/actor';
 import { UuidParam } from '../common/uuid-param';
@@ -36,6 +36,7 @@ export class CalendarController {
 
   /** JSON `{year, holidays, makeUpWorkdays, source?}` or CSV `date,type` (holiday/workday, 休/班). */
   @Put(':year')
+  @ApiParam({ name: 'year', type: Number, example: 2027 })
   @GlobalSettings()
   @ApiConsumes('application/json', 'text/csv')
   @ApiBody({ schema: { example: { year: 2027, holidays: ['2027-01-01'], makeUpWorkdays: [], source: '国务院办公厅通知' } } })
@@ -44,6 +45,7 @@ export class CalendarController {
   }
 
   @Put(':year/counties/:unitId')
+  @ApiParam({ name: 'year', type: Number, example: 2027 })
   @Roles('admin')
   county(@CurrentActor() actor: Actor, @YearParam() year: number, @UuidParam('unitId') unitId: string, @Body() dto: CountyDaysDto) {
     return this.calendars.setCountyDays(actor, year, unitId, dto);

@@ -48,6 +48,26 @@ function verifyJson(_req: IncomingMessage, _res: unknown, body: Buffer): void {
     throw new BodyRefused(`the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`, 400, 'entity.too.deep');
 }
 
+/** Keys that reach an object's prototype when a body is merged or copied carelessly; no request of this API has them. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** With the u flag a surrogate pair is one code point: what this matches is half of one, alone. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * JSON.parse's reviver for every JSON body, refusing (400 naming the key) what validation would not
+ * see: `__proto__`, `constructor` and `prototype` as keys (class-transformer drops them without a word,
+ * where unknown fields are otherwise refused; a merge elsewhere would pollute prototypes), and text
+ * holding a lone surrogate (`"\ud800"`), which is no character: PostgreSQL would be sent U+FFFD.
+ */
+export function reviveJsonBody(key: string, value: unknown): unknown {
+  if (PROTOTYPE_KEYS.has(key)) throw new Error(`the JSON body holds the key "${key}", which no request has`);
+  if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value)))
+    throw new Error(
+      `${key === '' ? 'the JSON body' : key} holds a lone UTF-16 surrogate (an escape such as \\ud800 without its pair), which is not text`,
+    );
+  return value;
+}
+
 /** CSV and text bodies must be what their charset says; UTF-8 (the default) is checked byte by byte. */
 function verifyText(_req: IncomingMessage, _res: unknown, body: Buffer, encoding: string | null): void {
   if (encoding && !/^utf-?8$/i.test(encoding)) return;
@@ -63,13 +83,18 @@ function verifyText(_req: IncomingMessage, _res: unknown, body: Buffer, encoding
 }
 
 /**
- * Body parsers with limits: 413 past the size, 400 past the depth or for text that is not UTF-8,
- * all before a controller or validation sees the body.
+ * Body parsers with limits: 413 past the size, 400 past the depth, for prototype keys and lone
+ * surrogates in JSON, or for text that is not UTF-8, all before a controller or validation sees the body.
  */
 export function configureBodyParsers(app: NestExpressApplication): void {
   // Registered first: the unit import's larger limit; every other JSON body gets the small one.
-  app.useBodyParser('json', { limit: UNIT_IMPORT_JSON_LIMIT_BYTES, verify: verifyJson, type: (req) => isUnitImport(req) && isJson(req) });
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT_BYTES, verify: verifyJson });
+  app.useBodyParser('json', {
+    limit: UNIT_IMPORT_JSON_LIMIT_BYTES,
+    verify: verifyJson,
+    reviver: reviveJsonBody,
+    type: (req) => isUnitImport(req) && isJson(req),
+  });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT_BYTES, verify: verifyJson, reviver: reviveJsonBody });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: TEXT_BODY_LIMIT_BYTES, verify: verifyText });
 }
 

@@ -1,7 +1,8 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, PayloadTooLargeException } from '@nestjs/common';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
+import { uploadLimitOf } from './upload-storage';
 
 const PG_UNIQUE_VIOLATION = '23505';
 
@@ -15,12 +16,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, body } = this.toResponse(exception);
+    const { status, body } = this.toResponse(exception, host.switchToHttp().getRequest<unknown>());
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(status).json(body);
   }
 
-  private toResponse(exception: unknown): { status: number; body: Record<string, unknown> } {
+  private toResponse(exception: unknown, request: unknown): { status: number; body: Record<string, unknown> } {
+    // multer says only "File too large": the upload's storage left its limit on the request.
+    const uploadLimit =
+      exception instanceof PayloadTooLargeException && exception.message === 'File too large' ? uploadLimitOf(request) : undefined;
+    if (uploadLimit) {
+      const message = `file is larger than the limit of ${uploadLimit}`;
+      return { status: 413, body: { statusCode: 413, error: 'Payload Too Large', message } };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const res = exception.getResponse();
@@ -34,7 +42,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
           ? `Request body too large: the limit is ${limitText(exception.limit)}`
           : status === 415
             ? `Unsupported request body: ${exception.message}`
-            : `Malformed request body: ${exception.message}`;
+            : isZlibError(exception)
+              ? `Malformed request body: it cannot be decompressed as its Content-Encoding says (${exception.message})`
+              : `Malformed request body: ${exception.message}`;
       return { status, body: { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message } };
     }
     if (exception instanceof QueryFailedError && (exception.driverError as { code?: string }).code === PG_UNIQUE_VIOLATION) {
@@ -46,10 +56,21 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** Errors of the body parsers (body-parser, raw-body): 400 malformed or too deep, 413 too large, 415 unsupported charset. */
-function isBodyParserError(e: unknown): e is Error & { type: string; status: 400 | 413 | 415; limit?: number } {
+/**
+ * Errors of the body parsers (body-parser, raw-body): 400 malformed or too deep, 413 too large, 415
+ * unsupported charset; and 400 for a body that does not inflate as its Content-Encoding (gzip,
+ * deflate, br) says, which body-parser passes on as zlib's own error, without a type.
+ */
+function isBodyParserError(e: unknown): e is Error & { status: 400 | 413 | 415; limit?: number } {
   const status = (e as { status?: number }).status;
-  return e instanceof Error && typeof (e as { type?: unknown }).type === 'string' && (status === 400 || status === 413 || status === 415);
+  const typed = typeof (e as { type?: unknown }).type === 'string' || isZlibError(e);
+  return e instanceof Error && typed && (status === 400 || status === 413 || status === 415);
+}
+
+/** zlib's errors carry an errno and a code such as Z_DATA_ERROR (gzip, deflate) or ERR__ERROR_FORMAT_PADDING_2 (brotli). */
+function isZlibError(e: unknown): boolean {
+  const { code, errno } = e as { code?: unknown; errno?: unknown };
+  return typeof code === 'string' && typeof errno === 'number' && /^(Z_|ERR_)/.test(code);
 }
 
 function limitText(limit: number | undefined): string {

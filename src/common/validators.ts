@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { ValidateIf, ValidationOptions, registerDecorator } from 'class-validator';
 import { isLocalDate } from '../domain/time-zone';
 
@@ -54,4 +55,13 @@ export function IsDateOrDateTime(options?: ValidationOptions): PropertyDecorator
  */
 export function OptionalNotNull(): PropertyDecorator {
   return (target, propertyName) => ValidateIf((o: Record<string | symbol, unknown>) => o[propertyName] !== undefined)(target, propertyName);
+}
+
+/**
+ * A whole number in a query string, as digits only (an optional minus for @Min to name): `0x10`,
+ * `1e2`, ` 5`, `5.0` and `page[]=1` stay as they came and fail @IsInt, naming the field, where
+ * Number() would have read 16, 100 and 5.
+ */
+export function QueryInt(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value));
 }

@@ -52,6 +52,19 @@ const MAX_TEXT_RUN_BYTES = 1024 * 1024;
 /** One row of a worksheet as XML: a register row is under a kilobyte. */
 const MAX_ROW_BYTES = 16 * 1024 * 1024;
 
+/** The archive ends inside one of its parts: the file was cut off (an upload broken off, a copy not finished). */
+export class TruncatedXlsxError extends Error {
+  constructor() {
+    super('the workbook ends in the middle of its data (the .xlsx file is cut off); save or copy it again');
+    this.name = 'TruncatedXlsxError';
+  }
+}
+
+/** unzipper's word for an archive that ends too soon, in the reader's. */
+function truncationOf<E>(err: E): E | TruncatedXlsxError {
+  return err instanceof Error && err.message === 'FILE_ENDED' ? new TruncatedXlsxError() : err;
+}
+
 /** A workbook passed one of the limits: refused whole (413 for an upload), naming the limit. */
 export class XlsxLimitError extends Error {
   constructor(
@@ -113,6 +126,15 @@ export class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
     input.pipe(zip);
     const parked: { sheetNo: string; path: string }[] = [];
     let folder: string | undefined;
+    // An archive cut off inside a part: unzipper reports FILE_ENDED on the archive only (sometimes
+    // before it hands out the part it was reading), and the part would wait for the rest for ever (a
+    // request that never ends). The part being read, or handed out later, fails with it.
+    let current: PartBudget | undefined;
+    let broken: Error | undefined;
+    zip.on('error', (err: Error) => {
+      broken = truncationOf(err);
+      if (current && !current.destroyed) current.destroy(broken);
+    });
     // A reader given up half-way (only the header row was wanted) never resumes: its parked sheets go with its input.
     input.once('close', () => {
       if (!input.readableEnded && folder) void rm(folder, { recursive: true, force: true });
@@ -122,6 +144,12 @@ export class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
         const entry = item as Entry;
         const sheetNo = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.path)?.[1];
         const part = entry.pipe(new PartBudget(this, entry.path === 'xl/sharedStrings.xml' ? 'strings' : sheetNo ? 'sheet' : 'other'));
+        // A part handed out after the archive failed is not read at all.
+        if (broken) throw broken;
+        // Whoever reads the part hears its errors; one that comes when nobody reads it any more (the
+        // archive fails just as a part ends) must not become an uncaught 'error' that ends the process.
+        part.on('error', () => undefined);
+        current = part;
         // pipe() forwards no errors: a broken deflate stream must end the part too.
         entry.on('error', (err) => part.destroy(err));
         if (entry.path === 'xl/_rels/workbook.xml.rels') await this._parseRels(part);
@@ -141,8 +169,12 @@ export class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
         }
         // Whatever was not read (or not to the end) is still inflated and counted, then dropped.
         for await (const _ of part);
+        // Read to its end: nobody listens to it any more, so a later error must not reach it.
+        current = undefined;
       }
       for (const { sheetNo, path } of parked) yield* this._parseWorksheet(createReadStream(path), sheetNo) as Events;
+    } catch (err) {
+      throw truncationOf(err);
     } finally {
       if (folder) await rm(folder, { recursive: true, force: true });
     }

@@ -21,6 +21,7 @@ import { AuditTrailImmutable1765810000000 } from './migrations/1765810000000-Aud
 import { EncryptWebhookSecrets1766000500000 } from './migrations/1766000500000-EncryptWebhookSecrets';
 import { DeliveryClaims1766100000000 } from './migrations/1766100000000-DeliveryClaims';
 import { TreatmentRounds1766200000000 } from './migrations/1766200000000-TreatmentRounds';
+import { TreatmentRateIndexes1766300000000 } from './migrations/1766300000000-TreatmentRateIndexes';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   EncryptWebhookSecrets1766000500000,
   DeliveryClaims1766100000000,
   TreatmentRounds1766200000000,
+  TreatmentRateIndexes1766300000000,
 ];
 
 /** Session limits of the server's connections (AppConfig.database); migrations run without them. */

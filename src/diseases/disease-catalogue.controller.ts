@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, GlobalSettings } from '../auth/actor';
+import { IntParam } from '../common/int-param';
 import { DiseaseCatalogueVersion } from './disease-catalogue.entity';
 import { DiseaseCatalogueService } from './disease-catalogue.service';
 import { CreateCatalogueVersionDto } from './dto/disease-catalogue.dto';
@@ -23,7 +24,8 @@ export class DiseaseCatalogueController {
   }
 
   @Get(':version')
-  get(@Param('version', ParseIntPipe) version: number): Promise<DiseaseCatalogueVersion> {
+  @ApiParam({ name: 'version', type: Number, example: 1 })
+  get(@IntParam('version', 1) version: number): Promise<DiseaseCatalogueVersion> {
     return this.catalogue.get(version);
   }
 

@@ -25,9 +25,11 @@ export function checkEvidenceType(declared: string, data: Buffer, allowed: reado
   if (signature && !signature.magic.every((byte, i) => data[i] === byte)) {
     return { ok: false, message: `file is declared ${contentType} but its content is not ${signature.name}` };
   }
-  // Text types have no signature, but a NUL byte means a binary file under a text name.
-  if (contentType.startsWith('text/') && data.includes(0)) {
-    return { ok: false, message: `file is declared ${contentType} but its content is binary` };
+  // Text types have no signature, but another type's signature or a NUL byte means a binary file under a text name.
+  if (contentType.startsWith('text/')) {
+    const other = Object.values(SIGNATURES).find((s) => s.magic.every((byte, i) => data[i] === byte));
+    if (other) return { ok: false, message: `file is declared ${contentType} but its content is ${other.name}` };
+    if (data.includes(0)) return { ok: false, message: `file is declared ${contentType} but its content is binary` };
   }
   return { ok: true, contentType };
 }

@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { diskStorage } from 'multer';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { diskUploadOptions } from '../common/upload-storage';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { StorageModule } from '../storage/storage.module';
@@ -28,22 +26,7 @@ export const REGISTER_FILE_MAX_BYTES = 200 * 1024 * 1024;
     // Register files stream to a folder beside the storage (never whole into memory), then move into it.
     // Browsers send UTF-8 file names without saying so (multer assumes latin1).
     MulterModule.registerAsync({
-      useFactory: (config: AppConfig) => {
-        const folder = join(config.storageDir, '.uploads');
-        return {
-          // Made on the first upload, not at start: a process that never receives one leaves no folder behind.
-          storage: diskStorage({
-            // Both outcomes end in done(), so the promise is settled here and needs no awaiting.
-            destination: (_req, _file, done) =>
-              void mkdir(folder, { recursive: true }).then(
-                () => done(null, folder),
-                (err: Error) => done(err, folder),
-              ),
-          }),
-          limits: { fileSize: REGISTER_FILE_MAX_BYTES, files: 1 },
-          defParamCharset: 'utf8',
-        };
-      },
+      useFactory: (config: AppConfig) => diskUploadOptions(config, REGISTER_FILE_MAX_BYTES),
       inject: [APP_CONFIG],
     }),
   ],

@@ -242,8 +242,9 @@ export class RegisterImportService {
 }
 
 /**
- * 400 unless the file opens as its extension says (text in an encoding it can read, for a CSV) and
- * its header row has every required column; 413 for a workbook past the XLSX limits (a zip bomb shows
+ * 400 unless the file opens as its extension says (text in an encoding it can read, for a CSV), its
+ * header row has every required column and a data row follows (readable: a broken byte in it is
+ * named here); 413 for a workbook past the XLSX limits (a zip bomb shows
  * here: Excel writes the shared strings after the sheet, so the header needs them all). Returns a
  * CSV's encoding.
  */
@@ -254,6 +255,13 @@ async function readHeaderRow(path: string, format: TabularFormat, limits: XlsxLi
     const missing = missingRegisterHeaders(table.headers);
     const read = table.encoding ? ` (read as ${table.encoding === 'utf-8' ? 'UTF-8' : 'GB18030/GBK'})` : '';
     if (missing.length > 0) throw new BadRequestException(`file lacks the column(s) ${missing.join(', ')} in its header row${read}`);
+    // A file of a header alone is refused now rather than queued to fail; the rest is the worker's.
+    const rows = table.rows[Symbol.asyncIterator]();
+    try {
+      if ((await rows.next()).done) throw new BadRequestException(`file has a header row but no data rows${read}`);
+    } finally {
+      await rows.return?.(undefined);
+    }
     return table.encoding;
   } catch (err) {
     if (err instanceof XlsxLimitError) throw new PayloadTooLargeException(`file: ${err.message}`);

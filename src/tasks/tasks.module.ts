@@ -29,7 +29,7 @@ import { TasksService } from './tasks.service';
     StorageModule,
     // Evidence uploads stream to disk (the upload folder), then into the storage; larger files are cut off with 413 as they arrive.
     MulterModule.registerAsync({
-      useFactory: (config: AppConfig) => diskUploadOptions(config, config.evidence.maxBytes),
+      useFactory: (config: AppConfig) => diskUploadOptions(config, config.evidence.maxBytes, 'EVIDENCE_MAX_BYTES'),
       inject: [APP_CONFIG],
     }),
   ],

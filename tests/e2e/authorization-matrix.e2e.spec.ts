@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
+import { Campaign, CampaignStep } from '../../src/campaigns/campaign.entity';
 import { DEFAULT_DEADLINE_POLICY } from '../../src/domain/deadline-policy';
 import { REGISTER_HEADERS } from '../../src/domain/register-row';
 import { makeResidentId } from '../../src/domain/resident-id';
@@ -56,6 +57,8 @@ interface Fixture {
   comparisonRunId: string;
   verificationTaskId: string;
   flagId: string;
+  /** A treatment round (campaign step of kind treatment_round) over the township. */
+  treatmentRoundId: string;
 }
 
 type Payload =
@@ -714,6 +717,29 @@ const ROUTES: Record<string, RouteCase> = {
     serviceRefuses: { as: ['tManager'], why: 'only the unit’s staff resolve verification items' },
   },
 
+  // Treatment rates (救治率)
+  'GET /api/treatment-rounds/{stepId}/rates': {
+    roles: ['admin', 'manager'],
+    params: (f) => ({ stepId: f.treatmentRoundId }),
+    query: () => ({ by: 'unit' }),
+    outside: { kind: 'refused' },
+    control: { as: 'tManager', shows: true },
+  },
+  'GET /api/treatment-rounds/{stepId}/rates/series': {
+    roles: ['admin', 'manager'],
+    params: (f) => ({ stepId: f.treatmentRoundId }),
+    query: () => ({ by: 'unit', every: 'week' }),
+    outside: { kind: 'refused' },
+    control: { as: 'tManager', shows: true },
+  },
+  'GET /api/treatment-rounds/{stepId}/rates.xlsx': {
+    roles: ['admin', 'manager'],
+    params: (f) => ({ stepId: f.treatmentRoundId }),
+    query: () => ({ by: 'unit' }),
+    outside: { kind: 'refused' },
+    control: { as: 'tManager' },
+  },
+
   // Working-day calendars
   'GET /api/calendars': { roles: 'any', outside: { kind: 'global', why: 'the national calendar serves the whole server' } },
   'PUT /api/calendars/{year}': {
@@ -1116,6 +1142,36 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
   const verificationTask = await taskOf('data_verification');
   const flags = await t.http.get(`/api/tasks/${verificationTask.id}/verification-items`).set(as('tStaff')).expect(200);
 
+  // A treatment round over the township, written straight to the tables (the rate reports read the round and the tree).
+  const [{ id: catalogueVersionId }]: { id: string }[] = await db.query(`SELECT id FROM disease_catalogue_versions WHERE version = 1`);
+  const roundCampaign = await db.getRepository(Campaign).save({
+    name: `${mark} 大病集中救治`,
+    template: 'treatment_round',
+    scopeUnitId: township,
+    startsOn: day(-10),
+    endsOn: day(20),
+    status: 'running',
+    catalogueVersionId,
+  });
+  const treatmentRound = await db.getRepository(CampaignStep).save({
+    campaignId: roundCampaign.id,
+    ordinal: 1,
+    kind: 'treatment_round',
+    title: '大病集中救治',
+    responsibleUnitKind: 'health_centre',
+    dueAt: new Date(inDays(20)),
+    policy: DEFAULT_DEADLINE_POLICY,
+    round: {
+      startsOn: day(-10),
+      endsOn: day(20),
+      diseases: [{ code: 'M09' }],
+      hospitals: [{ unitId: district.id.hospital, diseases: ['M09'] }],
+      targetRate: 90,
+      stages: { referral: { withinDays: 7 }, admission: { withinDays: 14 }, treatment: { withinDays: 30 } },
+    },
+    status: 'running',
+  });
+
   // Every id, code, name and ID number of the township: none may reach an outsider.
   const ids = async (sql: string, params: unknown[]) => (await db.query<{ v: string }[]>(sql, params)).map((r) => r.v);
   const inTownship = [`${townshipPath}%`];
@@ -1140,6 +1196,8 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     ...(await ids(`SELECT id::text AS v FROM comparison_flags WHERE run_id = $1`, [comparison.body.run.id])),
     ...(await ids(`SELECT id::text AS v FROM campaign_steps WHERE campaign_id = $1`, [campaignId])),
     campaignId,
+    roundCampaign.id,
+    treatmentRound.id,
     comparison.body.run.id,
     extension.body.id,
     evidence.body.id,
@@ -1179,5 +1237,6 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     comparisonRunId: comparison.body.run.id,
     verificationTaskId: verificationTask.id,
     flagId: flags.body.items[0].id,
+    treatmentRoundId: treatmentRound.id,
   };
 }

@@ -26,6 +26,18 @@ describe(checkEvidenceType.name, () => {
     expect(checkEvidenceType('text/csv', EXE, ALLOWED)).toMatchObject({ ok: false, message: expect.stringContaining('binary') });
   });
 
+  it('refuses a file of a known binary type under a text type, even without a NUL byte', () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16, 7)]);
+    expect(checkEvidenceType('text/csv', png, ALLOWED)).toEqual({
+      ok: false,
+      message: 'file is declared text/csv but its content is a PNG image',
+    });
+    expect(checkEvidenceType('text/csv', Buffer.from('%PDF-1.7\n'), ALLOWED)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('a PDF'),
+    });
+  });
+
   it('refuses types off the allow-list and empty files', () => {
     expect(checkEvidenceType('application/x-msdownload', EXE, ALLOWED)).toMatchObject({
       ok: false,

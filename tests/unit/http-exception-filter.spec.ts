@@ -1,9 +1,14 @@
-import type { ArgumentsHost } from '@nestjs/common';
+import { ArgumentsHost, PayloadTooLargeException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HttpExceptionFilter } from '../../src/common/http-exception.filter';
+import { diskUploadOptions } from '../../src/common/upload-storage';
+import { loadConfig } from '../../src/config/config';
 
 /** Runs the filter on an error and returns what the client would get. */
-function answer(exception: unknown): { status: number; body: Record<string, unknown> } {
+function answer(exception: unknown, request: object = {}): { status: number; body: Record<string, unknown> } {
   const sent: { status: number; body: Record<string, unknown> } = { status: 0, body: {} };
   const response = {
     status(code: number) {
@@ -15,7 +20,7 @@ function answer(exception: unknown): { status: number; body: Record<string, unkn
       return this;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({}) }) } as unknown as ArgumentsHost;
+  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) } as unknown as ArgumentsHost;
   new HttpExceptionFilter().catch(exception, host);
   return sent;
 }
@@ -54,5 +59,39 @@ describe('HttpExceptionFilter', () => {
     });
     const charset = Object.assign(new Error('unsupported charset "UTF-7"'), { status: 415, type: 'charset.unsupported' });
     expect(answer(charset).status).toBe(415);
+  });
+
+  it('answers a body that does not inflate as its Content-Encoding says with 400, not 500', () => {
+    // body-parser hands zlib's own error on with status 400 and no type.
+    const gzip = Object.assign(new Error('incorrect header check'), { errno: -3, code: 'Z_DATA_ERROR', status: 400, expose: true });
+    expect(answer(gzip)).toEqual({
+      status: 400,
+      body: {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Malformed request body: it cannot be decompressed as its Content-Encoding says (incorrect header check)',
+      },
+    });
+    const brotli = Object.assign(new Error('Decompression failed'), { errno: -12, code: 'ERR__ERROR_FORMAT_PADDING_2', status: 400 });
+    expect(answer(brotli).status).toBe(400);
+    // An error of the server that merely has a code stays a 500.
+    expect(answer(Object.assign(new Error('boom'), { code: 'Z_DATA_ERROR' })).status).toBe(500);
+  });
+
+  it("names the upload's limit when multer cuts a file off, and leaves other 413s as they are", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'upload-limit-'));
+    const options = diskUploadOptions(loadConfig({ STORAGE_DIR: dir }), 65536, 'EVIDENCE_MAX_BYTES');
+    const request = {};
+    // The storage marks the request as the file starts to arrive.
+    const storage = options.storage as { getDestination: (req: object, file: object, done: (err: Error | null) => void) => void };
+    await new Promise<void>((resolve, reject) => storage.getDestination(request, {}, (err) => (err ? reject(err) : resolve())));
+    expect(answer(new PayloadTooLargeException('File too large'), request).body.message).toBe(
+      'file is larger than the limit of 64 KiB (65536 bytes), EVIDENCE_MAX_BYTES',
+    );
+    expect(answer(new PayloadTooLargeException('file: too many shared strings'), request).body.message).toBe(
+      'file: too many shared strings',
+    );
+    expect(answer(new PayloadTooLargeException('File too large')).body.message).toBe('File too large');
+    await rm(dir, { recursive: true, force: true });
   });
 });

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
-import { jsonDepthExceeds } from '../../src/common/body-parsers';
+import { BadRequestException } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { IsInt, validateSync } from 'class-validator';
+import { jsonDepthExceeds, reviveJsonBody } from '../../src/common/body-parsers';
+import { parseWholeNumber } from '../../src/common/int-param';
 import { firstInvalidUtf8, incompleteUtf8Tail, lineAt, looksLikeDamagedUtf8, nonTextKind } from '../../src/common/text-encoding';
-import { isCalendarDate, isDateOrDateTime } from '../../src/common/validators';
+import { isCalendarDate, isDateOrDateTime, QueryInt } from '../../src/common/validators';
 import { nextFireDate, validateCron } from '../../src/domain/recurrence';
 import iconv from 'iconv-lite';
 
@@ -116,5 +120,73 @@ describe('crons that never fire', () => {
     expect(nextFireDate('0 9 * * 7', now, 5)).toBe('2026-05-03'); // 7 is Sunday
     expect(nextFireDate('0 9 29 2 1', now, 5)).toBeNull(); // 29 February on a Monday: 2044
     expect(validateCron('0 9 1-7 * 1', now)).toEqual({ ok: true, cron: '0 9 1-7 * 1' });
+  });
+});
+
+describe(reviveJsonBody.name, () => {
+  const parse = (text: string) => JSON.parse(text, reviveJsonBody) as unknown;
+
+  it('refuses keys that reach a prototype, at any depth, naming the key', () => {
+    expect(() => parse('{"__proto__":{"isAdmin":true}}')).toThrow('the JSON body holds the key "__proto__"');
+    expect(() => parse('{"a":[{"b":{"constructor":{"prototype":{}}}}]}')).toThrow(/holds the key "(constructor|prototype)"/);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it('refuses a lone surrogate in a value or a key, naming where, and takes real characters outside the BMP', () => {
+    expect(() => parse('{"title":"a\\ud800b"}')).toThrow('title holds a lone UTF-16 surrogate');
+    expect(() => parse('{"\\udc00":1}')).toThrow('lone UTF-16 surrogate');
+    expect(() => parse('"\\udfff"')).toThrow('the JSON body holds a lone UTF-16 surrogate');
+    expect(parse('{"name":"𠀀\\ud840\\udc00张"}')).toEqual({ name: '𠀀𠀀张' });
+  });
+
+  it('leaves every other JSON value as JSON.parse reads it', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = JSON.stringify(value);
+        fc.pre(!/__proto__|constructor|prototype|[\uD800-\uDFFF]/u.test(text));
+        expect(parse(text)).toEqual(JSON.parse(text));
+      }),
+    );
+  });
+});
+
+describe(parseWholeNumber.name, () => {
+  it('takes digits within the bounds', () => {
+    expect(parseWholeNumber('year', '2027', 2000, 2100)).toBe(2027);
+    expect(parseWholeNumber('version', '2147483647', 1)).toBe(2147483647);
+  });
+
+  it.each(['2e3', '0x7e3', '+2027', ' 2027', '2027.0', '-1', '', 'abcd', '99999999999'])('refuses %j, naming the parameter', (text) => {
+    expect(() => parseWholeNumber('year', text, 2000, 2100)).toThrow(new BadRequestException('year must be a whole number'));
+  });
+
+  it('refuses numbers outside the bounds, naming them', () => {
+    expect(() => parseWholeNumber('year', '1999', 2000, 2100)).toThrow('year must lie between 2000 and 2100');
+    expect(() => parseWholeNumber('version', '2147483648', 1)).toThrow('version must lie between 1 and 2147483647');
+  });
+});
+
+describe(QueryInt.name, () => {
+  class Query {
+    @QueryInt()
+    @IsInt()
+    n?: unknown;
+  }
+  const check = (n: unknown) => {
+    const query = plainToInstance(Query, { n });
+    return { n: query.n, errors: validateSync(query).map((e) => e.property) };
+  };
+
+  it('reads digits as a number', () => {
+    expect(check('42')).toEqual({ n: 42, errors: [] });
+    expect(check('-3')).toEqual({ n: -3, errors: [] });
+  });
+
+  it.each(['0x10', '1e2', ' 5', '5.0', '', '99999999999999999999'])('leaves %j as text, refused naming the field', (text) => {
+    expect(check(text)).toEqual({ n: text, errors: ['n'] });
+  });
+
+  it('leaves an array (page[]=1) as it is, refused', () => {
+    expect(check(['1', '2']).errors).toEqual(['n']);
   });
 });

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
 import { openTabular, TabularFileError, TabularRow } from '../../src/common/tabular-file';
-import { XlsxLimitError } from '../../src/common/xlsx-stream-reader';
+import { TruncatedXlsxError, XlsxLimitError } from '../../src/common/xlsx-stream-reader';
 import { craftedXlsx, sharedStringsBomb } from '../support/crafted-xlsx';
 
 /** Bytes in chunks of 16 KiB, as an upload arrives. */
@@ -91,6 +91,28 @@ describe('hostile tables', () => {
       const file = await craftedXlsx([['身份证号'], [{ formula: '"5108"&"12"', cached: '510812' }]]);
       expect(await readAll(file, 'xlsx')).toEqual([{ row: 2, values: { 身份证号: '510812' } }]);
     });
+  });
+
+  describe('an XLSX cut off', () => {
+    it('is refused at every length, naming the cut, never waiting for the rest', async () => {
+      const whole = await craftedXlsx([['身份证号', '识别结果'], ...Array.from({ length: 200 }, (_, i) => [`51081219680315${i}`, '患病'])]);
+      const outcomes = new Map<string, number>();
+      for (let cut = 1; cut < whole.length; cut += Math.max(1, Math.floor(whole.length / 150))) {
+        const outcome = await Promise.race([
+          readAll(whole.subarray(0, cut), 'xlsx').then(
+            (rows) => `read ${rows.length} rows`,
+            (err: Error) => (err instanceof TruncatedXlsxError ? 'cut off' : err.message),
+          ),
+          new Promise<string>((resolve) => setTimeout(() => resolve(`no answer at ${cut} bytes`), 5000).unref()),
+        ]);
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      }
+      // A zip read as a stream needs no central directory: cut there, every row is still read.
+      expect([...outcomes.keys()].filter((o) => o !== 'cut off' && o !== 'read 200 rows' && o !== 'the workbook has no worksheet')).toEqual(
+        [],
+      );
+      expect(outcomes.get('cut off')).toBeGreaterThan(100);
+    }, 60_000);
   });
 
   describe('CSV encodings', () => {

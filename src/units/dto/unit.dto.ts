@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
+import { QueryInt } from '../../common/validators';
 import { ESCALATION_TARGETS, EscalationTarget } from '../../domain/deadline-policy';
 import { UNIT_CODE_PATTERN, UNIT_KINDS, UnitKind } from '../../domain/hierarchy';
 
@@ -135,7 +136,7 @@ export class UnitListQueryDto extends PageQueryDto {
 export class SubtreeQueryDto {
   @ApiPropertyOptional({ description: 'levels below the root to include (default: all)' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(0)
   @Max(20)
