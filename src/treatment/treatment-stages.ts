@@ -47,19 +47,20 @@ export class TreatmentStages {
     const catalogue = await this.catalogueOf(manager, campaign);
     const candidates: Candidate[] = await manager.query(
       `WITH areas AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS a(referral_unit_id, area_path)),
+       villages AS (
+         SELECT v.id, a.referral_unit_id,
+                (SELECT c.id FROM units c WHERE c.kind = 'county' AND v.path LIKE c.path || '%' LIMIT 1) AS county_unit_id
+         FROM units v JOIN areas a ON v.path LIKE a.area_path || '%' WHERE v.kind = 'village'
+       ),
        latest AS (
-         SELECT DISTINCT ON (i.person_id) i.person_id, i.outcome, i.condition_codes
+         SELECT DISTINCT ON (i.person_id) i.person_id, i.outcome, i.condition_codes, vv.referral_unit_id, vv.county_unit_id
          FROM re_identification_items i
+         JOIN villages vv ON vv.id = i.village_unit_id
          JOIN tasks t ON t.id = i.task_id AND t.status = 'approved'
-         JOIN persons p ON p.id = i.person_id
-         JOIN units v ON v.id = p.village_unit_id
-         JOIN areas a ON v.path LIKE a.area_path || '%'
          ORDER BY i.person_id, i.recorded_at DESC NULLS LAST
        )
-       SELECT l.person_id, l.condition_codes, p.birth_date::text AS birth_date, p.sex, p.village_unit_id, a.referral_unit_id,
-              (SELECT c.id FROM units c WHERE c.kind = 'county' AND v.path LIKE c.path || '%' LIMIT 1) AS county_unit_id
-       FROM latest l JOIN persons p ON p.id = l.person_id JOIN units v ON v.id = p.village_unit_id
-       JOIN areas a ON v.path LIKE a.area_path || '%'
+       SELECT l.person_id, l.condition_codes, p.birth_date::text AS birth_date, p.sex, p.village_unit_id, l.referral_unit_id, l.county_unit_id
+       FROM latest l JOIN persons p ON p.id = l.person_id
        WHERE l.outcome = 'conditions'`,
       [referrers.map((r) => r.id), referrers.map((r) => servedAreaPath(r))],
     );
@@ -175,8 +176,8 @@ export class TreatmentStages {
       [actorUserId, created.map((t) => t.id), created.map((t) => t.due_at.toISOString()), created.map((t) => caseOfKey.get(t.origin_key)!)],
     );
     await manager.query(
-      `UPDATE treatment_cases c SET stage_task_id = t.id FROM tasks t WHERE t.origin_key = 'case:' || c.id || ':' || c.version AND c.id = ANY($1)`,
-      [open.map((o) => o.caseId)],
+      `UPDATE treatment_cases c SET stage_task_id = u.task_id FROM unnest($1::uuid[], $2::uuid[]) AS u(case_id, task_id) WHERE c.id = u.case_id`,
+      [created.map((t) => caseOfKey.get(t.origin_key)!), created.map((t) => t.id)],
     );
     return this.tasks.planGenerated(
       manager,
