@@ -25,6 +25,7 @@ import { UnitsService } from '../../src/units/units.service';
 import { User } from '../../src/users/user.entity';
 import { startWorkerRuntime } from '../../workers/worker-runtime';
 import { BenchResult, percentile, timeMs } from './report';
+import { treatmentBench } from './treatment.bench';
 
 const TOWNSHIPS = 30;
 const VILLAGES_PER_TOWNSHIP = 20;
@@ -34,7 +35,10 @@ const HOUSEHOLDS = 40_000;
 
 /** A county of 600 villages, each with its clinic (the responsible units), and a centre per township. */
 function benchCounty(): UnitImportRow[] {
-  const rows: UnitImportRow[] = [{ code: 'RB', name: '基准县', kind: 'county' }];
+  const rows: UnitImportRow[] = [
+    { code: 'RB', name: '基准县', kind: 'county' },
+    { code: 'RBH', name: '基准县人民医院', kind: 'designated_hospital', parentCode: 'RB' },
+  ];
   for (let t = 0; t < TOWNSHIPS; t++) {
     rows.push({ code: `RBT${t}`, name: `第${t + 1}镇`, kind: 'township', parentCode: 'RB' });
     rows.push({ code: `RBT${t}H`, name: `第${t + 1}镇卫生院`, kind: 'health_centre', parentCode: `RBT${t}` });
@@ -56,9 +60,14 @@ async function samplesOf(fn: () => Promise<unknown>): Promise<number[]> {
 /**
  * The re-identification step at a city's size: the register over 600 villages, a campaign launched
  * over it (a task per clinic, an item per person), then the progress query and a manager's overdue
- * list, each beside the plainest query over the same rows in the same run.
+ * list, each beside the plainest query over the same rows in the same run. With `treatment`, a
+ * treatment round follows on the same register (treatment.bench.ts).
  */
-export async function campaignBench(app: INestApplicationContext, config: AppConfig): Promise<BenchResult> {
+export async function campaignBench(
+  app: INestApplicationContext,
+  config: AppConfig,
+  options: { treatment: boolean },
+): Promise<BenchResult[]> {
   const dataSource = app.get(DataSource);
   const rows = benchCounty();
   await app.get(UnitsService).import(null, rows);
@@ -118,7 +127,7 @@ export async function campaignBench(app: INestApplicationContext, config: AppCon
     );
 
     const p95 = (s: number[]) => percentile(s, 95);
-    return {
+    const reIdentification: BenchResult = {
       name: `campaign: re-identification over ${persons} persons in ${rows.filter((r) => r.kind === 'village').length} villages`,
       rows: [
         ...registerRows,
@@ -135,6 +144,7 @@ export async function campaignBench(app: INestApplicationContext, config: AppCon
         { metric: 'overdue list / baseline (p95)', value: p95(overdueSamples) / p95(plainOverdueSamples), unit: '×' },
       ],
     };
+    return options.treatment ? [reIdentification, await treatmentBench(app, admin, county, stepId)] : [reIdentification];
   } finally {
     await worker.stop();
     await rm(dir, { recursive: true, force: true });
