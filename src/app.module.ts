@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { TreatmentModule } from './treatment/treatment.module';
 import { DiseasesModule } from './diseases/diseases.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { DemoModule } from './demo/demo.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -74,6 +75,7 @@ export class AppModule {
         CampaignsModule,
         TreatmentRatesModule,
         TreatmentModule,
+        FollowUpsModule,
         HealthModule,
         MetricsModule,
         DemoModule,

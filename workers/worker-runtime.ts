@@ -13,6 +13,7 @@ import { AuditService } from '../src/audit/audit.service';
 import { BackgroundSweeps } from '../src/health/background-sweeps';
 import { AnnouncementsService } from '../src/announcements/announcements.service';
 import { CampaignsService } from '../src/campaigns/campaigns.service';
+import { FollowUpGenerationClient } from '../src/follow-ups/follow-up-generation-client';
 
 export interface WorkerRuntimeOptions {
   /** A prebuilt bundle (tests bundle once per run); otherwise workflows/ is bundled at start. */
@@ -87,6 +88,7 @@ export async function startWorkerRuntime(
   const clockSweep = config.deadlineClocks.sweep ? startClockSweep(app.get(DeadlineClockClient), sweeps) : undefined;
   const auditRetention = startAuditRetention(app.get(AuditService), config.auditRetentionYears, sweeps);
   const startSweep = config.workflowStartSweep && startWorkflowStartSweep(app.get(AnnouncementsService), app.get(CampaignsService), sweeps);
+  const followUpSchedule = config.followUpSchedule && startFollowUpSchedule(app.get(FollowUpGenerationClient), sweeps);
   const running = worker.run();
   return {
     running,
@@ -94,6 +96,7 @@ export async function startWorkerRuntime(
       clearInterval(sweeper);
       clearInterval(clockSweep);
       if (startSweep) clearInterval(startSweep);
+      if (followUpSchedule) clearInterval(followUpSchedule);
       auditRetention.stop();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await Promise.all([running.catch(() => undefined), delivery.close(), registerImports.close()]);
@@ -126,6 +129,22 @@ function startWorkflowStartSweep(
       ),
     START_SWEEP_EVERY_MS,
   );
+  timer.unref();
+  return timer;
+}
+
+/** How often a worker checks that the follow-up generation Schedule exists (one call; it is left alone when it does). */
+const FOLLOW_UP_SCHEDULE_CHECK_EVERY_MS = 60 * 60_000;
+
+/** The daily follow-up generation Schedule, created at start if missing, and again should it be deleted. */
+function startFollowUpSchedule(generation: FollowUpGenerationClient, sweeps: BackgroundSweeps): NodeJS.Timeout {
+  const logger = new Logger('FollowUpSchedule');
+  const ensure = () =>
+    sweeps.run('follow-up-schedule', async () => {
+      if (await generation.ensureSchedule()) logger.log('created the Schedule follow-up-generation (daily at 01:00 Asia/Shanghai)');
+    });
+  void ensure();
+  const timer = setInterval(() => void ensure(), FOLLOW_UP_SCHEDULE_CHECK_EVERY_MS);
   timer.unref();
   return timer;
 }

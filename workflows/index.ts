@@ -4,3 +4,4 @@ export { taskDeadlineWorkflow } from './task-deadline.workflow';
 export { recurringOccurrenceWorkflow } from './recurring-occurrence.workflow';
 export { campaignWorkflow } from './campaign.workflow';
 export { deadlineClockWorkflow } from './deadline-clock.workflow';
+export { followUpGenerationWorkflow } from './follow-up-generation.workflow';

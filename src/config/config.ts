@@ -77,6 +77,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** Each worker starts, every minute, the workflows of rows committed as started whose start was lost. */
   workflowStartSweep: boolean;
+  /** Each worker creates the daily follow-up generation Schedule at start (and hourly) if it is missing. */
+  followUpSchedule: boolean;
   deadlineClocks: {
     /** Each worker moves per-task workflows to clocks at start and restarts orphaned clocks every minute. */
     sweep: boolean;
@@ -199,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     metricsToken: read.optional('METRICS_TOKEN'),
     workflowStartSweep: read.boolean('WORKFLOW_START_SWEEP', true),
+    followUpSchedule: read.boolean('FOLLOW_UP_SCHEDULE', true),
     deadlineClocks: {
       sweep: read.boolean('DEADLINE_CLOCK_SWEEP', true),
       lagDegradedSeconds: read.integer('CLOCK_LAG_DEGRADED_SECONDS', 120, 1, 86_400),

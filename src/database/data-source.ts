@@ -22,6 +22,7 @@ import { EncryptWebhookSecrets1766000500000 } from './migrations/1766000500000-E
 import { DeliveryClaims1766100000000 } from './migrations/1766100000000-DeliveryClaims';
 import { TreatmentRounds1766200000000 } from './migrations/1766200000000-TreatmentRounds';
 import { TreatmentRateIndexes1766300000000 } from './migrations/1766300000000-TreatmentRateIndexes';
+import { FollowUps1766400000000 } from './migrations/1766400000000-FollowUps';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   DeliveryClaims1766100000000,
   TreatmentRounds1766200000000,
   TreatmentRateIndexes1766300000000,
+  FollowUps1766400000000,
 ];
 
 /** Session limits of the server's connections (AppConfig.database); migrations run without them. */

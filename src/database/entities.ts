@@ -2,6 +2,7 @@ import { Campaign, CampaignStep } from '../campaigns/campaign.entity';
 import { ReIdentificationItem } from '../campaigns/re-identification-item.entity';
 import { ComparisonFlagRecord, ComparisonRun } from '../campaigns/comparison.entity';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
+import { FollowUp, FollowUpPlan } from '../follow-ups/follow-up.entity';
 import { Household } from '../population/household.entity';
 import { Person } from '../population/person.entity';
 import { RegisterImport, RegisterImportError } from '../population/register-import.entity';
@@ -55,4 +56,6 @@ export const ENTITIES = [
   ComparisonFlagRecord,
   TreatmentCase,
   TreatmentCaseEvent,
+  FollowUpPlan,
+  FollowUp,
 ];

@@ -59,6 +59,10 @@ interface Fixture {
   flagId: string;
   /** A treatment round (campaign step of kind treatment_round) over the township. */
   treatmentRoundId: string;
+  /** A chronic follow-up plan of the township's first person, its clinic's follow-up task of the period and the follow-up in it. */
+  followUpPlanId: string;
+  followUpTaskId: string;
+  followUpId: string;
 }
 
 type Payload =
@@ -740,6 +744,39 @@ const ROUTES: Record<string, RouteCase> = {
     control: { as: 'tManager' },
   },
 
+  // Chronic follow-ups (慢病签约随访)
+  'POST /api/follow-up-plans': {
+    roles: 'any',
+    body: (f) => json({ personId: f.person.id, diseaseCode: 'C02' }),
+    outside: { kind: 'refused' },
+  },
+  'POST /api/follow-up-plans/from-results': {
+    roles: ['admin', 'manager'],
+    body: (f) => json({ scopeUnitId: f.township.id }),
+    outside: { kind: 'refused' },
+  },
+  'GET /api/follow-up-plans': {
+    roles: 'any',
+    query: (f) => ({ unitId: f.township.id }),
+    outside: { kind: 'refused' },
+    control: { as: 'tManager', shows: true },
+  },
+  'DELETE /api/follow-up-plans/{id}': { roles: 'any', params: (f) => ({ id: f.followUpPlanId }), outside: { kind: 'refused' } },
+  'POST /api/follow-ups/generate': { roles: 'root-admin', body: () => json({ asOf: day(1) }), outside: { kind: 'refused' } },
+  'GET /api/tasks/{taskId}/follow-ups': {
+    roles: 'any',
+    params: (f) => ({ taskId: f.followUpTaskId }),
+    outside: { kind: 'refused' },
+    control: { as: 'tStaff', shows: true },
+  },
+  'PUT /api/tasks/{taskId}/follow-ups/{id}': {
+    roles: 'any',
+    params: (f) => ({ taskId: f.followUpTaskId, id: f.followUpId }),
+    body: () => json({ visitDate: day(0), systolic: 140, diastolic: 90 }),
+    outside: { kind: 'refused' },
+    serviceRefuses: { as: ['tManager'], why: 'only the unit’s staff record follow-ups' },
+  },
+
   // Working-day calendars
   'GET /api/calendars': { roles: 'any', outside: { kind: 'global', why: 'the national calendar serves the whole server' } },
   'PUT /api/calendars/{year}': {
@@ -1172,6 +1209,14 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     status: 'running',
   });
 
+  // A chronic follow-up plan of the first person (a contracted patient), added by the clinic's staff: its
+  // follow-up of the current period lands in the clinic's follow-up task at once.
+  await db.query(`UPDATE persons SET family_doctor = $1 WHERE id = $2`, [`${mark}医生`, person.id]);
+  const plan = await t.http.post('/api/follow-up-plans').set(as('tStaff')).send({ personId: person.id, diseaseCode: 'C01' }).expect(201);
+  const [followUp]: { id: string; task_id: string }[] = await db.query(`SELECT id, task_id FROM follow_ups WHERE plan_id = $1`, [
+    plan.body.id,
+  ]);
+
   // Every id, code, name and ID number of the township: none may reach an outsider.
   const ids = async (sql: string, params: unknown[]) => (await db.query<{ v: string }[]>(sql, params)).map((r) => r.v);
   const inTownship = [`${townshipPath}%`];
@@ -1198,6 +1243,8 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     campaignId,
     roundCampaign.id,
     treatmentRound.id,
+    plan.body.id,
+    followUp.id,
     comparison.body.run.id,
     extension.body.id,
     evidence.body.id,
@@ -1238,5 +1285,8 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     verificationTaskId: verificationTask.id,
     flagId: flags.body.items[0].id,
     treatmentRoundId: treatmentRound.id,
+    followUpPlanId: plan.body.id,
+    followUpTaskId: followUp.task_id,
+    followUpId: followUp.id,
   };
 }

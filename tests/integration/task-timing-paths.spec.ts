@@ -3,6 +3,8 @@ import { join, relative } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CampaignLaunchService } from '../../src/campaigns/campaign-launch.service';
 import { DEFAULT_DEADLINE_POLICY } from '../../src/domain/deadline-policy';
+import { localDateOf } from '../../src/domain/time-zone';
+import { FollowUpsService } from '../../src/follow-ups/follow-ups.service';
 import { RecurringTaskDefinition } from '../../src/recurring/recurring-task.entity';
 import { RecurringTasksService } from '../../src/recurring/recurring-tasks.service';
 import { District, givenDistrict, givenReIdentificationCampaign, givenRegister, givenUser, Register } from '../support/factories';
@@ -21,6 +23,7 @@ const TASK_CREATION = [
 const KNOWN_CREATORS = [
   'src/campaigns/campaign-launch.service.ts', // a campaign step's tasks, page by page
   'src/campaigns/data-comparison.service.ts', // verification tasks of a data comparison (数据比对核实)
+  'src/follow-ups/follow-ups.service.ts', // chronic follow-ups: a unit's task of a period, page by page
   'src/recurring/recurring-tasks.service.ts', // an occurrence of a recurring task
   'src/tasks/tasks.service.ts', // a single task through the API
 ];
@@ -128,6 +131,25 @@ describe('every path that creates tasks writes their due moments with them', () 
       .get(DataSource)
       .query(`SELECT id FROM tasks WHERE origin_key LIKE $1`, [`${definition.id}:%`]);
     expect(tasks).toHaveLength(2);
+    expect(await withoutMoments(tasks.map((task) => task.id))).toEqual([]);
+  });
+
+  it('the follow-up tasks of a unit and period (慢病签约随访), page by page', async () => {
+    const db = t.app.get(DataSource);
+    // An UPDATE answers [rows, count].
+    const [[person]]: [{ id: string }[], number] = await db.query(
+      `UPDATE persons SET family_doctor = '王医生' WHERE id_number = $1 RETURNING id`,
+      [register.idNumbers[0][0]],
+    );
+    await db.query(
+      `INSERT INTO follow_up_plans (person_id, disease_code, unit_id, per_year, starts_on, origin) VALUES ($1, 'C01', $2, 4, $3, 'manual')`,
+      [person.id, district.id.clinics[0], localDateOf(new Date())],
+    );
+    await t.app.get(FollowUpsService).generate(localDateOf(new Date()));
+    const tasks: { id: string }[] = await db.query(`SELECT id FROM tasks WHERE origin_key LIKE $1`, [
+      `follow-up:${district.id.clinics[0]}:%`,
+    ]);
+    expect(tasks).toHaveLength(1);
     expect(await withoutMoments(tasks.map((task) => task.id))).toEqual([]);
   });
 });

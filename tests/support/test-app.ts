@@ -42,6 +42,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Test files share a database: one file's sweep would start another's clocks on its own queue.
     DEADLINE_CLOCK_SWEEP: 'false',
     WORKFLOW_START_SWEEP: 'false',
+    // One Schedule per server, not per test file: the follow-up tests create it and delete it again.
+    FOLLOW_UP_SCHEDULE: 'false',
     // Webhook receivers of the tests listen on 127.0.0.1, which a webhook may not reach otherwise.
     WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     ...options.env,

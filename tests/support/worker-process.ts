@@ -21,6 +21,7 @@ export function spawnWorkerProcess(config: AppConfig): ChildProcess {
       NOTIFY_QUIET_HOURS: 'none',
       DEADLINE_CLOCK_SWEEP: String(config.deadlineClocks.sweep),
       WORKFLOW_START_SWEEP: String(config.workflowStartSweep),
+      FOLLOW_UP_SCHEDULE: String(config.followUpSchedule),
       DEADLINE_CLOCK_PAGE_SIZE: String(config.deadlineClocks.pageSize),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
