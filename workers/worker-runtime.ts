@@ -11,6 +11,7 @@ import { startRegisterImports } from './register-import.processor';
 import { startAuditRetention } from '../src/audit/audit-retention';
 import { AuditService } from '../src/audit/audit.service';
 import { BackgroundSweeps } from '../src/health/background-sweeps';
+import { TreatmentPaceService } from '../src/treatment/treatment-pace.service';
 import { AnnouncementsService } from '../src/announcements/announcements.service';
 import { CampaignsService } from '../src/campaigns/campaigns.service';
 import { FollowUpGenerationClient } from '../src/follow-ups/follow-up-generation-client';
@@ -86,6 +87,7 @@ export async function startWorkerRuntime(
   const sweeps = app.get(BackgroundSweeps);
   const sweeper = startOutboxSweeper(app.get(NotificationsService), sweeps);
   const clockSweep = config.deadlineClocks.sweep ? startClockSweep(app.get(DeadlineClockClient), sweeps) : undefined;
+  const paceSweep = startTreatmentPaceSweep(app.get(TreatmentPaceService), sweeps);
   const auditRetention = startAuditRetention(app.get(AuditService), config.auditRetentionYears, sweeps);
   const startSweep = config.workflowStartSweep && startWorkflowStartSweep(app.get(AnnouncementsService), app.get(CampaignsService), sweeps);
   const followUpSchedule = config.followUpSchedule && startFollowUpSchedule(app.get(FollowUpGenerationClient), sweeps);
@@ -95,6 +97,7 @@ export async function startWorkerRuntime(
     async stop() {
       clearInterval(sweeper);
       clearInterval(clockSweep);
+      clearInterval(paceSweep);
       if (startSweep) clearInterval(startSweep);
       if (followUpSchedule) clearInterval(followUpSchedule);
       auditRetention.stop();
@@ -145,6 +148,15 @@ function startFollowUpSchedule(generation: FollowUpGenerationClient, sweeps: Bac
     });
   void ensure();
   const timer = setInterval(() => void ensure(), FOLLOW_UP_SCHEDULE_CHECK_EVERY_MS);
+  timer.unref();
+  return timer;
+}
+
+/** The pace warning of running treatment rounds: once a day per unit whatever the interval (its business key holds the date). */
+const TREATMENT_PACE_EVERY_MS = 3600_000;
+
+function startTreatmentPaceSweep(pace: TreatmentPaceService, sweeps: BackgroundSweeps): NodeJS.Timeout {
+  const timer = setInterval(() => void sweeps.run('treatment-pace', () => pace.flagRunningRounds()), TREATMENT_PACE_EVERY_MS);
   timer.unref();
   return timer;
 }

@@ -269,18 +269,22 @@ export function ratePercent(numerator: number, denominator: number, decimals = 2
 }
 
 /**
- * Whether a unit is behind the pace that reaches `targetRate` by the round's end, taking the target as
- * reached linearly from the first day: on day k of n the rate should be at least target × k ÷ n.
+ * The rate a unit should have reached by `asOf` to reach `targetRate` by the round's end, taking the
+ * target as reached linearly from the first day: on day k of n, target × k ÷ n.
  */
+export function paceRate(targetRate: number, round: Pick<RoundDefinition, 'startsOn' | 'endsOn'>, asOf: string): number {
+  const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  const total = days(round.startsOn, round.endsOn) + 1;
+  const elapsed = Math.min(total, Math.max(0, days(round.startsOn, asOf) + 1));
+  return (targetRate * elapsed) / total;
+}
+
+/** Whether a unit's rate is below the pace that reaches the target by the round's end (no one to treat: never). */
 export function behindPace(
   rate: number | null,
   targetRate: number,
   round: Pick<RoundDefinition, 'startsOn' | 'endsOn'>,
   asOf: string,
 ): boolean {
-  if (rate === null) return false;
-  const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-  const total = days(round.startsOn, round.endsOn) + 1;
-  const elapsed = Math.min(total, Math.max(0, days(round.startsOn, asOf) + 1));
-  return rate < (targetRate * elapsed) / total;
+  return rate !== null && rate < paceRate(targetRate, round, asOf);
 }

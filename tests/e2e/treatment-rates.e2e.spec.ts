@@ -5,6 +5,7 @@ import { DISEASE_CATALOGUE_V1 } from '../../src/database/migrations/data/disease
 import { DEFAULT_DEADLINE_POLICY } from '../../src/domain/deadline-policy';
 import type { CaseStatus, CloseReason, HandlingCategory, RoundDefinition } from '../../src/domain/treatment-round';
 import { District, givenDistrict, givenRegister, givenUser } from '../support/factories';
+import { TreatmentPaceService } from '../../src/treatment/treatment-pace.service';
 import { binaryBody, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -94,6 +95,7 @@ describe('treatment rates (救治率) of a round', () => {
   let townshipStepId: string;
   let reIdentificationStepId: string;
   let tokens: Record<'admin' | 'manager1' | 'manager2' | 'staff' | 'stranger', string>;
+  let manager2Id: string;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const rates = (token: string, query: string, step = stepId) =>
     t.http.get(`/api/treatment-rounds/${step}/rates?${query}`).set(auth(token));
@@ -175,6 +177,7 @@ describe('treatment rates (救治率) of a round', () => {
       staff: await givenUser(t.app, 'staff', district.id.centres[0]),
       stranger: await givenUser(t.app, 'manager', other.id.county),
     };
+    manager2Id = users.manager2.id;
     const entries = await Promise.all(Object.entries(users).map(async ([k, u]) => [k, await t.login(u.username, u.password)] as const));
     tokens = Object.fromEntries(entries) as typeof tokens;
   });
@@ -411,5 +414,25 @@ describe('treatment rates (救治率) of a round', () => {
     expect(first.getCell('A2').value).toBe('单位');
     expect([first.getCell('A4').value, first.getCell('B4').value, first.getCell('D4').value]).toEqual(['测试区', 0, '—']);
     expect(first.getCell('A5').value).toBe('合计');
+  });
+
+  it('flags a township behind the pace to its manager, once a day, in Chinese (救治进度预警)', async () => {
+    const pace = t.app.get(TreatmentPaceService);
+    // On 10 March the line is 29.03: 第2镇 at 25.00 is behind, 第1镇 at 40.00 is not.
+    expect(await pace.flagRound(stepId, '2025-03-10')).toBe(1);
+    expect(await pace.flagRound(stepId, '2025-03-10')).toBe(0);
+    const warnings = await t.app
+      .get(DataSource)
+      .query(`SELECT recipient_user_id, kind, title, body FROM notifications WHERE business_key LIKE $1`, [`treatment-pace:${stepId}:%`]);
+    expect(warnings).toEqual([
+      {
+        recipient_user_id: manager2Id,
+        kind: 'escalation',
+        title: '【救治进度预警】2025年第四批大病集中救治：第2镇',
+        body: '截至2025-03-10，第2镇应救治4人，已救治1人，救治率25.00%，低于按期达到90%目标所需的进度（29.03%）。请督促卫生院及时转诊、定点医院加快救治。',
+      },
+    ]);
+    // After the round's last day nothing is flagged any more.
+    expect(await pace.flagRound(stepId, '2025-04-01')).toBe(0);
   });
 });
