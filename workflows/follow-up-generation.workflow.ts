@@ -11,7 +11,8 @@ import type {
 const { generateFollowUpPage } = proxyActivities<FollowUpActivities>({
   // A page is 1,000 plans: a few statements in one transaction.
   startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
+  // A day that does not exist (RangeError) fails the run at once; anything else (the database away) is retried.
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['RangeError'] },
 });
 
 /** Set by the server on every run a Schedule starts: the time the action was due, so a late run keeps its day. */
