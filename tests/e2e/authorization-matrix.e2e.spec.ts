@@ -59,6 +59,8 @@ interface Fixture {
   flagId: string;
   /** A treatment round (campaign step of kind treatment_round) over the township. */
   treatmentRoundId: string;
+  /** A case of that round: the township's first person, added by hand. */
+  treatmentCaseId: string;
   /** A chronic follow-up plan of the township's first person, its clinic's follow-up task of the period and the follow-up in it. */
   followUpPlanId: string;
   followUpTaskId: string;
@@ -777,6 +779,54 @@ const ROUTES: Record<string, RouteCase> = {
     serviceRefuses: { as: ['tManager'], why: 'only the unit’s staff record follow-ups' },
   },
 
+  // Treatment cases (大病集中救治)
+  'GET /api/treatment-rounds/{stepId}/cases': {
+    roles: 'any',
+    params: (f) => ({ stepId: f.treatmentRoundId }),
+    outside: { kind: 'filtered', why: 'cases of villages or hospitals in the caller’s scope; staff: those their unit refers or treats' },
+    control: { as: 'tManager', shows: true },
+  },
+  'POST /api/treatment-rounds/{stepId}/cases': {
+    roles: 'any',
+    params: (f) => ({ stepId: f.treatmentRoundId }),
+    body: (f) => json({ personId: f.person.id, diseaseCode: 'M09', reason: '探针' }),
+    outside: { kind: 'refused' },
+  },
+  'GET /api/treatment-cases/{id}': {
+    roles: 'any',
+    params: (f) => ({ id: f.treatmentCaseId }),
+    outside: { kind: 'refused' },
+    serviceRefuses: { as: ['tStaff'], why: 'the referring centre, the hospital and managers over the case only' },
+    control: { as: 'tManager', shows: true },
+  },
+  ...Object.fromEntries(
+    (
+      [
+        ['refer', {}],
+        ['admit', {}],
+        ['treat', { outcome: 'discharged' }],
+        ['close', { closeReason: 'not_treatable', reason: '探针' }],
+        ['reopen', { reason: '探针' }],
+      ] as const
+    ).map(([action, body]): [string, RouteCase] => [
+      `POST /api/treatment-cases/{id}/${action}`,
+      {
+        roles: 'any',
+        params: (f) => ({ id: f.treatmentCaseId }),
+        body: () => json(body),
+        outside: { kind: 'refused' },
+        serviceRefuses: { as: ['tStaff'], why: 'the referring centre, the hospital and managers over the case only' },
+      },
+    ]),
+  ),
+  'POST /api/treatment-cases/{id}/hospital': {
+    roles: 'any',
+    params: (f) => ({ id: f.treatmentCaseId }),
+    body: (f) => json({ hospitalUnitId: f.township.id, reason: '探针' }),
+    outside: { kind: 'refused' },
+    serviceRefuses: { as: ['tStaff'], why: 'managers and admins over the case only' },
+  },
+
   // Working-day calendars
   'GET /api/calendars': { roles: 'any', outside: { kind: 'global', why: 'the national calendar serves the whole server' } },
   'PUT /api/calendars/{year}': {
@@ -1209,6 +1259,13 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     status: 'running',
   });
 
+  // A case of the round (the first person), added by the township's manager: its referral task is the centre's.
+  const treatmentCase = await t.http
+    .post(`/api/treatment-rounds/${treatmentRound.id}/cases`)
+    .set(as('tManager'))
+    .send({ personId: person.id, diseaseCode: 'M09', reason: `${mark} 补录` })
+    .expect(201);
+
   // A chronic follow-up plan of the first person (a contracted patient), added by the clinic's staff: its
   // follow-up of the current period lands in the clinic's follow-up task at once.
   await db.query(`UPDATE persons SET family_doctor = $1 WHERE id = $2`, [`${mark}医生`, person.id]);
@@ -1243,6 +1300,7 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     campaignId,
     roundCampaign.id,
     treatmentRound.id,
+    treatmentCase.body.id,
     plan.body.id,
     followUp.id,
     comparison.body.run.id,
@@ -1285,6 +1343,7 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     verificationTaskId: verificationTask.id,
     flagId: flags.body.items[0].id,
     treatmentRoundId: treatmentRound.id,
+    treatmentCaseId: treatmentCase.body.id,
     followUpPlanId: plan.body.id,
     followUpTaskId: followUp.task_id,
     followUpId: followUp.id,
