@@ -57,7 +57,8 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
  * JSON.parse's reviver for every JSON body, refusing (400 naming the key) what validation would not
  * see: `__proto__`, `constructor` and `prototype` as keys (class-transformer drops them without a word,
  * where unknown fields are otherwise refused; a merge elsewhere would pollute prototypes), and text
- * holding a lone surrogate (`"\ud800"`), which is no character: PostgreSQL would be sent U+FFFD.
+ * holding a lone surrogate (`"\ud800"`), which is no character: PostgreSQL would be sent U+FFFD; and
+ * text holding NUL (`"\u0000"`), which PostgreSQL refuses (a 500 otherwise).
  */
 export function reviveJsonBody(key: string, value: unknown): unknown {
   if (PROTOTYPE_KEYS.has(key)) throw new Error(`the JSON body holds the key "${key}", which no request has`);
@@ -65,6 +66,8 @@ export function reviveJsonBody(key: string, value: unknown): unknown {
     throw new Error(
       `${key === '' ? 'the JSON body' : key} holds a lone UTF-16 surrogate (an escape such as \\ud800 without its pair), which is not text`,
     );
+  if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000')))
+    throw new Error(`${key === '' ? 'the JSON body' : key} holds a NUL character (\\u0000), which no text field can store`);
   return value;
 }
 

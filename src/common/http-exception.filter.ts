@@ -52,9 +52,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const constraint = (exception.driverError as { constraint?: string }).constraint;
       return { status: 409, body: { statusCode: 409, error: 'Conflict', message: uniqueViolationMessage(constraint) } };
     }
+    if (exception instanceof QueryFailedError && (exception.driverError as { code?: string }).code === PG_CHARACTER_NOT_IN_REPERTOIRE) {
+      // A NUL character (U+0000) in a query parameter or field: PostgreSQL text cannot hold it.
+      const message = 'the request holds text the database cannot store: a NUL character (U+0000) or bytes that are not UTF-8';
+      return { status: 400, body: { statusCode: 400, error: 'Bad Request', message } };
+    }
     return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' } };
   }
 }
+
+/** SQLSTATE 22021: e.g. a NUL byte in a text parameter. */
+const PG_CHARACTER_NOT_IN_REPERTOIRE = '22021';
 
 /**
  * Errors of the body parsers (body-parser, raw-body): 400 malformed or too deep, 413 too large, 415

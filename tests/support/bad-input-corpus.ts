@@ -267,6 +267,7 @@ for (const [what, body, names] of [
   ['nothing but whitespace', '   ', /Unexpected end of JSON input/],
   ['a lone surrogate in a title', '{"title":"\\ud800"}', /title holds a lone UTF-16 surrogate/],
   ['a lone surrogate in a key', '{"\\udfff":"x"}', /lone UTF-16 surrogate/],
+  ['a NUL character in a title', '{"title":"a\\u0000b"}', /title holds a NUL character/],
   ['a prototype key deep inside', '{"title":"x","policy":{"a":{"__proto__":{"polluted":true}}}}', /holds the key \W+__proto__/],
 ] as [string, string, RegExp][])
   add({
@@ -969,6 +970,8 @@ for (const [path, query, names, as] of [
   ['/api/units', 'parentId=../../etc/passwd', 'parentId', 'admin'],
   ['/api/units', 'includeInactive=yes', 'includeInactive', 'admin'],
   ['/api/units', `q=${'长'.repeat(101)}`, 'q', 'admin'],
+  ['/api/units', 'q=a%00b', 'NUL character', 'admin'],
+  ['/api/tasks/{task}/items', 'q=%00', 'NUL character', 'staff'],
   ['/api/units', 'parentId={county}&parentId={county}', 'parentId', 'admin'],
   ['/api/units/{county}/subtree', 'maxDepth=21', 'maxDepth', 'admin'],
   ['/api/units/{county}/subtree', 'maxDepth=-1', 'maxDepth', 'admin'],
