@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Actor, assertInScope } from '../auth/actor';
@@ -126,6 +126,9 @@ export class UsersService {
   }
 
   async resetPassword(actor: Actor, id: string, newPassword: string): Promise<void> {
+    // One's own password changes only with the current one (and its throttle): a stolen token must not take the account.
+    if (id === actor.id)
+      throw new ForbiddenException('an admin changes their own password with PUT /api/auth/password and the current password');
     await this.findInScope(actor, id);
     await this.dataSource.transaction((manager) => this.setPassword(manager, id, newPassword, actor.id, 'user.password.reset'));
   }

@@ -114,6 +114,10 @@ describe('sign-in and users API', () => {
   it('lets an admin reset a password and deactivate a user, both audited', async () => {
     const user = await givenUser(t.app, 'staff', district.id.clinics[3]);
     await t.http.put(`/api/users/${user.id}/password`).set(auth(adminToken)).send({ newPassword: 'reset-by-admin' }).expect(204);
+    // Not one's own: that needs the current password (PUT /api/auth/password), so a stolen token cannot take the account.
+    const me = (await t.http.get('/api/auth/me').set(auth(adminToken)).expect(200)).body;
+    const own = await t.http.put(`/api/users/${me.id}/password`).set(auth(adminToken)).send({ newPassword: 'taken-over-1' }).expect(403);
+    expect(own.body.message).toContain('PUT /api/auth/password');
     const token = await t.login(user.username, 'reset-by-admin');
     await t.http.patch(`/api/users/${user.id}`).set(auth(adminToken)).send({ active: false }).expect(200);
     await t.http.get('/api/auth/me').set(auth(token)).expect(401);
