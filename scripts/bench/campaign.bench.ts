@@ -25,6 +25,7 @@ import { UnitsService } from '../../src/units/units.service';
 import { User } from '../../src/users/user.entity';
 import { startWorkerRuntime } from '../../workers/worker-runtime';
 import { BenchResult, percentile, timeMs } from './report';
+import { followUpBench } from './follow-up.bench';
 import { treatmentBench } from './treatment.bench';
 
 const TOWNSHIPS = 30;
@@ -61,12 +62,13 @@ async function samplesOf(fn: () => Promise<unknown>): Promise<number[]> {
  * The re-identification step at a city's size: the register over 600 villages, a campaign launched
  * over it (a task per clinic, an item per person), then the progress query and a manager's overdue
  * list, each beside the plainest query over the same rows in the same run. With `treatment`, a
- * treatment round follows on the same register (treatment.bench.ts).
+ * treatment round follows on the same register (treatment.bench.ts); with `followUps`, a year of chronic
+ * follow-ups (follow-up.bench.ts).
  */
 export async function campaignBench(
   app: INestApplicationContext,
   config: AppConfig,
-  options: { treatment: boolean },
+  options: { treatment: boolean; followUps: boolean },
 ): Promise<BenchResult[]> {
   const dataSource = app.get(DataSource);
   const rows = benchCounty();
@@ -144,7 +146,10 @@ export async function campaignBench(
         { metric: 'overdue list / baseline (p95)', value: p95(overdueSamples) / p95(plainOverdueSamples), unit: '×' },
       ],
     };
-    return options.treatment ? [reIdentification, await treatmentBench(app, admin, county, stepId)] : [reIdentification];
+    const results = [reIdentification];
+    if (options.treatment) results.push(await treatmentBench(app, admin, county, stepId));
+    if (options.followUps) results.push(await followUpBench(app));
+    return results;
   } finally {
     await worker.stop();
     await rm(dir, { recursive: true, force: true });

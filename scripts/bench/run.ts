@@ -13,11 +13,11 @@ import { treatmentRatesBench } from './treatment-rates.bench';
 import { BenchResult, printAndSave } from './report';
 
 /**
- * BENCH_ONLY=hierarchy,clocks,campaign,treatment,treatment-rates picks benchmarks (treatment runs on the campaign
- * benchmark's register, so it brings that one along); BENCH_CLOCK_TASKS sets the clocks benchmark's task
- * count (default 20,000).
+ * BENCH_ONLY=hierarchy,clocks,campaign,treatment,follow-ups,treatment-rates picks benchmarks (treatment and
+ * follow-ups run on the campaign benchmark's register, so they bring that one along); BENCH_CLOCK_TASKS
+ * sets the clocks benchmark's task count (default 20,000).
  */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'hierarchy,clocks,campaign,treatment,treatment-rates').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'hierarchy,clocks,campaign,treatment,follow-ups,treatment-rates').split(','));
 const CLOCK_TASKS = Number(process.env.BENCH_CLOCK_TASKS ?? 20_000);
 
 /**
@@ -46,8 +46,8 @@ async function main(): Promise<void> {
     const results: BenchResult[] = [];
     if (ONLY.has('hierarchy')) results.push(await hierarchyBench(app));
     if (ONLY.has('clocks')) results.push(await clocksBench(app, config, root, CLOCK_TASKS));
-    if (ONLY.has('campaign') || ONLY.has('treatment'))
-      results.push(...(await campaignBench(app, config, { treatment: ONLY.has('treatment') })));
+    if (ONLY.has('campaign') || ONLY.has('treatment') || ONLY.has('follow-ups'))
+      results.push(...(await campaignBench(app, config, { treatment: ONLY.has('treatment'), followUps: ONLY.has('follow-ups') })));
     if (ONLY.has('treatment-rates')) results.push(await treatmentRatesBench(app));
     const file = printAndSave(results, root);
     console.log(`\nFigures written to ${file}`);
