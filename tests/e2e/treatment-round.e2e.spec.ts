@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { makeResidentId } from '../../src/domain/resident-id';
 import { addLocalDays, localDateOf } from '../../src/domain/time-zone';
 import { Task } from '../../src/tasks/task.entity';
+import { TasksService } from '../../src/tasks/tasks.service';
 import { TreatmentCase } from '../../src/treatment/treatment-case.entity';
 import { Unit } from '../../src/units/unit.entity';
 import { UnitsService } from '../../src/units/units.service';
@@ -24,6 +25,7 @@ describe('batch treatment rounds through the HTTP API', () => {
   let hospitalToken: string;
   let otherManagerToken: string;
   let otherHospital: string;
+  let managerId: string;
   let roundStepId: string;
   const persons: Record<'child' | 'adultLeukaemia' | 'oesophagus' | 'refuser' | 'otherTownship', string> = {} as never;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -109,6 +111,7 @@ describe('batch treatment rounds through the HTTP API', () => {
     [adminToken, managerToken, centreToken, hospitalToken, otherManagerToken] = await Promise.all(
       users.map((u) => t.login(u.username, u.password)),
     );
+    managerId = users[1].id;
     await givenApprovedResults();
   });
   afterAll(() => t.stop());
@@ -334,5 +337,62 @@ describe('batch treatment rounds through the HTTP API', () => {
     expect(list.body.items.map((c: { villageName: string }) => c.villageName)).toEqual(['第3村']);
     const mine = await t.http.get(`/api/treatment-rounds/${roundStepId}/cases?status=treated`).set(auth(managerToken)).expect(200);
     expect(mine.body).toMatchObject({ total: 1, items: [{ diseaseCode: 'M01', status: 'treated' }] });
+  });
+
+  it('gives each stage task the round’s deadline policy: it reminds and escalates like any task (seconds-scale)', async () => {
+    const seconds = {
+      remindersBefore: [{ unit: 'seconds', amount: 2 }],
+      quietHours: { start: '00:00', end: '00:00' },
+      escalation: [{ level: 1, after: { unit: 'seconds', amount: 0 }, target: 'assigned_unit_head' }],
+      digestWindow: 'none',
+    };
+    const created = await t.http
+      .post('/api/campaigns')
+      .set(auth(adminToken))
+      .send({
+        name: '时限演练',
+        template: 'treatment_round',
+        scopeUnitId: district.id.county,
+        startsOn: today,
+        endsOn: addLocalDays(today, 90),
+        steps: [
+          {
+            dueAt: addLocalDays(today, 60),
+            responsibleUnitKind: 'health_centre',
+            policy: seconds,
+            round: round([{ unitId: district.id.hospital, diseases: ['M01', 'M09'] }]),
+          },
+        ],
+      })
+      .expect(201);
+    const added = await t.http
+      .post(`/api/treatment-rounds/${created.body.steps[0].id}/cases`)
+      .set(auth(centreToken))
+      .send({ personId: persons.refuser, diseaseCode: 'M09', reason: '演练' })
+      .expect(201);
+    const taskId = added.body.stageTaskId as string;
+    // The drill: the referral stage falls due in 4 s instead of 10 days (the head of the centre is the township manager).
+    await db().query(`UPDATE units SET head_user_id = $1 WHERE id = $2`, [managerId, district.id.centres[0]]);
+    await db().query(`UPDATE tasks SET due_at = now() + interval '4 seconds', deadline_version = deadline_version + 1 WHERE id = $1`, [
+      taskId,
+    ]);
+    const tasks = t.app.get(TasksService);
+    await tasks.wakeClocks(await db().transaction((manager) => tasks.planGenerated(manager, [taskId])));
+
+    const kinds = await eventually(
+      async () => {
+        const rows: { kind: string; recipient_user_id: string }[] = await db().query(
+          `SELECT kind, recipient_user_id FROM notifications WHERE business_key LIKE $1 ORDER BY kind`,
+          [`task:${taskId}:%`],
+        );
+        return rows.some((r) => r.kind === 'escalation') ? rows : undefined;
+      },
+      30_000,
+      'the stage task’s reminder and escalation',
+    );
+    expect(kinds.map((r) => r.kind)).toContain('reminder');
+    expect(kinds.find((r) => r.kind === 'escalation')!.recipient_user_id).toBe(managerId);
+    const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM escalations WHERE task_id = $1 AND level = 1`, [taskId]);
+    expect(n).toBe(1);
   });
 });
