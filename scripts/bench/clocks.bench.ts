@@ -147,6 +147,8 @@ interface TaskSpec {
   cohort: 'A' | 'B';
   stepId: string | null;
   unitId: string;
+  /** The clock that owns its moments (`step:<id>` or `county:<id>`), for the baseline's rows. */
+  clockKey: string;
 }
 
 interface Fixture {
@@ -214,17 +216,19 @@ async function setUp(app: INestApplicationContext): Promise<Fixture> {
 function herdSpecs(count: number, f: Fixture): TaskSpec[] {
   const allClinics = f.clinics.flat();
   const perStep = Math.round(count * 0.35);
-  const groups: { stepId: string | null; clinics: string[]; n: number }[] = [
-    { stepId: f.stepIds[0], clinics: allClinics, n: perStep },
-    { stepId: f.stepIds[1], clinics: allClinics, n: perStep },
-    { stepId: null, clinics: f.clinics[0], n: Math.floor((count - 2 * perStep) / 2) },
-    { stepId: null, clinics: f.clinics[1], n: count - 2 * perStep - Math.floor((count - 2 * perStep) / 2) },
+  // f.clockKeys: the two steps' clocks, then the two counties'.
+  const groups: { stepId: string | null; clinics: string[]; n: number; clockKey: string }[] = [
+    { stepId: f.stepIds[0], clinics: allClinics, n: perStep, clockKey: f.clockKeys[0] },
+    { stepId: f.stepIds[1], clinics: allClinics, n: perStep, clockKey: f.clockKeys[1] },
+    { stepId: null, clinics: f.clinics[0], n: Math.floor((count - 2 * perStep) / 2), clockKey: f.clockKeys[2] },
+    { stepId: null, clinics: f.clinics[1], n: count - 2 * perStep - Math.floor((count - 2 * perStep) / 2), clockKey: f.clockKeys[3] },
   ];
   const specs = groups.flatMap((g) =>
     Array.from({ length: g.n }, (_, i): TaskSpec => ({
       cohort: i % 2 === 0 ? 'A' : 'B',
       stepId: g.stepId,
       unitId: g.clinics[i % g.clinics.length],
+      clockKey: g.clockKey,
     })),
   );
   let seed = 42;
@@ -237,9 +241,11 @@ function herdSpecs(count: number, f: Fixture): TaskSpec[] {
 }
 
 /**
- * Baseline of creation: a bare transaction per task inserting the row `TasksService.create` writes and
- * its `created` history entry, nothing else (no scope check, no timing, no moments, no clock), at the
- * same concurrency. The rows are deleted afterwards.
+ * Baseline of creation: a bare transaction per task inserting the rows `TasksService.create` writes,
+ * its task, its `created` history entry and its two deadline moments (the reminder REMINDER_LEAD_S
+ * before the due time, level 1 at it: what the policy plans, worked out here by subtraction), one
+ * statement each, nothing else (no scope check, no planning, no clock), at the same concurrency. The
+ * rows are deleted afterwards.
  */
 async function bareCreation(dataSource: DataSource, f: Fixture, specs: TaskSpec[], dueAt: Date): Promise<number> {
   const policy = JSON.stringify(secondsPolicy(REMINDER_LEAD_S));
@@ -266,6 +272,11 @@ async function bareCreation(dataSource: DataSource, f: Fixture, specs: TaskSpec[
           `INSERT INTO task_events (task_id, actor_user_id, action, from_status, to_status, reason, details)
            VALUES ($1, $2, 'created', 'open', 'open', NULL, $3) RETURNING id, at`,
           [id, f.admin.id, JSON.stringify({ dueAt: dueAt.toISOString() })],
+        );
+        await manager.query(
+          `INSERT INTO deadline_moments (task_id, clock_key, kind, seq, deadline_version, due_at)
+           VALUES ($1, $2, 'reminder', 0, 1, $3), ($1, $2, 'escalation', 1, 1, $4)`,
+          [id, spec.clockKey, new Date(dueAt.getTime() - REMINDER_LEAD_S * 1000), dueAt],
         );
       }),
     ),
@@ -472,7 +483,7 @@ export async function clocksBench(app: INestApplicationContext, config: AppConfi
     const rss = (n: number) => rssAt.get(n) ?? NaN;
     const rows: BenchRow[] = [
       { metric: `creation: TasksService.create, ${CONCURRENCY} callers`, value: createRate, unit: 'tasks/s', note: `${count} tasks` },
-      { metric: 'baseline: bare transaction (task row + task_events row)', value: bareRate, unit: 'tasks/s' },
+      { metric: 'baseline: bare transaction (task, task_events and 2 deadline_moments rows)', value: bareRate, unit: 'tasks/s' },
       { metric: 'creation / baseline', value: createRate / bareRate, unit: '×', note: 'target ≥ 0.5' },
       {
         metric: 'moments planned (herd tasks)',
