@@ -23,14 +23,20 @@ export class DeadlineClockClient {
     private readonly moments: DeadlineMomentsService,
   ) {}
 
-  /** Never throws: a clock a failed call did not wake is started by the sweep (ensureRunning). */
-  async wake(wakes: ClockWakes): Promise<void> {
+  /**
+   * Never throws: a clock a failed call did not wake is started by the sweep (ensureRunning).
+   * `known`: each clock's `next_wake_at` (null: none, or no row) as the caller's committed statement
+   * already read it (task creation reads it in the statement that writes the moments); the clocks it
+   * covers cost no statement here, and when none is earlier than the moments, nothing at all.
+   */
+  async wake(wakes: ClockWakes, known?: Map<string, Date | null>): Promise<void> {
     if (wakes.size === 0) return;
-    const rows: { clock_key: string; next_wake_at: Date | null }[] = await this.dataSource.query(
-      `SELECT clock_key, next_wake_at FROM deadline_clocks WHERE clock_key = ANY($1)`,
-      [[...wakes.keys()]],
-    );
-    const nextWake = new Map(rows.map((r) => [r.clock_key, r.next_wake_at]));
+    const unknown = [...wakes.keys()].filter((clockKey) => !known?.has(clockKey));
+    const rows: { clock_key: string; next_wake_at: Date | null }[] =
+      unknown.length === 0
+        ? []
+        : await this.dataSource.query(`SELECT clock_key, next_wake_at FROM deadline_clocks WHERE clock_key = ANY($1)`, [unknown]);
+    const nextWake = new Map([...(known ?? []), ...rows.map((r): [string, Date | null] => [r.clock_key, r.next_wake_at])]);
     for (const [clockKey, at] of wakes) {
       if (!wakesClock(at, nextWake.get(clockKey) ?? null)) continue;
       try {

@@ -30,6 +30,41 @@ export interface TaskSchedule {
 const PATH_IDS = `string_to_array(trim(both '/' from self.path), '/')::uuid[]`;
 
 /**
+ * What timing needs of a unit row aliased `self`: its root, its county (the nearest county above or
+ * at it) and the fingerprint of the holiday calendars, which says whether cached calendars still hold.
+ */
+export const UNIT_TIMING_COLUMNS = `(${PATH_IDS})[1] AS root_id,
+  (SELECT anc.id FROM units anc WHERE anc.id = ANY(${PATH_IDS}) AND anc.kind = 'county' ORDER BY anc.depth DESC LIMIT 1) AS county_id,
+  (SELECT md5(coalesce(string_agg(h::text, '|' ORDER BY h.id), '')) FROM holiday_calendars h) AS calendars`;
+
+/** A unit's row as UNIT_TIMING_COLUMNS read it. */
+export interface UnitTimingRow {
+  unit_id: string;
+  root_id: string;
+  county_id: string | null;
+  calendars: string;
+}
+
+/** Planned moment rows, column by column, as `MOMENT_ROWS` takes them. */
+export interface MomentRows {
+  taskId: string[];
+  clockKey: string[];
+  kind: string[];
+  seq: number[];
+  version: number[];
+  at: Date[];
+}
+
+/**
+ * The rows of `MomentRows` as a relation (task_id, clock_key, kind, seq, deadline_version, due_at)
+ * from parameters $1 to $6; a statement with other parameters puts these first (`momentRowParams`).
+ */
+export const MOMENT_ROWS = `unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::int[], $5::int[], $6::timestamptz[])
+  AS moment(task_id, clock_key, kind, seq, deadline_version, due_at)`;
+
+export const momentRowParams = (rows: MomentRows): unknown[] => [rows.taskId, rows.clockKey, rows.kind, rows.seq, rows.version, rows.at];
+
+/**
  * Writes a task's planned moments (reminders, escalation levels) as rows, in the transaction that
  * creates or changes the task. A finished task or a moved deadline voids its pending rows by trigger
  * (migration DeadlineClocks); re-planning the same version revives a voided row rather than adding one.
@@ -62,13 +97,18 @@ export class DeadlineMomentsService {
   async timingOf(unitIds: string[], db: EntityManager = this.dataSource.manager): Promise<Map<string, UnitTiming>> {
     const ids = [...new Set(unitIds)];
     if (ids.length === 0) return new Map();
-    const rows: { unit_id: string; county_id: string | null; root_id: string; calendars: string }[] = await db.query(
-      `SELECT self.id AS unit_id, (${PATH_IDS})[1] AS root_id,
-              (SELECT anc.id FROM units anc WHERE anc.id = ANY(${PATH_IDS}) AND anc.kind = 'county' ORDER BY anc.depth DESC LIMIT 1) AS county_id,
-              (SELECT md5(coalesce(string_agg(h::text, '|' ORDER BY h.id), '')) FROM holiday_calendars h) AS calendars
-       FROM units self WHERE self.id = ANY($1::uuid[])`,
+    const rows: UnitTimingRow[] = await db.query(
+      `SELECT self.id AS unit_id, ${UNIT_TIMING_COLUMNS} FROM units self WHERE self.id = ANY($1::uuid[])`,
       [ids],
     );
+    return this.timingFromRows(rows, db);
+  }
+
+  /**
+   * The timing of units read with UNIT_TIMING_COLUMNS (by `timingOf`, or by a caller that reads them
+   * in a statement of its own, as task creation does): builds only the calendars not cached.
+   */
+  async timingFromRows(rows: UnitTimingRow[], db: EntityManager = this.dataSource.manager): Promise<Map<string, UnitTiming>> {
     if (rows.length === 0) return new Map();
     if (rows[0].calendars !== this.calendarCache.fingerprint) this.calendarCache = { fingerprint: rows[0].calendars, byCounty: new Map() };
     const cache = this.calendarCache.byCounty;
@@ -84,22 +124,34 @@ export class DeadlineMomentsService {
    * Moments of the same key already acted on stay acted: a reminder sent is not sent again.
    */
   async plan(manager: EntityManager, tasks: TaskToPlan[], now = new Date(), timing?: Map<string, UnitTiming>): Promise<ClockWakes> {
-    const wakes: ClockWakes = new Map();
-    if (tasks.length === 0) return wakes;
+    if (tasks.length === 0) return new Map();
     const timingOfUnit =
       timing ??
       (await this.timingOf(
         tasks.map((t) => t.unitId),
         manager,
       ));
-    const rows = {
-      taskId: [] as string[],
-      clockKey: [] as string[],
-      kind: [] as string[],
-      seq: [] as number[],
-      version: [] as number[],
-      at: [] as Date[],
-    };
+    const { rows, wakes } = this.planRows(tasks, timingOfUnit, now);
+    if (rows.taskId.length === 0) return wakes;
+    await manager.query(
+      `INSERT INTO deadline_moments (task_id, clock_key, kind, seq, deadline_version, due_at)
+       SELECT * FROM ${MOMENT_ROWS}
+       ON CONFLICT (task_id, deadline_version, kind, seq) DO UPDATE
+         SET due_at = EXCLUDED.due_at, clock_key = EXCLUDED.clock_key, status = 'pending'
+         WHERE deadline_moments.status <> 'acted'`,
+      momentRowParams(rows),
+    );
+    return wakes;
+  }
+
+  /**
+   * The moment rows of tasks (the pure `planMoments`, for each task's current deadline version) and
+   * the earliest moment each clock gets; written by `plan`, or by a caller's own statement (task
+   * creation). A task whose stored policy is invalid plans nothing (logged).
+   */
+  planRows(tasks: TaskToPlan[], timingOfUnit: Map<string, UnitTiming>, now: Date): { rows: MomentRows; wakes: ClockWakes } {
+    const wakes: ClockWakes = new Map();
+    const rows: MomentRows = { taskId: [], clockKey: [], kind: [], seq: [], version: [], at: [] };
     for (const task of tasks) {
       const unitTiming = timingOfUnit.get(task.unitId);
       if (!unitTiming) throw new Error(`no timing for unit ${task.unitId}`);
@@ -120,16 +172,7 @@ export class DeadlineMomentsService {
         if (!earliest || moment.at < earliest) wakes.set(clockKey, moment.at);
       }
     }
-    if (rows.taskId.length === 0) return wakes;
-    await manager.query(
-      `INSERT INTO deadline_moments (task_id, clock_key, kind, seq, deadline_version, due_at)
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::int[], $5::int[], $6::timestamptz[])
-       ON CONFLICT (task_id, deadline_version, kind, seq) DO UPDATE
-         SET due_at = EXCLUDED.due_at, clock_key = EXCLUDED.clock_key, status = 'pending'
-         WHERE deadline_moments.status <> 'acted'`,
-      [rows.taskId, rows.clockKey, rows.kind, rows.seq, rows.version, rows.at],
-    );
-    return wakes;
+    return { rows, wakes };
   }
 
   /**

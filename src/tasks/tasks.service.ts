@@ -1,14 +1,14 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { Actor } from '../auth/actor';
-import { Campaign, CampaignStep } from '../campaigns/campaign.entity';
+import { Actor, assertInScope } from '../auth/actor';
 import { Page, pageOf } from '../common/pagination';
-import { validateDeadlinePolicy } from '../domain/deadline-policy';
+import { clockKeyOf } from '../domain/deadline-moments';
+import { DEFAULT_DEADLINE_POLICY, DeadlinePolicy, validateDeadlinePolicy } from '../domain/deadline-policy';
 import { isInScope } from '../domain/scope';
 import { ActorRelation, checkTransition, isFinished, TaskAction } from '../domain/task-lifecycle';
 import { endOfLocalDay } from '../domain/time-zone';
-import { storedPolicyForTask } from '../policies/task-policy';
 import { Unit } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
 import { User } from '../users/user.entity';
@@ -16,11 +16,15 @@ import { CreateTaskDto, ExtensionDecisionDto, ExtensionRequestDto, ReassignDto, 
 import { recordTaskEvent } from './task-events';
 import { DeadlineClockClient } from './deadline-clock-client';
 import { ClockWakes, DeadlineMomentsService, TaskSchedule } from './deadline-moments.service';
+import { CreationContext, insertCreatedTask, NewTaskRow, PolicySource, readCreationContext } from './task-creation';
 import { TaskExtensionRequest } from './task-extension-request.entity';
 import { TaskKindRules } from './task-kind-rules';
 import { Task, TaskEvent } from './task.entity';
 
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** How often a creation reads and plans again when its stored policy changed meanwhile. */
+const CREATE_ATTEMPTS = 5;
 
 /** "by 25 March" is the end of that day in China; a full timestamp is taken as given. */
 export function parseDue(value: string): Date {
@@ -45,40 +49,103 @@ export class TasksService {
    * exists without its timing. After the commit its clock is woken if the task's first moment comes
    * before the clock means to wake; no Temporal call is needed otherwise, and a failed one is made up
    * for by the worker's sweep.
+   *
+   * Two statements (task-creation.ts): one reads what the checks and the planning need, one writes the
+   * task, its history entry and its moments and reads the clock's next wake. A stored policy that
+   * changed between the two writes nothing, and the creation reads and plans again.
    */
   async create(actor: Actor, dto: CreateTaskDto): Promise<Task> {
-    const unit = await this.units.getInScope(actor, dto.unitId);
+    for (let attempt = 1; ; attempt++) {
+      const task = await this.tryCreate(actor, dto);
+      if (task) return task;
+      if (attempt >= CREATE_ATTEMPTS)
+        throw new ConflictException('the deadline policy changed while the task was being created; try again');
+    }
+  }
+
+  /** One attempt of `create`: null when the stored policy changed after it was read. */
+  private async tryCreate(actor: Actor, dto: CreateTaskDto): Promise<Task | null> {
+    const inline = dto.policy ? validateDeadlinePolicy(dto.policy) : undefined;
+    const context = await readCreationContext(this.dataSource, {
+      unitId: dto.unitId,
+      assigneeUserId: dto.assigneeUserId,
+      stepId: dto.stepId,
+      campaignId: dto.campaignId,
+      storedPolicy: !dto.policy,
+      policyId: dto.policyId,
+    });
+    // The checks in the order they always ran: the unit, the assignee, the campaign, the due time, the policy.
+    if (!context.unit_id) throw new NotFoundException(`No unit with id ${dto.unitId}`);
+    const unit = {
+      id: context.unit_id,
+      code: context.unit_code!,
+      name: context.unit_name!,
+      path: context.unit_path!,
+      active: context.unit_active!,
+    };
+    assertInScope(actor, unit);
     this.units.assertActive(unit);
-    if (dto.assigneeUserId) await this.assertWorksIn(dto.assigneeUserId, unit.id);
-    const link = await this.campaignLink(actor, unit, dto);
+    if (dto.assigneeUserId) {
+      if (!context.assignee_id) throw new NotFoundException(`assigneeUserId: no user with id ${dto.assigneeUserId}`);
+      if (context.assignee_unit_id !== unit.id || !context.assignee_active)
+        throw new BadRequestException('assigneeUserId must be an active user of the task unit');
+    }
+    const link = this.campaignLink(actor, unit, dto, context);
     const dueAt = parseDue(dto.dueAt);
     if (dueAt.getTime() <= Date.now()) throw new BadRequestException('dueAt must lie in the future');
-    const inline = dto.policy ? validateDeadlinePolicy(dto.policy) : undefined;
     if (inline && !inline.ok) throw new BadRequestException({ message: 'policy is invalid', errors: inline.errors });
-    // Read before the transaction: inside it, a second pool connection could starve the pool.
-    const timing = await this.moments.timingOf([unit.id]);
+    // An inline policy, else the named one, else the default row, else the built-in default.
+    let policy: { id: string | null; policy: DeadlinePolicy; source: PolicySource };
+    if (inline?.ok) policy = { id: null, policy: inline.policy, source: { kind: 'inline' } };
+    else if (context.policy_id)
+      policy = { id: context.policy_id, policy: context.policy!, source: { kind: 'stored', mustBeDefault: !dto.policyId } };
+    else if (dto.policyId) throw new NotFoundException(`policyId: no policy with id ${dto.policyId}`);
+    else policy = { id: null, policy: DEFAULT_DEADLINE_POLICY, source: { kind: 'builtin' } };
 
-    const { task, wakes } = await this.dataSource.transaction(async (manager) => {
-      // An inline policy, else the named one, else the default row, else the built-in default.
-      const policy = inline?.ok ? { id: null, policy: inline.policy } : await storedPolicyForTask(manager, dto.policyId);
-      const task = await manager.getRepository(Task).save({
-        kind: dto.kind ?? 'standalone',
-        title: dto.title,
-        description: dto.description ?? '',
-        unitId: unit.id,
-        assigneeUserId: dto.assigneeUserId ?? null,
-        dueAt,
-        policy: policy.policy,
-        policyId: policy.id,
-        campaignId: link.campaignId,
-        stepId: link.stepId,
-        createdByUserId: actor.id,
-      });
-      await recordTaskEvent(manager, task, { action: 'created', actorUserId: actor.id, details: { dueAt: dueAt.toISOString() } });
-      return { task, wakes: await this.moments.plan(manager, [task], new Date(), timing) };
-    });
-    await this.clocks.wake(wakes);
-    return task;
+    const timing = await this.moments.timingFromRows([{ ...context, unit_id: unit.id }]);
+    const row: NewTaskRow = {
+      id: randomUUID(),
+      kind: dto.kind ?? 'standalone',
+      title: dto.title,
+      description: dto.description ?? '',
+      unitId: unit.id,
+      assigneeUserId: dto.assigneeUserId ?? null,
+      dueAt,
+      status: 'open',
+      deadlineVersion: 1,
+      escalationLevel: 0,
+      policy: policy.policy,
+      policyId: policy.id,
+      campaignId: link.campaignId,
+      stepId: link.stepId,
+      createdByUserId: actor.id,
+    };
+    const { rows: moments, wakes } = this.moments.planRows([row], timing, new Date());
+    const clockKey = clockKeyOf(row, timing.get(unit.id)!.clockUnitId);
+    const written = await insertCreatedTask(
+      this.dataSource,
+      row,
+      { actorUserId: actor.id, details: { dueAt: dueAt.toISOString() } },
+      moments,
+      policy.source,
+      clockKey,
+    );
+    if (!written) return null;
+    await this.clocks.wake(wakes, new Map([[clockKey, written.nextWakeAt]]));
+    // The task as the API has always answered it (the entity's columns, in this order).
+    const { id, status, deadlineVersion, escalationLevel, ...fields } = row;
+    return {
+      ...fields,
+      finishedAt: null,
+      originKey: null,
+      resultSummary: null,
+      id,
+      deadlineVersion,
+      status,
+      escalationLevel,
+      createdAt: written.createdAt,
+      updatedAt: written.updatedAt,
+    };
   }
 
   /**
@@ -310,32 +377,33 @@ export class TasksService {
    * The campaign and step a new task joins, checked: both exist and belong together (a step alone names
    * its campaign), the campaign's whole scope lies in the actor's (403), the campaign and step still
    * take tasks (409) and the task's unit lies in the campaign's scope (400). A step completes when all
-   * its tasks are finished, so a task hung on someone else's step would keep it open for ever.
+   * its tasks are finished, so a task hung on someone else's step would keep it open for ever. The rows
+   * come from the creation's one read (readCreationContext).
    */
-  private async campaignLink(
+  private campaignLink(
     actor: Actor,
-    unit: Unit,
+    unit: Pick<Unit, 'path'>,
     dto: Pick<CreateTaskDto, 'campaignId' | 'stepId'>,
-  ): Promise<{ campaignId: string | null; stepId: string | null }> {
+    context: CreationContext,
+  ): { campaignId: string | null; stepId: string | null } {
     if (!dto.campaignId && !dto.stepId) return { campaignId: null, stepId: null };
-    let step: CampaignStep | null = null;
     if (dto.stepId) {
-      step = await this.dataSource.getRepository(CampaignStep).findOneBy({ id: dto.stepId });
-      if (!step) throw new BadRequestException(`stepId: no campaign step with id ${dto.stepId}`);
-      if (dto.campaignId && step.campaignId !== dto.campaignId)
+      if (!context.step_id) throw new BadRequestException(`stepId: no campaign step with id ${dto.stepId}`);
+      if (dto.campaignId && context.step_campaign_id !== dto.campaignId)
         throw new BadRequestException('stepId: this step belongs to another campaign than campaignId');
     }
-    const campaignId = dto.campaignId ?? step!.campaignId;
-    const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id: campaignId });
-    if (!campaign) throw new BadRequestException(`campaignId: no campaign with id ${campaignId}`);
-    const scope = await this.dataSource.getRepository(Unit).findOneByOrFail({ id: campaign.scopeUnitId });
-    if (!isInScope(actor.scope, scope)) throw new ForbiddenException('campaignId: this campaign reaches beyond your scope');
-    if (campaign.status === 'completed' || campaign.status === 'cancelled')
-      throw new ConflictException(`campaignId: the campaign is ${campaign.status} and takes no new tasks`);
-    if (step && (step.status === 'completed' || step.status === 'cancelled'))
-      throw new ConflictException(`stepId: the step is ${step.status} and takes no new tasks`);
-    if (!unit.path.startsWith(scope.path)) throw new BadRequestException("unitId: the unit lies outside the campaign's scope");
-    return { campaignId: campaign.id, stepId: step?.id ?? null };
+    const campaignId = dto.campaignId ?? context.step_campaign_id!;
+    if (!context.campaign_id) throw new BadRequestException(`campaignId: no campaign with id ${campaignId}`);
+    if (context.campaign_scope_path === null) throw new Error(`campaign ${campaignId}: no scope unit ${context.campaign_scope_unit_id}`);
+    if (!isInScope(actor.scope, { id: context.campaign_scope_unit_id!, path: context.campaign_scope_path }))
+      throw new ForbiddenException('campaignId: this campaign reaches beyond your scope');
+    if (context.campaign_status === 'completed' || context.campaign_status === 'cancelled')
+      throw new ConflictException(`campaignId: the campaign is ${context.campaign_status} and takes no new tasks`);
+    if (dto.stepId && (context.step_status === 'completed' || context.step_status === 'cancelled'))
+      throw new ConflictException(`stepId: the step is ${context.step_status} and takes no new tasks`);
+    if (!unit.path.startsWith(context.campaign_scope_path))
+      throw new BadRequestException("unitId: the unit lies outside the campaign's scope");
+    return { campaignId: context.campaign_id, stepId: context.step_id };
   }
 
   /**
