@@ -26,6 +26,7 @@ const KNOWN_CREATORS = [
   'src/follow-ups/follow-ups.service.ts', // chronic follow-ups: a unit's task of a period, page by page
   'src/recurring/recurring-tasks.service.ts', // an occurrence of a recurring task
   'src/tasks/task-creation.ts', // a single task through the API (the statement of TasksService.create)
+  'src/treatment/treatment-stages.ts', // each stage of a treatment case (大病集中救治)
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -132,6 +133,45 @@ describe('every path that creates tasks writes their due moments with them', () 
       .query(`SELECT id FROM tasks WHERE origin_key LIKE $1`, [`${definition.id}:%`]);
     expect(tasks).toHaveLength(2);
     expect(await withoutMoments(tasks.map((task) => task.id))).toEqual([]);
+  });
+
+  it('the stage task of a treatment case', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const inDays = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
+    const created = await t.http
+      .post('/api/campaigns')
+      .set(auth(adminToken))
+      .send({
+        name: '救治时限',
+        template: 'treatment_round',
+        scopeUnitId: district.id.county,
+        startsOn: today,
+        endsOn: inDays(60),
+        steps: [
+          {
+            dueAt: inDays(30),
+            responsibleUnitKind: 'health_centre',
+            round: {
+              startsOn: today,
+              endsOn: inDays(30),
+              diseases: [{ disease: 'M09' }],
+              hospitals: [{ unitId: district.id.hospital, diseases: ['M09'] }],
+              targetRate: 90,
+              stages: { referral: { withinDays: 5 }, admission: { withinDays: 10 }, treatment: { withinDays: 20 } },
+            },
+          },
+        ],
+      })
+      .expect(201);
+    const [person]: { id: string }[] = await t.app
+      .get(DataSource)
+      .query(`SELECT id FROM persons WHERE id_number = $1`, [register.idNumbers[0][1]]);
+    const added = await t.http
+      .post(`/api/treatment-rounds/${created.body.steps[0].id}/cases`)
+      .set(auth(adminToken))
+      .send({ personId: person.id, diseaseCode: 'M09', reason: '补录' })
+      .expect(201);
+    expect(await withoutMoments([added.body.stageTaskId])).toEqual([]);
   });
 
   it('the follow-up tasks of a unit and period (慢病签约随访), page by page', async () => {
