@@ -87,6 +87,20 @@ describe('batch treatment rounds through the HTTP API', () => {
     stages: { referral: { withinDays: 10 }, admission: { withinDays: 20 }, treatment: { withinDays: 30 } },
   });
 
+  /** POST /api/campaigns of a treatment round over the county, its one step given by `step` (dueAt and unit kind filled in). */
+  const createRoundCampaign = (name: string, step: Record<string, unknown>) =>
+    t.http
+      .post('/api/campaigns')
+      .set(auth(adminToken))
+      .send({
+        name,
+        template: 'treatment_round',
+        scopeUnitId: district.id.county,
+        startsOn: today,
+        endsOn: addLocalDays(today, 90),
+        steps: [{ dueAt: addLocalDays(today, 60), responsibleUnitKind: 'health_centre', ...step }],
+      });
+
   beforeAll(async () => {
     t = await startTestApp({ worker: true });
     district = await givenDistrict(t.app);
@@ -117,66 +131,26 @@ describe('batch treatment rounds through the HTTP API', () => {
   afterAll(() => t.stop());
 
   it('refuses a round naming a disease the catalogue holds in two categories, and one without a step round', async () => {
-    const res = await t.http
-      .post('/api/campaigns')
-      .set(auth(adminToken))
-      .send({
-        name: '第四批大病集中救治',
-        template: 'treatment_round',
-        scopeUnitId: district.id.county,
-        startsOn: today,
-        endsOn: addLocalDays(today, 90),
-        steps: [
-          {
-            dueAt: addLocalDays(today, 60),
-            responsibleUnitKind: 'health_centre',
-            round: {
-              ...round([{ unitId: district.id.hospital, diseases: ['M01'] }]),
-              diseases: [{ disease: 'M01' }, { disease: '终末期肾病' }],
-            },
-          },
-        ],
-      })
-      .expect(400);
+    const res = await createRoundCampaign('第四批大病集中救治', {
+      round: { ...round([{ unitId: district.id.hospital, diseases: ['M01'] }]), diseases: [{ disease: 'M01' }, { disease: '终末期肾病' }] },
+    }).expect(400);
     expect(res.body.errors).toContain(
       'round.diseases[1].disease 终末期肾病 is in the catalogue more than once (M13 major, S10 severe): give its code',
     );
-    await t.http
-      .post('/api/campaigns')
-      .set(auth(adminToken))
-      .send({
-        name: '缺少救治批次',
-        template: 'treatment_round',
-        scopeUnitId: district.id.county,
-        startsOn: today,
-        endsOn: addLocalDays(today, 90),
-        steps: [{ dueAt: addLocalDays(today, 60), responsibleUnitKind: 'health_centre' }],
-      })
-      .expect(400, { statusCode: 400, error: 'Bad Request', message: 'steps[0].round is required for a treatment_round step' });
+    await createRoundCampaign('缺少救治批次', {}).expect(400, {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'steps[0].round is required for a treatment_round step',
+    });
   });
 
   it('launches a round from approved results: one case per eligible diagnosis, each with its referral task', async () => {
-    const created = await t.http
-      .post('/api/campaigns')
-      .set(auth(adminToken))
-      .send({
-        name: '第四批大病集中救治',
-        template: 'treatment_round',
-        scopeUnitId: district.id.county,
-        startsOn: today,
-        endsOn: addLocalDays(today, 90),
-        steps: [
-          {
-            dueAt: addLocalDays(today, 60),
-            responsibleUnitKind: 'health_centre',
-            round: round([
-              { unitId: district.id.hospital, diseases: ['M01', 'M09'] },
-              { unitId: otherHospital, diseases: ['M09'] },
-            ]),
-          },
-        ],
-      })
-      .expect(201);
+    const created = await createRoundCampaign('第四批大病集中救治', {
+      round: round([
+        { unitId: district.id.hospital, diseases: ['M01', 'M09'] },
+        { unitId: otherHospital, diseases: ['M09'] },
+      ]),
+    }).expect(201);
     roundStepId = created.body.steps[0].id;
     await t.http.post(`/api/campaigns/${created.body.id}/launch`).set(auth(adminToken)).expect(202);
     await eventually(
@@ -346,25 +320,10 @@ describe('batch treatment rounds through the HTTP API', () => {
       escalation: [{ level: 1, after: { unit: 'seconds', amount: 0 }, target: 'assigned_unit_head' }],
       digestWindow: 'none',
     };
-    const created = await t.http
-      .post('/api/campaigns')
-      .set(auth(adminToken))
-      .send({
-        name: '时限演练',
-        template: 'treatment_round',
-        scopeUnitId: district.id.county,
-        startsOn: today,
-        endsOn: addLocalDays(today, 90),
-        steps: [
-          {
-            dueAt: addLocalDays(today, 60),
-            responsibleUnitKind: 'health_centre',
-            policy: seconds,
-            round: round([{ unitId: district.id.hospital, diseases: ['M01', 'M09'] }]),
-          },
-        ],
-      })
-      .expect(201);
+    const created = await createRoundCampaign('时限演练', {
+      policy: seconds,
+      round: round([{ unitId: district.id.hospital, diseases: ['M01', 'M09'] }]),
+    }).expect(201);
     const added = await t.http
       .post(`/api/treatment-rounds/${created.body.steps[0].id}/cases`)
       .set(auth(centreToken))
