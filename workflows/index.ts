@@ -5,3 +5,4 @@ export { recurringOccurrenceWorkflow } from './recurring-occurrence.workflow';
 export { campaignWorkflow } from './campaign.workflow';
 export { deadlineClockWorkflow } from './deadline-clock.workflow';
 export { followUpGenerationWorkflow } from './follow-up-generation.workflow';
+export { treatmentRoundRefreshWorkflow } from './treatment-round-refresh.workflow';

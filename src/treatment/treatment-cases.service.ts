@@ -1,4 +1,12 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  OnModuleInit,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -19,6 +27,7 @@ import { TasksService } from '../tasks/tasks.service';
 import { Unit } from '../units/unit.entity';
 import { AddCaseDto, AssignHospitalDto, CaseListQueryDto, CloseCaseDto, ReopenCaseDto, TreatCaseDto } from './dto/treatment-case.dto';
 import { TreatmentCase, TreatmentCaseEvent } from './treatment-case.entity';
+import { RoundRefreshClient } from './round-refresh-client';
 import { STAGE_TASK_KINDS, TreatmentStages } from './treatment-stages';
 
 /** A case as lists show it: the person by name, masked ID number and age, never the birth date. */
@@ -94,6 +103,7 @@ export class TreatmentCasesService implements OnModuleInit {
     private readonly progress: CampaignProgressService,
     private readonly audit: AuditService,
     private readonly kindRules: TaskKindRules,
+    private readonly refreshes: RoundRefreshClient,
   ) {}
 
   /** A stage task is finished by its case's transition, never submitted on its own. */
@@ -216,6 +226,23 @@ export class TreatmentCasesService implements OnModuleInit {
     });
     await this.tasks.wakeClocks(wakes);
     return this.get(actor, id);
+  }
+
+  /**
+   * New approved results since the launch: the round takes them in, in the background (the launch's own
+   * activities, which create only the cases that do not exist yet). Admins over the campaign; 409 once
+   * the round is no longer running; a refresh already running is joined.
+   */
+  async refresh(actor: Actor, stepId: string): Promise<{ workflowId: string }> {
+    const { step, campaign } = await this.roundOf(stepId);
+    if (!isInScope(actor.scope, await this.unit(this.dataSource.manager, campaign.scopeUnitId)))
+      throw new ForbiddenException("This round's campaign is outside your scope");
+    if (step.status !== 'running') throw new ConflictException(`cannot refresh a round that is ${step.status}`);
+    try {
+      return { workflowId: await this.refreshes.start(stepId) };
+    } catch (err) {
+      throw new ServiceUnavailableException(`The workflow service is unavailable; nothing was started (${(err as Error).message})`);
+    }
   }
 
   refer(actor: Actor, id: string, reason?: string) {

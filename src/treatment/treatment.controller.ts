@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor } from '../auth/actor';
+import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { UuidParam } from '../common/uuid-param';
 import {
   AddCaseDto,
@@ -30,6 +30,14 @@ export class TreatmentController {
   @Post('treatment-rounds/:stepId/cases')
   add(@CurrentActor() actor: Actor, @UuidParam('stepId') stepId: string, @Body() dto: AddCaseDto) {
     return this.cases.add(actor, stepId, dto);
+  }
+
+  /** Admins over the campaign: new approved results since the launch become cases, in the background (202). */
+  @Post('treatment-rounds/:stepId/refresh')
+  @Roles('admin')
+  @HttpCode(202)
+  refresh(@CurrentActor() actor: Actor, @UuidParam('stepId') stepId: string) {
+    return this.cases.refresh(actor, stepId);
   }
 
   @Get('treatment-cases/:id')

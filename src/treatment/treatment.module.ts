@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { TasksModule } from '../tasks/tasks.module';
+import { RoundRefreshClient } from './round-refresh-client';
 import { TreatmentCasesService } from './treatment-cases.service';
 import { TreatmentStagesModule } from './treatment-stages.module';
 import { TreatmentController } from './treatment.controller';
@@ -9,6 +10,6 @@ import { TreatmentController } from './treatment.controller';
 @Module({
   imports: [CampaignsModule, TasksModule, TreatmentStagesModule],
   controllers: [TreatmentController],
-  providers: [TreatmentCasesService],
+  providers: [TreatmentCasesService, RoundRefreshClient],
 })
 export class TreatmentModule {}

@@ -792,6 +792,11 @@ const ROUTES: Record<string, RouteCase> = {
     body: (f) => json({ personId: f.person.id, diseaseCode: 'M09', reason: '探针' }),
     outside: { kind: 'refused' },
   },
+  'POST /api/treatment-rounds/{stepId}/refresh': {
+    roles: ['admin'],
+    params: (f) => ({ stepId: f.treatmentRoundId }),
+    outside: { kind: 'refused' },
+  },
   'GET /api/treatment-cases/{id}': {
     roles: 'any',
     params: (f) => ({ id: f.treatmentCaseId }),

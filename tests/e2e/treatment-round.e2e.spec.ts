@@ -6,7 +6,9 @@ import { TasksService } from '../../src/tasks/tasks.service';
 import { TreatmentCase } from '../../src/treatment/treatment-case.entity';
 import { Unit } from '../../src/units/unit.entity';
 import { UnitsService } from '../../src/units/units.service';
+import { TemporalClient } from '../../src/temporal/temporal.module';
 import { District, givenDistrict, givenUser } from '../support/factories';
+import { recordHistory } from '../support/histories';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -353,5 +355,33 @@ describe('batch treatment rounds through the HTTP API', () => {
     expect(kinds.find((r) => r.kind === 'escalation')!.recipient_user_id).toBe(managerId);
     const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM escalations WHERE task_id = $1 AND level = 1`, [taskId]);
     expect(n).toBe(1);
+  });
+
+  it('takes in results approved after the launch when an admin refreshes the round: only the new cases', async () => {
+    // A person of the first village re-identified with 食管癌 after the launch, the result approved.
+    const [late] = await db().query(
+      `INSERT INTO persons (household_id, village_unit_id, name, id_number, sex, birth_date, poverty_status)
+       SELECT household_id, village_unit_id, '补充病人', $2, 'female', '1970-05-05', 'not_out' FROM persons WHERE id = $1 RETURNING id`,
+      [persons.child, makeResidentId(String(100_000 + Math.floor(Math.random() * 900_000)), '1970-05-05', 2)],
+    );
+    await db().query(
+      `INSERT INTO re_identification_items (step_id, task_id, person_id, village_unit_id, outcome, condition_codes, recorded_at)
+       SELECT i.step_id, i.task_id, $2, i.village_unit_id, 'conditions', ARRAY['M09'], now() FROM re_identification_items i WHERE i.person_id = $1`,
+      [persons.child, late.id],
+    );
+    const before = await db().getRepository(TreatmentCase).countBy({ stepId: roundStepId });
+    await t.http.post(`/api/treatment-rounds/${roundStepId}/refresh`).set(auth(managerToken)).expect(403);
+    const started = await t.http.post(`/api/treatment-rounds/${roundStepId}/refresh`).set(auth(adminToken)).expect(202);
+    expect(started.body.workflowId).toBe(`treatment-round-refresh-${roundStepId}`);
+    const added = await eventually(
+      async () => (await db().getRepository(TreatmentCase).findOneBy({ stepId: roundStepId, personId: late.id })) ?? undefined,
+      30_000,
+      'the new case',
+    );
+    expect(added).toMatchObject({ diseaseCode: 'M09', status: 'identified', origin: 'results' });
+    expect(await db().getRepository(TreatmentCase).countBy({ stepId: roundStepId })).toBe(before + 1);
+    const run = t.app.get(TemporalClient).client.workflow.getHandle(started.body.workflowId);
+    expect(await run.result()).toEqual({ casesCreated: 1 });
+    await recordHistory(run, 'treatment-round-refresh');
   });
 });
