@@ -6,11 +6,13 @@ import {
   CreateFollowUpPlanDto,
   FollowUpListQueryDto,
   FollowUpPlanListQueryDto,
+  FollowUpRatesQueryDto,
   GenerateFollowUpsDto,
   PlansFromResultsDto,
   RecordFollowUpDto,
 } from './dto/follow-up.dto';
 import { FollowUpPlansService } from './follow-up-plans.service';
+import { FollowUpRatesService } from './follow-up-rates.service';
 import { FollowUpsService } from './follow-ups.service';
 
 /** 慢病签约随访: plans per contracted patient, the generator, and the follow-ups of a unit's task. */
@@ -21,7 +23,15 @@ export class FollowUpsController {
   constructor(
     private readonly plans: FollowUpPlansService,
     private readonly followUps: FollowUpsService,
+    private readonly followUpRates: FollowUpRatesService,
   ) {}
+
+  /** 随访率 of an area as of a day: done ÷ due (periods ended by then), per area directly below; admins and managers in scope. */
+  @Get('follow-ups/rates')
+  @Roles('admin', 'manager')
+  rates(@CurrentActor() actor: Actor, @Query() query: FollowUpRatesQueryDto) {
+    return this.followUpRates.rates(actor, query);
+  }
 
   /** The clinic's staff for their village, managers and admins in scope; the current period's follow-up at once. */
   @Post('follow-up-plans')

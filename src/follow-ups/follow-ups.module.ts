@@ -3,6 +3,7 @@ import { TasksModule } from '../tasks/tasks.module';
 import { UnitsModule } from '../units/units.module';
 import { FollowUpGenerationClient } from './follow-up-generation-client';
 import { FollowUpPlansService } from './follow-up-plans.service';
+import { FollowUpRatesService } from './follow-up-rates.service';
 import { FollowUpsController } from './follow-ups.controller';
 import { FollowUpsService } from './follow-ups.service';
 
@@ -10,7 +11,7 @@ import { FollowUpsService } from './follow-ups.service';
 @Module({
   imports: [UnitsModule, TasksModule],
   controllers: [FollowUpsController],
-  providers: [FollowUpsService, FollowUpPlansService, FollowUpGenerationClient],
+  providers: [FollowUpsService, FollowUpPlansService, FollowUpRatesService, FollowUpGenerationClient],
   exports: [FollowUpsService, FollowUpGenerationClient],
 })
 export class FollowUpsModule {}

@@ -764,6 +764,12 @@ const ROUTES: Record<string, RouteCase> = {
     control: { as: 'tManager', shows: true },
   },
   'DELETE /api/follow-up-plans/{id}': { roles: 'any', params: (f) => ({ id: f.followUpPlanId }), outside: { kind: 'refused' } },
+  'GET /api/follow-ups/rates': {
+    roles: ['admin', 'manager'],
+    query: (f) => ({ unitId: f.township.id }),
+    outside: { kind: 'refused' },
+    control: { as: 'tManager' },
+  },
   'POST /api/follow-ups/generate': { roles: 'root-admin', body: () => json({ asOf: day(1) }), outside: { kind: 'refused' } },
   'GET /api/tasks/{taskId}/follow-ups': {
     roles: 'any',

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsString, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { IsCalendarDate } from '../../common/validators';
+import { MAX_RATE_DECIMALS } from '../../domain/treatment-rates';
 import { FOLLOW_UP_DISEASE_CODES, FOLLOW_UPS_PER_YEAR, FollowUpDiseaseCode, FollowUpsPerYear } from '../../domain/follow-up';
 
 export class CreateFollowUpPlanDto {
@@ -87,4 +89,24 @@ export class GenerateFollowUpsDto {
   @IsOptional()
   @IsCalendarDate()
   asOf?: string;
+}
+
+export class FollowUpRatesQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'an area in your scope (city, county, township, village); default: your own unit' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ description: 'the day (Asia/Shanghai) the figures stand at the end of; default: today' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_RATE_DECIMALS, default: 2, description: 'decimals of the rates (rounded half up)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_RATE_DECIMALS)
+  decimals = 2;
 }
