@@ -40,7 +40,7 @@ export class TreatmentStages {
    * One page of the launch: a case for every eligible diagnosis among the latest approved results of
    * the persons these referring units (health centres) serve, each with its referral task. A person's
    * latest approved result counts, so one re-identified as without the disease is not a case. Cases
-   * that exist already are skipped: launching again adds only new ones.
+   * that exist already are skipped: a refresh after new results adds only new ones.
    */
   async openCasesOfReferrers(manager: EntityManager, step: CampaignStep, campaign: Campaign, referrers: Unit[]) {
     const round = step.round!;
