@@ -32,7 +32,8 @@ export const CONSOLE_CSP: CspDirectives = {
   'connect-src': ["'self'"],
   'manifest-src': ["'self'"],
   'worker-src': ["'self'", 'blob:'],
-  'base-uri': ["'self'"],
+  // Neither the console nor Swagger UI uses <base>: none may be injected.
+  'base-uri': ["'none'"],
   'form-action': ["'self'"],
   ...COMMON,
 };
@@ -47,6 +48,8 @@ export const DOCS_CSP: CspDirectives = {
 };
 
 const API_PATHS = /^\/(api|health|metrics|docs-json)(\/|$)/;
+/** Answers that may carry personal data: never kept by a browser or a proxy. */
+const NO_STORE_PATHS = /^\/api(\/|$)/;
 const DOCS_PATHS = /^\/docs(\/|$)/;
 
 function headersWith(directives: CspDirectives) {
@@ -58,7 +61,8 @@ function headersWith(directives: CspDirectives) {
 }
 
 /**
- * Security headers (helmet) with a CSP by path: the API, the Swagger UI, the web console; no
+ * Security headers (helmet) with a CSP by path: the API, the Swagger UI, the web console;
+ * `Cache-Control: no-store` on every /api answer (lists, ledgers, evidence: personal data); no
  * X-Powered-By; CORS only for the origins in CORS_ORIGINS (none: same-origin only, no CORS headers);
  * `trust proxy` as TRUST_PROXY says, so the client address (sign-in throttling, logs) is right behind
  * a reverse proxy and cannot be forged with X-Forwarded-For without one.
@@ -72,6 +76,7 @@ export function configureHttpSecurity(app: NestExpressApplication, config: Pick<
   app.use((req: Request, res: Response, next: NextFunction) => {
     const path = req.path;
     const chosen = API_PATHS.test(path) ? api : DOCS_PATHS.test(path) ? docs : webConsole;
+    if (NO_STORE_PATHS.test(path)) res.setHeader('Cache-Control', 'no-store');
     chosen(req, res, next);
   });
   if (config.corsOrigins.length > 0) {

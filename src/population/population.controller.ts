@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
@@ -44,7 +44,6 @@ export class PopulationController {
   /** The full resident ID number: managers and admins of the person's village only; every read is audited. */
   @Get('persons/:id/id-number')
   @Roles('admin', 'manager')
-  @Header('Cache-Control', 'no-store')
   idNumber(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<PersonIdNumberView> {
     return this.population.idNumber(actor, id);
   }

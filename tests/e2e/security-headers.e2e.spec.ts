@@ -44,6 +44,15 @@ describe('security headers and CORS', () => {
     }
   });
 
+  it('lets no browser or proxy keep an API answer (personal data): Cache-Control no-store under /api', async () => {
+    for (const res of [
+      await t.http.post('/api/auth/login').send({ username: 'nobody', password: 'whatever-1' }).expect(401),
+      await t.http.get('/api/auth/me').expect(401),
+      await t.http.get('/api/no-such-route').expect(404),
+    ])
+      expect(res.headers['cache-control']).toBe('no-store');
+  });
+
   it('gives the Swagger UI at /docs a CSP of its own that lets it work', async () => {
     const page = await t.http.get('/docs').redirects(1).expect(200);
     expect(page.text).toContain('swagger-ui');
@@ -53,6 +62,7 @@ describe('security headers and CORS', () => {
     expect(policy['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
     expect(policy['img-src']).toEqual(expect.arrayContaining(["'self'", 'data:']));
     expect(policy['connect-src']).toEqual(["'self'"]);
+    expect(policy['base-uri']).toEqual(["'none'"]);
     // Its scripts are files the policy allows, no inline script.
     expect(page.text).not.toMatch(/<script>(?!\s*<\/script>)/);
     const init = await t.http.get('/docs/swagger-ui-init.js').expect(200);
@@ -71,6 +81,7 @@ describe('security headers and CORS', () => {
     expect(policy['img-src']).toEqual(["'self'", 'data:', 'blob:']);
     expect(policy['connect-src']).toEqual(["'self'"]);
     expect(policy['object-src']).toEqual(["'none'"]);
+    expect(policy['base-uri']).toEqual(["'none'"]);
   });
 
   it('answers no cross-origin request by default (same-origin only)', async () => {
