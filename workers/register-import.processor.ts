@@ -32,9 +32,7 @@ export function startRegisterImports(app: INestApplicationContext, config: AppCo
     if (final) void imports.markFailed(job.data.importId, err.message).catch((e: Error) => logger.error(e.message));
   });
   worker.on('error', (err) => logger.error(err.message));
-  const sweeps = app.get(BackgroundSweeps);
-  const sweeper = setInterval(() => void sweeps.run('register-imports', () => imports.requeueStale(SWEEP_EVERY_MS)), SWEEP_EVERY_MS);
-  sweeper.unref();
+  const sweeper = app.get(BackgroundSweeps).every('register-imports', SWEEP_EVERY_MS, () => imports.requeueStale(SWEEP_EVERY_MS));
   return {
     async close() {
       clearInterval(sweeper);

@@ -85,21 +85,21 @@ export async function startWorkerRuntime(
   const delivery = startNotificationDelivery(app, config);
   const registerImports = startRegisterImports(app, config);
   const sweeps = app.get(BackgroundSweeps);
-  const sweeper = startOutboxSweeper(app.get(NotificationsService), sweeps);
-  const clockSweep = config.deadlineClocks.sweep ? startClockSweep(app.get(DeadlineClockClient), sweeps) : undefined;
-  const paceSweep = startTreatmentPaceSweep(app.get(TreatmentPaceService), sweeps);
+  const notifications = app.get(NotificationsService);
+  const pace = app.get(TreatmentPaceService);
+  const timers = [
+    sweeps.every('outbox', SWEEP_EVERY_MS, () => notifications.requeueStale(SWEEP_EVERY_MS)),
+    sweeps.every('treatment-pace', TREATMENT_PACE_EVERY_MS, () => pace.flagRunningRounds()),
+    ...(config.deadlineClocks.sweep ? [startClockSweep(app.get(DeadlineClockClient), sweeps)] : []),
+    ...(config.workflowStartSweep ? [startWorkflowStartSweep(app.get(AnnouncementsService), app.get(CampaignsService), sweeps)] : []),
+    ...(config.followUpSchedule ? [startFollowUpSchedule(app.get(FollowUpGenerationClient), sweeps)] : []),
+  ];
   const auditRetention = startAuditRetention(app.get(AuditService), config.auditRetentionYears, sweeps);
-  const startSweep = config.workflowStartSweep && startWorkflowStartSweep(app.get(AnnouncementsService), app.get(CampaignsService), sweeps);
-  const followUpSchedule = config.followUpSchedule && startFollowUpSchedule(app.get(FollowUpGenerationClient), sweeps);
   const running = worker.run();
   return {
     running,
     async stop() {
-      clearInterval(sweeper);
-      clearInterval(clockSweep);
-      clearInterval(paceSweep);
-      if (startSweep) clearInterval(startSweep);
-      if (followUpSchedule) clearInterval(followUpSchedule);
+      for (const timer of timers) clearInterval(timer);
       auditRetention.stop();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await Promise.all([running.catch(() => undefined), delivery.close(), registerImports.close()]);
@@ -111,12 +111,6 @@ export async function startWorkerRuntime(
 /** Rows pending this long have lost their job; every worker sweeps (a duplicate enqueue is a no-op). */
 const SWEEP_EVERY_MS = 30_000;
 
-function startOutboxSweeper(notifications: NotificationsService, sweeps: BackgroundSweeps): NodeJS.Timeout {
-  const timer = setInterval(() => void sweeps.run('outbox', () => notifications.requeueStale(SWEEP_EVERY_MS)), SWEEP_EVERY_MS);
-  timer.unref();
-  return timer;
-}
-
 /** Rows committed as started (an announcement `sending`, a campaign `launching`) whose workflow start was lost. */
 const START_SWEEP_EVERY_MS = 60_000;
 
@@ -125,15 +119,9 @@ function startWorkflowStartSweep(
   campaigns: CampaignsService,
   sweeps: BackgroundSweeps,
 ): NodeJS.Timeout {
-  const timer = setInterval(
-    () =>
-      void sweeps.run('workflow-starts', () =>
-        Promise.all([announcements.startStuck(START_SWEEP_EVERY_MS), campaigns.startStuck(START_SWEEP_EVERY_MS)]),
-      ),
-    START_SWEEP_EVERY_MS,
+  return sweeps.every('workflow-starts', START_SWEEP_EVERY_MS, () =>
+    Promise.all([announcements.startStuck(START_SWEEP_EVERY_MS), campaigns.startStuck(START_SWEEP_EVERY_MS)]),
   );
-  timer.unref();
-  return timer;
 }
 
 /** How often a worker checks that the follow-up generation Schedule exists (one call; it is left alone when it does). */
@@ -142,24 +130,15 @@ const FOLLOW_UP_SCHEDULE_CHECK_EVERY_MS = 60 * 60_000;
 /** The daily follow-up generation Schedule, created at start if missing, and again should it be deleted. */
 function startFollowUpSchedule(generation: FollowUpGenerationClient, sweeps: BackgroundSweeps): NodeJS.Timeout {
   const logger = new Logger('FollowUpSchedule');
-  const ensure = () =>
-    sweeps.run('follow-up-schedule', async () => {
-      if (await generation.ensureSchedule()) logger.log('created the Schedule follow-up-generation (daily at 01:00 Asia/Shanghai)');
-    });
-  void ensure();
-  const timer = setInterval(() => void ensure(), FOLLOW_UP_SCHEDULE_CHECK_EVERY_MS);
-  timer.unref();
-  return timer;
+  const ensure = async () => {
+    if (await generation.ensureSchedule()) logger.log('created the Schedule follow-up-generation (daily at 01:00 Asia/Shanghai)');
+  };
+  void sweeps.run('follow-up-schedule', ensure);
+  return sweeps.every('follow-up-schedule', FOLLOW_UP_SCHEDULE_CHECK_EVERY_MS, ensure);
 }
 
 /** The pace warning of running treatment rounds: once a day per unit whatever the interval (its business key holds the date). */
 const TREATMENT_PACE_EVERY_MS = 3600_000;
-
-function startTreatmentPaceSweep(pace: TreatmentPaceService, sweeps: BackgroundSweeps): NodeJS.Timeout {
-  const timer = setInterval(() => void sweeps.run('treatment-pace', () => pace.flagRunningRounds()), TREATMENT_PACE_EVERY_MS);
-  timer.unref();
-  return timer;
-}
 
 /** How often a worker starts the clocks that have pending moments but no run tending them. */
 const CLOCK_SWEEP_EVERY_MS = 60_000;
@@ -172,7 +151,5 @@ function startClockSweep(clocks: DeadlineClockClient, sweeps: BackgroundSweeps):
     if (planned || terminated) logger.log(`moved to deadline clocks: ${planned} tasks planned, ${terminated} per-task workflows ended`);
     await clocks.ensureRunning();
   });
-  const timer = setInterval(() => void sweeps.run('deadline-clocks', () => clocks.ensureRunning()), CLOCK_SWEEP_EVERY_MS);
-  timer.unref();
-  return timer;
+  return sweeps.every('deadline-clocks', CLOCK_SWEEP_EVERY_MS, () => clocks.ensureRunning());
 }

@@ -12,15 +12,13 @@ const FIRST_RUN_AFTER_MS = 60_000;
  */
 export function startAuditRetention(audit: AuditService, retentionYears: number, sweeps: BackgroundSweeps): { stop(): void } {
   const logger = new Logger('AuditRetention');
-  const run = () =>
-    void sweeps.run('audit-retention', async () => {
-      const deleted = await audit.purgeExpired(retentionYears);
-      if (deleted > 0) logger.log(`deleted ${deleted} audit rows older than ${retentionYears} years`);
-    });
-  const first = setTimeout(run, FIRST_RUN_AFTER_MS);
-  const daily = setInterval(run, DAY_MS);
+  const purge = async () => {
+    const deleted = await audit.purgeExpired(retentionYears);
+    if (deleted > 0) logger.log(`deleted ${deleted} audit rows older than ${retentionYears} years`);
+  };
+  const first = setTimeout(() => void sweeps.run('audit-retention', purge), FIRST_RUN_AFTER_MS);
   first.unref();
-  daily.unref();
+  const daily = sweeps.every('audit-retention', DAY_MS, purge);
   return {
     stop() {
       clearTimeout(first);

@@ -19,7 +19,7 @@ import { ageOn, maskResidentId } from '../domain/resident-id';
 import { Counts } from '../domain/rollup';
 import { localDateOf } from '../domain/time-zone';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
-import { recordTaskEvent } from '../tasks/task-events';
+import { startOnFirstRecord } from '../tasks/task-events';
 import { TaskKindRules } from '../tasks/task-kind-rules';
 import { Task } from '../tasks/task.entity';
 import { TasksService } from '../tasks/tasks.service';
@@ -243,15 +243,7 @@ export class ReIdentificationService implements OnModuleInit {
   private async lockForRecording(manager: EntityManager, actor: Actor, taskId: string): Promise<Task> {
     const { task, relation } = await this.tasks.findVisibleWithRelation(actor, taskId, manager, true);
     checkRecordable(task, relation.worker);
-    if (task.status === 'open') {
-      await recordTaskEvent(manager, task, {
-        action: 'started',
-        actorUserId: actor.id,
-        toStatus: 'in_progress',
-        details: { by: 'first result recorded' },
-      });
-      await manager.getRepository(Task).update({ id: task.id }, { status: 'in_progress' });
-    }
+    await startOnFirstRecord(manager, task, actor.id, 'first result recorded');
     return task;
   }
 

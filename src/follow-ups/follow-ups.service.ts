@@ -26,9 +26,9 @@ import { ageOn, maskResidentId } from '../domain/resident-id';
 import { endOfLocalDay, isLocalDate, localDateOf } from '../domain/time-zone';
 import { storedPolicyForTask } from '../policies/task-policy';
 import type { ClockWakes } from '../tasks/deadline-moments.service';
-import { recordTaskEvent } from '../tasks/task-events';
+import { recordTaskEvent, recordTaskEvents, startOnFirstRecord } from '../tasks/task-events';
 import { TaskKindRules } from '../tasks/task-kind-rules';
-import { Task, TaskEvent } from '../tasks/task.entity';
+import { Task } from '../tasks/task.entity';
 import { TasksService } from '../tasks/tasks.service';
 import { FollowUpListQueryDto, RecordFollowUpDto } from './dto/follow-up.dto';
 import { FollowUpGenerationClient } from './follow-up-generation-client';
@@ -231,20 +231,19 @@ export class FollowUpsService implements OnModuleInit {
         [...wanted.keys()],
       ],
     );
-    if (created.length > 0) {
-      await manager.getRepository(TaskEvent).insert(
-        created.map((task) => {
-          const { period } = wanted.get(task.origin_key)!;
-          return {
-            taskId: task.id,
-            action: 'created',
-            fromStatus: 'open' as const,
-            toStatus: 'open' as const,
-            details: { dueAt: task.due_at.toISOString(), followUpPeriod: period.key, perYear: period.perYear },
-          };
-        }),
-      );
-    }
+    await recordTaskEvents(
+      manager,
+      created.map((task) => {
+        const { period } = wanted.get(task.origin_key)!;
+        return {
+          taskId: task.id,
+          action: 'created',
+          fromStatus: 'open',
+          toStatus: 'open',
+          details: { dueAt: task.due_at.toISOString(), followUpPeriod: period.key, perYear: period.perYear },
+        };
+      }),
+    );
     // Every task of the page (new or from an earlier run), locked in id order: a visit recorded meanwhile
     // waits, so it cannot finish a task that is about to take a follow-up it has not seen.
     const taskRows: { id: string; origin_key: string }[] = await manager.query(
@@ -278,18 +277,17 @@ export class FollowUpsService implements OnModuleInit {
              WHERE id = ANY($1::uuid[]) AND status = 'approved' RETURNING id`,
             [[...added.keys()]],
           );
-    if (reopened.length > 0) {
-      await manager.getRepository(TaskEvent).insert(
-        reopened.map((task) => ({
-          taskId: task.id,
-          action: 'reopened',
-          fromStatus: 'approved' as const,
-          toStatus: 'in_progress' as const,
-          reason: 'new follow-ups of the period',
-          details: { followUpsAdded: added.get(task.id) },
-        })),
-      );
-    }
+    await recordTaskEvents(
+      manager,
+      reopened.map((task) => ({
+        taskId: task.id,
+        action: 'reopened',
+        fromStatus: 'approved',
+        toStatus: 'in_progress',
+        reason: 'new follow-ups of the period',
+        details: { followUpsAdded: added.get(task.id) },
+      })),
+    );
     const wakes = await this.tasks.planGenerated(manager, [...created.map((t) => t.id), ...reopened.map((t) => t.id)]);
     return { followUpsCreated: inserted.length, tasksCreated: created.length, tasksReopened: reopened.length, wakes };
   }
@@ -361,16 +359,7 @@ export class FollowUpsService implements OnModuleInit {
           message: `the visit is invalid: ${check.errors.map((e) => e.message).join('; ')}`,
           errors: check.errors,
         });
-      if (task.status === 'open') {
-        await recordTaskEvent(manager, task, {
-          action: 'started',
-          actorUserId: actor.id,
-          toStatus: 'in_progress',
-          details: { by: 'first follow-up recorded' },
-        });
-        await manager.getRepository(Task).update({ id: task.id }, { status: 'in_progress' });
-        task.status = 'in_progress';
-      }
+      await startOnFirstRecord(manager, task, actor.id, 'first follow-up recorded');
       await manager.getRepository(FollowUp).update({ id }, { ...check.visit, recordedByUserId: actor.id, recordedAt: new Date() });
       await this.audit.record(
         {

@@ -40,6 +40,13 @@ export class BackgroundSweeps {
     }
   }
 
+  /** Runs `pass` as the sweep `name` every `everyMs` (the timer keeps no process alive); clearInterval the result to stop. */
+  every(name: string, everyMs: number, pass: () => Promise<unknown>): NodeJS.Timeout {
+    const timer = setInterval(() => void this.run(name, pass), everyMs);
+    timer.unref();
+    return timer;
+  }
+
   /** Every sweep's last pass, by name. */
   async records(): Promise<Record<string, SweepRecord>> {
     const raw = await this.redis.redis.hgetall(this.key);

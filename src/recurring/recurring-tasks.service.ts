@@ -16,7 +16,7 @@ import { validateDeadlinePolicy } from '../domain/deadline-policy';
 import { storedPolicyForTask } from '../policies/task-policy';
 import { dueForOccurrence, occurrenceKey, recurrenceKey, recurrenceKeyPrefix, recurringTitle, validateCron } from '../domain/recurrence';
 import { isInScope } from '../domain/scope';
-import { TaskEvent } from '../tasks/task.entity';
+import { recordTaskEvents } from '../tasks/task-events';
 import { TasksService } from '../tasks/tasks.service';
 import { whereUnitInScope } from '../units/scope-query';
 import { Unit } from '../units/unit.entity';
@@ -176,17 +176,16 @@ export class RecurringTasksService {
           units.map((u) => recurrenceKey(definition.id, occurrence, u.id)),
         ],
       );
-      if (created.length > 0) {
-        await manager.getRepository(TaskEvent).insert(
-          created.map((task) => ({
-            taskId: task.id,
-            action: 'created',
-            fromStatus: 'open' as const,
-            toStatus: 'open' as const,
-            details: { dueAt: dueAt.toISOString(), recurringTaskId: definition.id, occurrence },
-          })),
-        );
-      }
+      await recordTaskEvents(
+        manager,
+        created.map((task) => ({
+          taskId: task.id,
+          action: 'created',
+          fromStatus: 'open',
+          toStatus: 'open',
+          details: { dueAt: dueAt.toISOString(), recurringTaskId: definition.id, occurrence },
+        })),
+      );
       // All tasks of the occurrence, including those of an earlier run (and of units since moved away).
       const [{ count }]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM tasks WHERE origin_key LIKE $1`, [
         `${prefix}%`,

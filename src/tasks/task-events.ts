@@ -25,3 +25,44 @@ export async function recordTaskEvent(manager: EntityManager, task: Pick<Task, '
     }),
   );
 }
+
+/** The first result or visit recorded on an open task starts it (open → in progress), in the recording transaction. */
+export async function startOnFirstRecord(
+  manager: EntityManager,
+  task: Pick<Task, 'id' | 'status'>,
+  actorUserId: string,
+  by: string,
+): Promise<void> {
+  if (task.status !== 'open') return;
+  await recordTaskEvent(manager, task, { action: 'started', actorUserId, toStatus: 'in_progress', details: { by } });
+  await manager.getRepository(Task).update({ id: task.id }, { status: 'in_progress' });
+  task.status = 'in_progress';
+}
+
+/** One history row of a bulk change (a generator's tasks, a page of a clock): from and to as they were. */
+export interface TaskEventRow extends Omit<TaskEventEntry, 'toStatus'> {
+  taskId: string;
+  fromStatus: TaskStatus;
+  toStatus: TaskStatus;
+}
+
+/**
+ * Many tasks' history rows in one statement, whatever their number: row by row, bind parameters run out
+ * past about 9,000 rows (a round's launch or a follow-up run writes more).
+ */
+export async function recordTaskEvents(manager: EntityManager, events: readonly TaskEventRow[]): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query(
+    `INSERT INTO task_events (task_id, actor_user_id, action, from_status, to_status, reason, details)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::jsonb[])`,
+    [
+      events.map((e) => e.taskId),
+      events.map((e) => e.actorUserId ?? null),
+      events.map((e) => e.action),
+      events.map((e) => e.fromStatus),
+      events.map((e) => e.toStatus),
+      events.map((e) => e.reason ?? null),
+      events.map((e) => JSON.stringify(e.details ?? {})),
+    ],
+  );
+}

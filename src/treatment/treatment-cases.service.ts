@@ -14,11 +14,20 @@ import { Actor } from '../auth/actor';
 import { Campaign, CampaignStep } from '../campaigns/campaign.entity';
 import { CampaignProgressService } from '../campaigns/campaign-progress.service';
 import { Page, pageOf } from '../common/pagination';
-import { servedAreaPath } from '../domain/register-area';
+import { isInRegisterArea, registerAreaPaths } from '../domain/register-area';
 import { ageOn, maskResidentId } from '../domain/resident-id';
 import { isInScope } from '../domain/scope';
 import { localDateOf } from '../domain/time-zone';
-import { assignHospital, CaseAction, CaseActor, CaseStatus, checkCaseTransition, handlingOf, isEligible } from '../domain/treatment-round';
+import {
+  assignHospital,
+  CaseAction,
+  CaseActor,
+  CaseStatus,
+  checkCaseTransition,
+  handlingOf,
+  isEligible,
+  stageOf,
+} from '../domain/treatment-round';
 import { Person } from '../population/person.entity';
 import { TaskKindRules } from '../tasks/task-kind-rules';
 import { recordTaskEvent } from '../tasks/task-events';
@@ -165,9 +174,7 @@ export class TreatmentCasesService implements OnModuleInit {
 
   /** One case with its history; 404 unknown or not visible to the actor. */
   async get(actor: Actor, id: string): Promise<CaseRow & { events: TreatmentCaseEvent[] }> {
-    const treatmentCase = await this.dataSource.getRepository(TreatmentCase).findOneBy({ id });
-    if (!treatmentCase || (await this.relationOf(this.dataSource.manager, actor, treatmentCase)).length === 0)
-      throw new NotFoundException(`No treatment case with id ${id}`);
+    await this.visible(this.dataSource.manager, actor, id);
     const [row]: RawCase[] = await this.dataSource.query(`${CASE_ROW_SQL} WHERE c.id = $1`, [id]);
     const events = await this.dataSource.getRepository(TreatmentCaseEvent).find({ where: { caseId: id }, order: { id: 'ASC' } });
     return { ...toRow(row, localDateOf(new Date())), events };
@@ -184,8 +191,8 @@ export class TreatmentCasesService implements OnModuleInit {
       const person = await manager.getRepository(Person).findOneBy({ id: dto.personId });
       const village = person && (await manager.getRepository(Unit).findOneBy({ id: person.villageUnitId }));
       if (!person || !village) throw new NotFoundException(`No registered person with id ${dto.personId}`);
-      const area = actor.scope.kind === 'subtrees' ? actor.scope.paths : [servedAreaPath(await this.unit(manager, actor.unitId))];
-      if (!area.some((p) => village.path.startsWith(p))) throw new ForbiddenException('This person lives outside your area');
+      const area = registerAreaPaths(actor.scope, await this.unit(manager, actor.unitId));
+      if (!isInRegisterArea(area, village.path)) throw new ForbiddenException('This person lives outside your area');
       if (!round.diseases.some((d) => d.code === dto.diseaseCode))
         throw new BadRequestException(`diseaseCode ${dto.diseaseCode} is not on this round's list`);
       if (!isEligible(round, dto.diseaseCode, { birthDate: person.birthDate, sex: person.sex }))
@@ -268,9 +275,8 @@ export class TreatmentCasesService implements OnModuleInit {
   /** Another designated hospital, with a reason; a stage task already at the old hospital moves with the case. */
   async assignHospital(actor: Actor, id: string, dto: AssignHospitalDto) {
     const wakes = await this.dataSource.transaction(async (manager) => {
-      const treatmentCase = await this.locked(manager, actor, id);
-      if (!(await this.relationOf(manager, actor, treatmentCase)).includes('supervisor'))
-        throw new ForbiddenException('only a manager or admin over the case may assign its hospital');
+      const { treatmentCase, relation } = await this.visible(manager, actor, id, true);
+      if (!relation.includes('supervisor')) throw new ForbiddenException('only a manager or admin over the case may assign its hospital');
       if (treatmentCase.status === 'treated' || treatmentCase.status === 'closed')
         throw new ConflictException(`cannot assign a hospital to a case that is ${treatmentCase.status}`);
       const campaign = await manager.getRepository(Campaign).findOneByOrFail({ id: treatmentCase.campaignId });
@@ -334,8 +340,7 @@ export class TreatmentCasesService implements OnModuleInit {
     change: { reason?: string; outcome?: TreatCaseDto['outcome']; closeReason?: CloseCaseDto['closeReason'] },
   ) {
     const { wakes, finished } = await this.dataSource.transaction(async (manager) => {
-      const treatmentCase = await this.locked(manager, actor, id);
-      const relation = await this.relationOf(manager, actor, treatmentCase);
+      const { treatmentCase, relation } = await this.visible(manager, actor, id, true);
       const check = checkCaseTransition(action, treatmentCase.status, relation);
       if (!check.ok) throw check.reason === 'role' ? new ForbiddenException(check.message) : new ConflictException(check.message);
       if (action === 'refer' && !treatmentCase.hospitalUnitId)
@@ -383,10 +388,11 @@ export class TreatmentCasesService implements OnModuleInit {
         },
         manager,
       );
+      // Treated and closed cases have no stage left to time.
+      if (stageOf(check.to) === null) return { wakes: new Map<string, Date>(), finished };
       const step = await manager.getRepository(CampaignStep).findOneByOrFail({ id: treatmentCase.stepId });
-      const catalogue = await this.stages.catalogueOf(manager, {
-        catalogueVersionId: (await manager.getRepository(Campaign).findOneByOrFail({ id: treatmentCase.campaignId })).catalogueVersionId,
-      });
+      const campaign = await manager.getRepository(Campaign).findOneByOrFail({ id: treatmentCase.campaignId });
+      const catalogue = await this.stages.catalogueOf(manager, campaign);
       return { wakes: await this.stages.openStageTasks(manager, step, catalogue, [id], actor.id), finished };
     });
     await this.tasks.wakeClocks(wakes);
@@ -421,11 +427,19 @@ export class TreatmentCasesService implements OnModuleInit {
     return relation;
   }
 
-  private async locked(manager: EntityManager, actor: Actor, id: string): Promise<TreatmentCase> {
-    const treatmentCase = await manager.getRepository(TreatmentCase).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!treatmentCase || (await this.relationOf(manager, actor, treatmentCase)).length === 0)
-      throw new NotFoundException(`No treatment case with id ${id}`);
-    return treatmentCase;
+  /** The case and how the actor stands to it (locked for a change); 404 unknown or none of the actor's. */
+  private async visible(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    lock = false,
+  ): Promise<{ treatmentCase: TreatmentCase; relation: CaseActor[] }> {
+    const treatmentCase = await manager
+      .getRepository(TreatmentCase)
+      .findOne({ where: { id }, ...(lock && { lock: { mode: 'pessimistic_write' as const } }) });
+    const relation = treatmentCase ? await this.relationOf(manager, actor, treatmentCase) : [];
+    if (!treatmentCase || relation.length === 0) throw new NotFoundException(`No treatment case with id ${id}`);
+    return { treatmentCase, relation };
   }
 
   private async recordEvent(

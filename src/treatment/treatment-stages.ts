@@ -7,6 +7,7 @@ import { addLocalDays, endOfLocalDay, localDateOf } from '../domain/time-zone';
 import { assignHospital, CASE_STAGE_LABELS, CaseStage, CaseStatus, handlingOf, isEligible, stageOf } from '../domain/treatment-round';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
 import type { ClockWakes } from '../tasks/deadline-moments.service';
+import { recordTaskEvents } from '../tasks/task-events';
 import { TasksService } from '../tasks/tasks.service';
 import { Unit } from '../units/unit.entity';
 
@@ -168,12 +169,16 @@ export class TreatmentStages {
       ],
     );
     const caseOfKey = new Map(open.map((o) => [o.originKey, o.caseId]));
-    // One statement whatever the count (a round's launch opens thousands: too many bind parameters row by row).
-    await manager.query(
-      `INSERT INTO task_events (task_id, actor_user_id, action, from_status, to_status, details)
-       SELECT e.task_id, $1, 'created', 'open', 'open', jsonb_build_object('dueAt', e.due_at, 'treatmentCaseId', e.case_id)
-       FROM unnest($2::uuid[], $3::text[], $4::uuid[]) AS e(task_id, due_at, case_id)`,
-      [actorUserId, created.map((t) => t.id), created.map((t) => t.due_at.toISOString()), created.map((t) => caseOfKey.get(t.origin_key)!)],
+    await recordTaskEvents(
+      manager,
+      created.map((task) => ({
+        taskId: task.id,
+        action: 'created',
+        actorUserId,
+        fromStatus: 'open',
+        toStatus: 'open',
+        details: { dueAt: task.due_at.toISOString(), treatmentCaseId: caseOfKey.get(task.origin_key) },
+      })),
     );
     await manager.query(
       `UPDATE treatment_cases c SET stage_task_id = u.task_id FROM unnest($1::uuid[], $2::uuid[]) AS u(case_id, task_id) WHERE c.id = u.case_id`,

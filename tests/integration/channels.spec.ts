@@ -1,9 +1,10 @@
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DeliveryError } from '../../src/notifications/channels/delivery-error';
 import { EmailSender } from '../../src/notifications/channels/email.sender';
 import { verifyWebhookSignature, WebhookPayload, WebhookSender } from '../../src/notifications/channels/webhook.sender';
+import { HttpReceiver, ReceivedRequest, startHttpReceiver } from '../support/http-receiver';
 import { decodeWords, parseMail } from '../support/mail';
 
 /** Real sockets on 127.0.0.1: an HTTP receiver and an SMTP server, no mocks. */
@@ -32,29 +33,21 @@ const LOCAL = { allowedHosts: ['127.0.0.1'] };
 
 describe('WebhookSender', () => {
   const SECRET = 'webhook-secret-of-the-bureau';
-  const received: { method?: string; url?: string; headers: IncomingHttpHeaders; body: Buffer }[] = [];
-  let server: Server;
+  const received: ReceivedRequest[] = [];
+  let receiver: HttpReceiver;
   let base: string;
 
   // `/<status>` answers that status, `/hang` never answers.
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        received.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks) });
-        const path = new URL(req.url ?? '/', 'http://x').pathname;
-        if (path !== '/hang') res.writeHead(Number(path.slice(1))).end('{"error":"by request"}');
-      });
+    receiver = await startHttpReceiver((request, res) => {
+      received.push(request);
+      const path = new URL(request.url, 'http://x').pathname;
+      if (path !== '/hang') res.writeHead(Number(path.slice(1))).end('{"error":"by request"}');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = receiver.base;
   });
 
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => receiver.close());
 
   const payload: WebhookPayload = {
     id: '6f1c2d3e-0000-4000-8000-000000000001',

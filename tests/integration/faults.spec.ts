@@ -1,5 +1,4 @@
-import { createServer, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { ServerResponse } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AnnouncementWorkflowClient } from '../../src/announcements/announcement-workflow-client';
 import { Announcement } from '../../src/announcements/announcement.entity';
@@ -11,6 +10,7 @@ import { NotificationDelivery } from '../../src/notifications/notification-setti
 import { Notification } from '../../src/notifications/notification.entity';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { District, givenDistrict, givenUser } from '../support/factories';
+import { HttpReceiver, startHttpReceiver } from '../support/http-receiver';
 import { requiredEnv, TEST_ENV } from '../support/test-env';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
@@ -26,22 +26,17 @@ describe('reliability under faults', () => {
   let offline: TestApp;
   let observer: DataSource;
   let district: District;
-  let hook: Server;
+  let hook: HttpReceiver;
   const received: { path: string; body: string }[] = [];
   /** Requests to /held wait here until the test answers them. */
   const held: ServerResponse[] = [];
 
   beforeAll(async () => {
-    hook = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        received.push({ path: req.url ?? '', body });
-        if (req.url === '/held') held.push(res);
-        else res.writeHead(200).end();
-      });
+    hook = await startHttpReceiver((request, res) => {
+      received.push({ path: request.url, body: request.body.toString() });
+      if (request.url === '/held') held.push(res);
+      else res.writeHead(200).end();
     });
-    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
     t = await startTestApp({ worker: true, env: { NOTIFY_DIGEST_SECONDS: '0', NOTIFY_QUIET_HOURS: 'none' } });
     // Temporal unreachable (nothing listens on port 1), short deadlines and session timeouts.
     offline = await startTestApp({
@@ -60,7 +55,7 @@ describe('reliability under faults', () => {
     await observer.destroy();
     await offline.stop();
     await t.stop();
-    await new Promise<void>((resolve) => hook.close(() => resolve()));
+    await hook.close();
   });
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -68,7 +63,7 @@ describe('reliability under faults', () => {
   async function webhookUser(path: string) {
     const user = await givenUser(t.app, 'staff', district.id.clinics[0]);
     const token = await t.login(user.username, user.password);
-    const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}${path}`;
+    const url = `${hook.base}${path}`;
     await t.http
       .put('/api/notifications/settings')
       .set(auth(token))

@@ -1,4 +1,4 @@
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { IncomingHttpHeaders } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
@@ -7,6 +7,7 @@ import { NotificationDelivery } from '../../src/notifications/notification-setti
 import { NotificationItemData } from '../../src/notifications/notification.entity';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { givenDistrict, givenUser } from '../support/factories';
+import { HttpReceiver, startHttpReceiver } from '../support/http-receiver';
 import { decodeWords, parseMail } from '../support/mail';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
@@ -18,22 +19,17 @@ const SECRET = 'webhook-secret-for-tests';
  */
 describe('outside notification channels', () => {
   let t: TestApp;
-  let http: Server;
+  let http: HttpReceiver;
   let smtp: SMTPServer;
   let answer = 200;
   const posts: { headers: IncomingHttpHeaders; body: string }[] = [];
   const mails: string[] = [];
 
   beforeAll(async () => {
-    http = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        posts.push({ headers: req.headers, body });
-        res.writeHead(answer).end();
-      });
+    http = await startHttpReceiver((request, res) => {
+      posts.push({ headers: request.headers, body: request.body.toString() });
+      res.writeHead(answer).end();
     });
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     smtp = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -62,7 +58,7 @@ describe('outside notification channels', () => {
   });
   afterAll(async () => {
     await t.stop();
-    await new Promise<void>((resolve) => http.close(() => resolve()));
+    await http.close();
     await new Promise<void>((resolve) => smtp.close(resolve));
   });
 
@@ -89,7 +85,7 @@ describe('outside notification channels', () => {
     const district = await givenDistrict(t.app);
     const user = await givenUser(t.app, 'staff', district.id.clinics[0]);
     const token = await t.login(user.username, user.password);
-    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}${path}`;
+    const url = `${http.base}${path}`;
     await t.http
       .put('/api/notifications/settings')
       .set(auth(token))
@@ -102,7 +98,7 @@ describe('outside notification channels', () => {
     const district = await givenDistrict(t.app);
     const user = await givenUser(t.app, 'staff', district.id.clinics[0]);
     const token = await t.login(user.username, user.password);
-    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/hook`;
+    const url = `${http.base}/hook`;
     const settings = await t.http
       .put('/api/notifications/settings')
       .set(auth(token))

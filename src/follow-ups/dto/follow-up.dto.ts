@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsString, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { IsCalendarDate } from '../../common/validators';
-import { MAX_RATE_DECIMALS } from '../../domain/treatment-rates';
+import { RateDecimalsQueryDto } from '../../common/rate-decimals.dto';
 import { FOLLOW_UP_DISEASE_CODES, FOLLOW_UPS_PER_YEAR, FollowUpDiseaseCode, FollowUpsPerYear } from '../../domain/follow-up';
 
 export class CreateFollowUpPlanDto {
@@ -91,7 +90,7 @@ export class GenerateFollowUpsDto {
   asOf?: string;
 }
 
-export class FollowUpRatesQueryDto {
+export class FollowUpRatesQueryDto extends RateDecimalsQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'an area in your scope (city, county, township, village); default: your own unit' })
   @IsOptional()
   @IsUUID()
@@ -101,12 +100,4 @@ export class FollowUpRatesQueryDto {
   @IsOptional()
   @IsCalendarDate()
   asOf?: string;
-
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_RATE_DECIMALS, default: 2, description: 'decimals of the rates (rounded half up)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_RATE_DECIMALS)
-  decimals = 2;
 }

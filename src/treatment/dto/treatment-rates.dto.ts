@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { RateDecimalsQueryDto } from '../../common/rate-decimals.dto';
 import { IsCalendarDate } from '../../common/validators';
-import { MAX_RATE_DECIMALS, RATE_DIMENSIONS, RateDimension, SERIES_STEPS, SeriesStep } from '../../domain/treatment-rates';
+import { RATE_DIMENSIONS, RateDimension, SERIES_STEPS, SeriesStep } from '../../domain/treatment-rates';
 
 /** What every rate table takes: the split, the area and the rounding. */
-export class RateTableQueryDto {
+export class RateTableQueryDto extends RateDecimalsQueryDto {
   @ApiPropertyOptional({
     enum: RATE_DIMENSIONS,
     default: 'county',
@@ -25,14 +25,6 @@ export class RateTableQueryDto {
   @IsOptional()
   @IsUUID()
   unitId?: string;
-
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_RATE_DECIMALS, default: 2, description: 'decimals of the rates (rounded half up)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_RATE_DECIMALS)
-  decimals = 2;
 }
 
 export class RatesQueryDto extends RateTableQueryDto {
