@@ -7,7 +7,8 @@ import { Connection } from '@temporalio/client';
 /** The repository root, from source (scripts/) or from the build (dist/scripts/). */
 const ROOT = findProjectRoot(__dirname);
 
-function findProjectRoot(start: string): string {
+/** The nearest directory above `start` holding a package.json: the repository, from scripts/ and from dist/scripts/ alike. */
+export function findProjectRoot(start: string): string {
   let dir = start;
   while (!existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);

@@ -1,13 +1,15 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { configureBodyParsers } from './common/body-parsers';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { configureHttpSecurity } from './common/http-security';
+import { serveWebConsole } from './common/web-console';
+import { buildOpenApiDocument } from './common/openapi';
 import { AppConfig } from './config/config';
 
 /** Builds the HTTP application (not yet listening): shared by the API entry point and e2e tests. */
@@ -21,6 +23,7 @@ export async function createApiApp(
   configureHttpSecurity(app, config);
   // Operations endpoints stay at the root, where probes and scrapers look for them.
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
+  serveWebConsole(app, config.webConsoleDir);
   // JSON 100 KB (the unit import 20 MB), at most 32 levels deep; CSV bodies 20 MB of strict UTF-8.
   configureBodyParsers(app);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
@@ -28,15 +31,7 @@ export async function createApiApp(
   // Off where a caller orders shutdown itself (npm start stops the worker and Temporal too).
   if (shutdownHooks) app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Campaign orchestrator')
-      .setDescription('Health-poverty-alleviation campaigns (健康扶贫): units, users, tasks, notifications')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }
