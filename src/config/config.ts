@@ -68,6 +68,8 @@ export interface AppConfig {
   seedDemoOnEmpty: boolean;
   /** Folder of the local file storage (佐证资料 files); an object store replaces it when several machines serve. */
   storageDir: string;
+  /** The built web console (`npm run build:web`), served at `/`; missing, `/` says how to build it. */
+  webConsoleDir: string;
   /** Register import: rows checked and written per step; one step's rows are held in memory. */
   registerImportChunkRows: number;
   evidence: { maxBytes: number; allowedTypes: string[] };
@@ -189,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Production seeds the demo (with its public passwords) only when asked.
     seedDemoOnEmpty: read.boolean('SEED_DEMO_ON_EMPTY', nodeEnv !== 'production'),
     storageDir: read.string('STORAGE_DIR', '.data/storage'),
+    webConsoleDir: read.string('WEB_CONSOLE_DIR', 'dist/web'),
     registerImportChunkRows: read.integer('REGISTER_IMPORT_CHUNK_ROWS', 20_000, 1, 1_000_000),
     evidence: {
       maxBytes: read.integer('EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, MAX_EVIDENCE_BYTES),
