@@ -79,6 +79,8 @@ export class OversightService {
   async overdueByUnit(actor: Actor, query: OverdueQueryDto): Promise<Page<OverdueUnit>> {
     const { sql: scopeSql, params } = scopeFilter(actor.scope, 'u', 1);
     const campaignSql = query.campaignId ? `AND t.campaign_id = $${params.push(query.campaignId)}` : '';
+    // The console's unit tree narrows the board to a subtree, which must lie in the caller's scope.
+    const subtreeSql = query.unitId ? `AND u.path LIKE $${params.push(`${(await this.units.getInScope(actor, query.unitId)).path}%`)}` : '';
     const byNextEscalation = query.sort === 'nextEscalation';
     const n = params.length;
     const rows: {
@@ -100,7 +102,7 @@ export class OversightService {
                 ${byNextEscalation ? 'min(ne.due_at)' : 'NULL::timestamptz'} AS next_escalation_at,
                 count(*) OVER ()::int AS total
          FROM tasks t JOIN units u ON u.id = t.unit_id ${byNextEscalation ? NEXT_ESCALATION : ''}
-         WHERE t.due_at < now() AND ${UNFINISHED} AND ${scopeSql} ${campaignSql}
+         WHERE t.due_at < now() AND ${UNFINISHED} AND ${scopeSql} ${campaignSql} ${subtreeSql}
          GROUP BY u.id
          ORDER BY ${ORDER_BY[query.sort]}, u.code LIMIT $${n + 1} OFFSET $${n + 2})
        SELECT p.id, p.code, p.name, p.kind, p.overdue_count, p.max_days, p.max_level, p.total, x.next_escalation_at, x.tasks

@@ -112,6 +112,16 @@ describe('oversight API', () => {
     await t.http.get('/api/oversight/overdue?sort=escalation').set(auth(token)).expect(400);
   });
 
+  it("narrows the board to a unit's subtree (the console's unit tree), refusing a unit outside the caller's scope", async () => {
+    const village = await t.http.get(`/api/oversight/overdue?unitId=${district.id.villages[1]}`).set(auth(managerToken)).expect(200);
+    expect(village.body.items.map((u: { unit: { id: string } }) => u.unit.id)).toEqual([district.id.clinics[1]]);
+    const township = await t.http.get(`/api/oversight/overdue?unitId=${district.id.townships[0]}`).set(auth(managerToken)).expect(200);
+    expect(township.body.total).toBe(2);
+    const empty = await t.http.get(`/api/oversight/overdue?unitId=${district.id.townships[1]}`).set(auth(managerToken)).expect(200);
+    expect(empty.body.items).toEqual([]);
+    await t.http.get(`/api/oversight/overdue?unitId=${district.id.townships[0]}`).set(auth(townshipManagerToken)).expect(403);
+  });
+
   it('shows a township manager only their township', async () => {
     const res = await t.http.get('/api/oversight/overdue').set(auth(townshipManagerToken)).expect(200);
     expect(res.body.items).toEqual([]);

@@ -19,6 +19,11 @@ export class OverdueQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   campaignId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'only units in this unit’s subtree (itself included); 403 outside your scope' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
 }
 
 export class FormalTalkUpdateDto {
