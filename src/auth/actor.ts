@@ -1,4 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, ForbiddenException, SetMetadata } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 import { isInScope, Role, Scope, ScopedUnit } from '../domain/scope';
 
 /** The signed-in user as the guard resolved it for this request. */
@@ -17,8 +18,8 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
 });
 
 export const IS_PUBLIC = 'auth:isPublic';
-/** Sign-in, health and docs: reachable without a token. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** Sign-in, health and docs: reachable without a token (the document says so: an empty security requirement). */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity({}));
 
 export const REQUIRED_ROLES = 'auth:roles';
 /** Restricts a route to the listed roles (403 for others). */

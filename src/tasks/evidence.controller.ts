@@ -1,11 +1,22 @@
 import { Body, Controller, Get, Header, Post, StreamableFile, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrorResponses } from '../common/api-docs';
+import { EvidenceView } from './dto/task-views.dto';
 import { Actor, CurrentActor } from '../auth/actor';
 import { UuidParam } from '../common/uuid-param';
 import { EvidenceNoteDto } from './dto/evidence.dto';
 import { EvidenceUploadAccess } from './evidence-upload.guard';
-import { EvidenceService, EvidenceView } from './evidence.service';
+import { EvidenceService } from './evidence.service';
 
 /** `attachment` with an ASCII fallback and the exact name in RFC 5987 form, so Chinese names survive. */
 export function attachmentDisposition(fileName: string): string {
@@ -16,16 +27,22 @@ export function attachmentDisposition(fileName: string): string {
 
 @ApiTags('tasks')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404)
 @Controller('tasks/:id/evidence')
 export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
   @Get()
+  @ApiOperation({ summary: "A task's evidence (佐证资料), oldest first" })
+  @ApiOkResponse({ type: EvidenceView, isArray: true })
   list(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<EvidenceView[]> {
     return this.evidence.list(actor, id);
   }
 
   @Post('notes')
+  @ApiOperation({ summary: 'Add a note to the evidence of a task being worked on' })
+  @ApiCreatedResponse({ type: EvidenceView })
+  @ApiErrorResponses(409)
   addNote(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: EvidenceNoteDto): Promise<EvidenceView> {
     return this.evidence.addNote(actor, id, dto.note);
   }
@@ -35,6 +52,9 @@ export class EvidenceController {
    * module's multer options: EVIDENCE_MAX_BYTES, 413 past it) and from there into the storage.
    */
   @Post('files')
+  @ApiOperation({ summary: 'Upload a file (PDF, image, office document) to the evidence of a task being worked on' })
+  @ApiCreatedResponse({ type: EvidenceView })
+  @ApiErrorResponses(409, 413)
   @UseGuards(EvidenceUploadAccess)
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
@@ -48,6 +68,12 @@ export class EvidenceController {
   }
 
   @Get(':evidenceId/file')
+  @ApiOperation({ summary: 'Download an evidence file, as uploaded (the download is audited)' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The file, with its stored Content-Type and name (Content-Disposition)',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   // Uploaded content is never rendered as something other than its stored type.
   @Header('X-Content-Type-Options', 'nosniff')
   async download(

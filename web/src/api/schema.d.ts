@@ -109,8 +109,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Users of the caller's scope, or of one unit in it */
     get: operations['UsersController_list'];
     put?: never;
+    /** Create a user in a unit of the scope */
     post: operations['UsersController_create'];
     delete?: never;
     options?: never;
@@ -125,12 +127,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One user */
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a user's name, role, unit, responsible units or active flag */
     patch: operations['UsersController_update'];
     trace?: never;
   };
@@ -142,6 +146,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Reset a user's password (their tokens stop working) */
     put: operations['UsersController_resetPassword'];
     post?: never;
     delete?: never;
@@ -159,6 +164,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Sign in: an access token for a username and password */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -173,6 +179,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The signed-in user */
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
@@ -190,6 +197,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Change the signed-in user's password: a fresh access token (older tokens stop working) */
     put: operations['AuthController_changePassword'];
     post?: never;
     delete?: never;
@@ -367,6 +375,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Create a standalone task (or one of a campaign step) for a unit */
     post: operations['TasksController_create'];
     delete?: never;
     options?: never;
@@ -383,6 +392,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Reassign, extend or cancel a selection of tasks (批量操作) */
     post: operations['TasksController_bulkAction'];
     delete?: never;
     options?: never;
@@ -399,6 +409,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Hand a leaving user's unfinished tasks to a successor (工作交接) */
     post: operations['TasksController_handover'];
     delete?: never;
     options?: never;
@@ -413,6 +424,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** My tasks: assigned to me, or to my unit as a whole (我的任务) */
     get: operations['TasksController_mine'];
     put?: never;
     post?: never;
@@ -429,6 +441,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Tasks of a unit in the scope */
     get: operations['TasksController_forUnit'];
     put?: never;
     post?: never;
@@ -445,6 +458,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A task with its history and its reminder and escalation schedule */
     get: operations['TasksController_get'];
     put?: never;
     post?: never;
@@ -463,6 +477,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Start a task (worker) */
     post: operations['TasksController_start'];
     delete?: never;
     options?: never;
@@ -479,6 +494,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Submit a task for approval (worker; 上报) */
     post: operations['TasksController_submit'];
     delete?: never;
     options?: never;
@@ -495,6 +511,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Approve a submitted task (a manager above; 审核通过) */
     post: operations['TasksController_approve'];
     delete?: never;
     options?: never;
@@ -511,6 +528,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Return a submitted task with a reason (a manager above; 退回) */
     post: operations['TasksController_return'];
     delete?: never;
     options?: never;
@@ -527,6 +545,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Cancel a task with a reason (a manager above) */
     post: operations['TasksController_cancel'];
     delete?: never;
     options?: never;
@@ -543,6 +562,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Ask for a later deadline (unit staff; 延期申请) */
     post: operations['TasksController_requestExtension'];
     delete?: never;
     options?: never;
@@ -559,6 +579,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Approve (extends the task) or refuse an extension request (a manager above) */
     post: operations['TasksController_decideExtension'];
     delete?: never;
     options?: never;
@@ -575,6 +596,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Reassign a task to another unit or user (a manager above) */
     post: operations['TasksController_reassign'];
     delete?: never;
     options?: never;
@@ -589,6 +611,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Overdue tasks below me, grouped by unit (逾期看板) */
     get: operations['OversightController_overdue'];
     put?: never;
     post?: never;
@@ -605,6 +628,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Units ranked by overdue rate, the basis of a 通报 */
     get: operations['OversightController_ranking'];
     put?: never;
     post?: never;
@@ -621,6 +645,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Escalations addressed to me (督办) */
     get: operations['OversightController_mine'];
     put?: never;
     post?: never;
@@ -639,6 +664,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Acknowledge an escalation addressed to me */
     post: operations['OversightController_acknowledge'];
     delete?: never;
     options?: never;
@@ -653,6 +679,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Formal talks (约谈) of units in my scope */
     get: operations['OversightController_formalTalks'];
     put?: never;
     post?: never;
@@ -675,6 +702,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
+    /** Schedule a formal talk or record it as held, with its outcome */
     patch: operations['OversightController_updateFormalTalk'];
     trace?: never;
   };
@@ -685,6 +713,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A task's evidence (佐证资料), oldest first */
     get: operations['EvidenceController_list'];
     put?: never;
     post?: never;
@@ -703,6 +732,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Add a note to the evidence of a task being worked on */
     post: operations['EvidenceController_addNote'];
     delete?: never;
     options?: never;
@@ -719,6 +749,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Upload a file (PDF, image, office document) to the evidence of a task being worked on */
     post: operations['EvidenceController_addFile'];
     delete?: never;
     options?: never;
@@ -733,6 +764,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Download an evidence file, as uploaded (the download is audited) */
     get: operations['EvidenceController_download'];
     put?: never;
     post?: never;
@@ -1606,6 +1638,194 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Problems in scope, overdue first */
+    get: operations['ProblemsController_list'];
+    put?: never;
+    /** File a problem of a unit (merged into its open duplicate, or reopening a cleared one) */
+    post: operations['ProblemsController_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a problem list (CSV or XLSX); a bad row refuses the file, naming the rows */
+    post: operations['ProblemsController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A problem with its history */
+    get: operations['ProblemsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}/plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The responsible unit submits its rectification plan (open → plan_submitted) */
+    post: operations['ProblemsController_plan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rectification under way (plan_submitted → rectifying) */
+    post: operations['ProblemsController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}/report-fix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The fix reported, with evidence uploaded to the problem's task (rectifying → fix_reported) */
+    post: operations['ProblemsController_reportFix'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verified from outside the unit: cleared (销号) */
+    post: operations['ProblemsController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verification refused with a reason: back to rectifying */
+    post: operations['ProblemsController_refuse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A cleared problem found again: reopened with a new time limit, counted as a recurrence */
+    post: operations['ProblemsController_reopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/accountability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Accountability records (问责) of units in scope, pending first */
+    get: operations['ProblemsController_accountability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/accountability/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A manager records the measure taken (问责) and completes the record */
+    post: operations['ProblemsController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1810,6 +2030,38 @@ export interface components {
     UnitImportDto: {
       units: components['schemas']['UnitImportRowDto'][];
     };
+    ErrorResponseDto: {
+      /** @example 404 */
+      statusCode: number;
+      /**
+       * @description The status text
+       * @example Not Found
+       */
+      error: string;
+      /** @description What went wrong; the validation of a body or query lists one message per field */
+      message: string | string[];
+      /** @description An upload refused for its rows: how many errors it had (`errors` lists the first ones) */
+      errorCount?: number;
+      /** @description Details: the rows or fields at fault (an upload, a policy, a calendar, a template) */
+      errors?: unknown[];
+    };
+    UserView: {
+      id: string;
+      username: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'admin' | 'manager' | 'staff';
+      unitId: string;
+      active: boolean;
+      responsibleUnitIds: string[];
+    };
+    UserViewPage: {
+      items: components['schemas']['UserView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     CreateUserDto: {
       /** @example wang.wei */
       username: string;
@@ -1842,6 +2094,9 @@ export interface components {
       username: string;
       /** @example demo1234 */
       password: string;
+    };
+    AccessTokenView: {
+      accessToken: string;
     };
     ChangePasswordDto: {
       currentPassword: string;
@@ -1911,6 +2166,50 @@ export interface components {
       /** Format: uuid */
       stepId?: string;
     };
+    TaskView: {
+      /** Format: uuid */
+      id: string;
+      /** @description e.g. re_identification, monthly_system_update, standalone */
+      kind: string;
+      title: string;
+      description: string;
+      /** Format: uuid */
+      campaignId: string | null;
+      /** Format: uuid */
+      stepId: string | null;
+      /** Format: uuid */
+      unitId: string;
+      /** Format: uuid */
+      assigneeUserId: string | null;
+      /** Format: date-time */
+      dueAt: string;
+      /** @description Bumped by each extension */
+      deadlineVersion: number;
+      /** @enum {string} */
+      status: 'open' | 'in_progress' | 'submitted' | 'approved' | 'cancelled';
+      /** @description The deadline policy as it was when the task started (see README: deadline policies) */
+      policy: {
+        [key: string]: unknown;
+      };
+      /**
+       * Format: uuid
+       * @description The named policy the snapshot came from
+       */
+      policyId: string | null;
+      escalationLevel: number;
+      /** Format: uuid */
+      createdByUserId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @description What the unit reported when it submitted (a campaign step's counts) */
+      resultSummary: {
+        [key: string]: unknown;
+      } | null;
+    };
     BulkTaskActionDto: {
       /** @enum {string} */
       action: 'reassign' | 'extend' | 'cancel';
@@ -1929,6 +2228,18 @@ export interface components {
        */
       assigneeUserId?: string;
     };
+    BulkItemResultView: {
+      /** Format: uuid */
+      taskId: string;
+      ok: boolean;
+      /** @description A refused item: the status the single action would have answered */
+      status?: number;
+      /** @description A refused item: why */
+      error?: string;
+    };
+    BulkResultView: {
+      results: components['schemas']['BulkItemResultView'][];
+    };
     HandoverDto: {
       /**
        * Format: uuid
@@ -1938,6 +2249,108 @@ export interface components {
       /** @example 调离岗位 */
       reason: string;
     };
+    TaskViewPage: {
+      items: components['schemas']['TaskView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    TaskEventView: {
+      /** @description A bigint, as a string */
+      id: string;
+      /** Format: uuid */
+      taskId: string;
+      /** Format: date-time */
+      at: string;
+      /** Format: uuid */
+      actorUserId: string | null;
+      /** @description e.g. created, started, submitted, approved, returned, extended, reminded, escalated, evidence_added */
+      action: string;
+      /** @enum {string|null} */
+      fromStatus: 'open' | 'in_progress' | 'submitted' | 'approved' | 'cancelled' | null;
+      /** @enum {string|null} */
+      toStatus: 'open' | 'in_progress' | 'submitted' | 'approved' | 'cancelled' | null;
+      reason: string | null;
+      details: {
+        [key: string]: unknown;
+      };
+    };
+    NextReminderView: {
+      /** Format: date-time */
+      at: string;
+      index: number;
+    };
+    NextEscalationView: {
+      /** Format: date-time */
+      at: string;
+      level: number;
+      /** @enum {string|null} */
+      target: 'assigned_unit_head' | 'supervising_unit_head' | 'responsible_leader' | null;
+    };
+    ActedMomentView: {
+      /** @enum {string} */
+      kind: 'reminder' | 'escalation';
+      seq: number;
+      deadlineVersion: number;
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: date-time */
+      actedAt: string;
+    };
+    TaskScheduleView: {
+      nextReminder: components['schemas']['NextReminderView'] | null;
+      nextEscalation: components['schemas']['NextEscalationView'] | null;
+      /** @description Moments already acted on, oldest first */
+      acted: components['schemas']['ActedMomentView'][];
+    };
+    TaskDetailView: {
+      /** Format: uuid */
+      id: string;
+      /** @description e.g. re_identification, monthly_system_update, standalone */
+      kind: string;
+      title: string;
+      description: string;
+      /** Format: uuid */
+      campaignId: string | null;
+      /** Format: uuid */
+      stepId: string | null;
+      /** Format: uuid */
+      unitId: string;
+      /** Format: uuid */
+      assigneeUserId: string | null;
+      /** Format: date-time */
+      dueAt: string;
+      /** @description Bumped by each extension */
+      deadlineVersion: number;
+      /** @enum {string} */
+      status: 'open' | 'in_progress' | 'submitted' | 'approved' | 'cancelled';
+      /** @description The deadline policy as it was when the task started (see README: deadline policies) */
+      policy: {
+        [key: string]: unknown;
+      };
+      /**
+       * Format: uuid
+       * @description The named policy the snapshot came from
+       */
+      policyId: string | null;
+      escalationLevel: number;
+      /** Format: uuid */
+      createdByUserId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @description What the unit reported when it submitted (a campaign step's counts) */
+      resultSummary: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The task history, oldest first */
+      history: components['schemas']['TaskEventView'][];
+      schedule: components['schemas']['TaskScheduleView'];
+    };
     TaskActionDto: {
       /** @description required to return or cancel */
       reason?: string;
@@ -1946,6 +2359,26 @@ export interface components {
       /** @example 2027-04-01 */
       newDueAt: string;
       reason: string;
+    };
+    ExtensionRequestView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      taskId: string;
+      /** Format: uuid */
+      requestedByUserId: string;
+      /** Format: date-time */
+      requestedDueAt: string;
+      reason: string;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'refused';
+      /** Format: uuid */
+      decidedByUserId: string | null;
+      decisionReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
     };
     ExtensionDecisionDto: {
       approve: boolean;
@@ -1961,10 +2394,141 @@ export interface components {
       assigneeUserId?: Record<string, never> | null;
       reason: string;
     };
+    KindedUnitRefView: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      /** @description city, county, township, village or clinic */
+      kind: string;
+    };
+    OverdueTaskView: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** Format: date-time */
+      dueAt: string;
+      daysOverdue: number;
+      escalationLevel: number;
+      /**
+       * Format: date-time
+       * @description When the task's next pending escalation falls due
+       */
+      nextEscalationAt: string | null;
+      nextEscalationLevel: number | null;
+    };
+    OverdueUnitView: {
+      unit: components['schemas']['KindedUnitRefView'];
+      overdueCount: number;
+      maxDaysOverdue: number;
+      maxEscalationLevel: number;
+      /**
+       * Format: date-time
+       * @description The earliest pending escalation of the unit's overdue tasks
+       */
+      nextEscalationAt: string | null;
+      tasks: components['schemas']['OverdueTaskView'][];
+    };
+    OverdueUnitViewPage: {
+      items: components['schemas']['OverdueUnitView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    UnitRefView: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+    };
+    UnitOverdueRateView: {
+      unit: components['schemas']['UnitRefView'];
+      dueSoFar: number;
+      overdue: number;
+      /** @description Percent with two decimals (逾期率) */
+      overdueRate: number;
+    };
+    UnitOverdueRateViewPage: {
+      items: components['schemas']['UnitOverdueRateView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    EscalationView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      taskId: string;
+      deadlineVersion: number;
+      level: number;
+      /** Format: uuid */
+      targetUserId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+    };
+    EscalationViewPage: {
+      items: components['schemas']['EscalationView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    FormalTalkView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      taskId: string;
+      deadlineVersion: number;
+      level: number;
+      /** Format: uuid */
+      unitId: string;
+      /** Format: uuid */
+      leaderUserId: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'scheduled' | 'held';
+      /** Format: date-time */
+      scheduledAt: string | null;
+      /** Format: date-time */
+      heldAt: string | null;
+      outcome: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    FormalTalkViewPage: {
+      items: components['schemas']['FormalTalkView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     FormalTalkUpdateDto: {
       scheduledAt?: string;
       heldAt?: string;
       outcome?: string;
+    };
+    EvidenceView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      taskId: string;
+      /** @enum {string} */
+      kind: 'note' | 'file';
+      /** @description A note: its text */
+      note: string | null;
+      /** @description A file: its name as uploaded */
+      fileName: string | null;
+      contentType: string | null;
+      sizeBytes: number | null;
+      /** @description A file: SHA-256 of its bytes, hex */
+      sha256: string | null;
+      /** Format: uuid */
+      uploadedByUserId: string;
+      /** Format: date-time */
+      createdAt: string;
     };
     EvidenceNoteDto: {
       /** @example 已入户核实，签字表见附件 */
@@ -2267,6 +2831,71 @@ export interface components {
       /** @description at most 2,000 characters; required for C03 严重精神障碍 */
       notes?: string;
     };
+    CreateProblemDto: {
+      /**
+       * Format: uuid
+       * @description the responsible unit (责任单位), in your scope
+       */
+      unitId: string;
+      /** @enum {string} */
+      source: 'cross_check' | 'inspection' | 'unannounced_visit' | 'third_party_evaluation' | 'performance_review';
+      /**
+       * @description decides the default time limit (整改时限)
+       * @enum {string}
+       */
+      category:
+        | 'clinic_equipment'
+        | 'clinic_drugs'
+        | 'clinic_staffing'
+        | 'clinic_records'
+        | 'doctor_knowledge'
+        | 'household_awareness'
+        | 'family_doctor'
+        | 'dynamic_system'
+        | 'archives'
+        | 'other';
+      /** @example 村卫生室有过期药品 3 种 */
+      description: string;
+      /** @example 暗访照片 2 张 */
+      evidence?: string;
+      /**
+       * @description the time limit; default: the category's
+       * @example 2027-06-30
+       */
+      dueOn?: string;
+      /**
+       * @description the item: same unit and item while open merges
+       * @example clinic.drugs_unexpired
+       */
+      itemKey?: string;
+      /**
+       * Format: uuid
+       * @description the inspecting team's unit, whose people may verify the fix
+       */
+      inspectingUnitId?: string;
+    };
+    SubmitPlanDto: {
+      /** @example 3 日内补齐药品，清理过期药品并登记 */
+      plan: string;
+    };
+    Problem: Record<string, never>;
+    ProblemNoteDto: {
+      /** @example 已开始整改 */
+      reason?: string;
+    };
+    ReportFixDto: {
+      /** @example 过期药品已清理，补购药品 12 种，见照片 */
+      note: string;
+    };
+    ProblemReasonDto: {
+      /** @example 药品登记表未更新 */
+      reason: string;
+    };
+    CompleteAccountabilityDto: {
+      /** @example 对第1村卫生室负责人通报批评 */
+      measure: string;
+    };
+    AccountabilityRecord: Record<string, never>;
     CountyDaysDto: {
       /**
        * @example [
@@ -2511,7 +3140,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2532,7 +3190,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2551,7 +3256,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2574,7 +3317,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2593,11 +3374,48 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Reset */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2614,12 +3432,40 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessTokenView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Wrong username or password */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description too many failed sign-ins of this account or from this address; see Retry-After */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2636,7 +3482,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2653,12 +3510,40 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessTokenView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token, or currentPassword is wrong */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description too many wrong passwords for this account or from this address; see Retry-After */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2913,7 +3798,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2930,11 +3862,41 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Per task: done, or refused and why */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BulkResultView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2953,11 +3915,50 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Per task: handed over, or refused and why */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BulkResultView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2986,7 +3987,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3017,7 +4038,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3036,7 +4095,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3051,11 +4148,59 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The task after the transition */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3070,11 +4215,59 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The task after the transition */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3089,11 +4282,59 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The task after the transition */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3112,11 +4353,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The task after the transition */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3135,11 +4424,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The task after the transition */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3162,7 +4499,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExtensionRequestView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3182,11 +4566,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The task after the decision */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3209,7 +4641,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3222,6 +4701,8 @@ export interface operations {
         sort?: 'count' | 'days' | 'level' | 'nextEscalation';
         /** @description only this campaign's tasks */
         campaignId?: string;
+        /** @description only units in this unit’s subtree (itself included); 403 outside your scope */
+        unitId?: string;
       };
       header?: never;
       path?: never;
@@ -3233,7 +4714,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OverdueUnitViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3253,7 +4772,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnitOverdueRateViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3274,7 +4822,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EscalationViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3293,7 +4861,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EscalationView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3313,7 +4928,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FormalTalkViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3336,7 +4980,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FormalTalkView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3355,7 +5046,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvidenceView'][];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3378,7 +5107,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvidenceView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3404,7 +5180,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvidenceView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The body or file is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3420,11 +5252,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The file, with its stored Content-Type and name (Content-Disposition) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -4797,6 +6668,318 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  ProblemsController_list: {
+    parameters: {
+      query?: {
+        page?: components['schemas']['Object'];
+        pageSize?: components['schemas']['Object'];
+        status?: 'open' | 'plan_submitted' | 'rectifying' | 'fix_reported' | 'cleared';
+        source?: 'cross_check' | 'inspection' | 'unannounced_visit' | 'third_party_evaluation' | 'performance_review';
+        category?:
+          | 'clinic_equipment'
+          | 'clinic_drugs'
+          | 'clinic_staffing'
+          | 'clinic_records'
+          | 'doctor_knowledge'
+          | 'household_awareness'
+          | 'family_doctor'
+          | 'dynamic_system'
+          | 'archives'
+          | 'other';
+        /** @description problems of this unit and below */
+        unitId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProblemsController_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProblemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProblemsController_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description CSV or XLSX: unitCode / 责任单位编码, source / 来源, category / 类别, description / 问题描述, evidence / 佐证, dueOn / 整改时限, itemKey / 检查项
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProblemsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProblemsController_plan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitPlanDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ProblemsController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProblemNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ProblemsController_reportFix: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportFixDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ProblemsController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProblemNoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ProblemsController_refuse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProblemReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ProblemsController_reopen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProblemReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ProblemsController_accountability: {
+    parameters: {
+      query?: {
+        page?: components['schemas']['Object'];
+        pageSize?: components['schemas']['Object'];
+        status?: 'open' | 'plan_submitted' | 'rectifying' | 'fix_reported' | 'cleared';
+        source?: 'cross_check' | 'inspection' | 'unannounced_visit' | 'third_party_evaluation' | 'performance_review';
+        category?:
+          | 'clinic_equipment'
+          | 'clinic_drugs'
+          | 'clinic_staffing'
+          | 'clinic_records'
+          | 'doctor_knowledge'
+          | 'household_awareness'
+          | 'family_doctor'
+          | 'dynamic_system'
+          | 'archives'
+          | 'other';
+        /** @description problems of this unit and below */
+        unitId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProblemsController_complete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteAccountabilityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountabilityRecord'];
+        };
       };
     };
   };
