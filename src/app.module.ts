@@ -11,6 +11,7 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { TreatmentModule } from './treatment/treatment.module';
 import { DiseasesModule } from './diseases/diseases.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { ProblemsModule } from './problems/problems.module';
 import { DemoModule } from './demo/demo.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -76,6 +77,7 @@ export class AppModule {
         TreatmentRatesModule,
         TreatmentModule,
         FollowUpsModule,
+        ProblemsModule,
         HealthModule,
         MetricsModule,
         DemoModule,

@@ -23,6 +23,7 @@ import { DeliveryClaims1766100000000 } from './migrations/1766100000000-Delivery
 import { TreatmentRounds1766200000000 } from './migrations/1766200000000-TreatmentRounds';
 import { TreatmentRateIndexes1766300000000 } from './migrations/1766300000000-TreatmentRateIndexes';
 import { FollowUps1766400000000 } from './migrations/1766400000000-FollowUps';
+import { Problems1766500000000 } from './migrations/1766500000000-Problems';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   TreatmentRounds1766200000000,
   TreatmentRateIndexes1766300000000,
   FollowUps1766400000000,
+  Problems1766500000000,
 ];
 
 /** Session limits of the server's connections (AppConfig.database); migrations run without them. */

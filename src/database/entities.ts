@@ -13,6 +13,7 @@ import { NotificationDelivery, NotificationSettings } from '../notifications/not
 import { NotificationTemplate } from '../notifications/notification-template.entity';
 import { Notification } from '../notifications/notification.entity';
 import { DeadlinePolicyRecord } from '../policies/deadline-policy.entity';
+import { AccountabilityRecord, Problem, ProblemEvent } from '../problems/problem.entity';
 import { RecurringTaskDefinition, RecurringTaskOccurrence } from '../recurring/recurring-task.entity';
 import { DeadlineClockRecord, DeadlineMoment } from '../tasks/deadline-moment.entity';
 import { Escalation, FormalTalk } from '../tasks/escalation.entity';
@@ -58,4 +59,7 @@ export const ENTITIES = [
   TreatmentCaseEvent,
   FollowUpPlan,
   FollowUp,
+  Problem,
+  ProblemEvent,
+  AccountabilityRecord,
 ];

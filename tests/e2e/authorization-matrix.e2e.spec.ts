@@ -65,6 +65,9 @@ interface Fixture {
   followUpPlanId: string;
   followUpTaskId: string;
   followUpId: string;
+  /** A problem of the township's first clinic (整改), and the accountability record (问责) of a formal talk on its task. */
+  problemId: string;
+  accountabilityId: string;
 }
 
 type Payload =
@@ -838,6 +841,76 @@ const ROUTES: Record<string, RouteCase> = {
     serviceRefuses: { as: ['tStaff'], why: 'managers and admins over the case only' },
   },
 
+  // Problems and rectification (整改销号), accountability (问责)
+  'POST /api/problems': {
+    roles: ['admin', 'manager'],
+    body: (f) => json({ unitId: f.clinics[0], source: 'inspection', category: 'archives', description: '探针' }),
+    outside: { kind: 'refused' },
+  },
+  'POST /api/problems/import': {
+    roles: ['admin', 'manager'],
+    body: (f) => ({
+      form: {
+        file: {
+          name: 'problems.csv',
+          data: Buffer.from(
+            csvOf([
+              ['unitCode', 'source', 'category', 'description'],
+              [f.township.code, 'inspection', 'other', '探针'],
+            ]),
+          ),
+        },
+      },
+    }),
+    outside: { kind: 'refused' },
+    allow400: 'a unit outside the caller’s scope is a row error of the file (the row and column named, not the unit)',
+  },
+  'GET /api/problems': {
+    roles: 'any',
+    outside: { kind: 'filtered', why: 'problems of units in the caller’s scope; staff: their unit’s and those their team found' },
+    control: { as: 'tManager', shows: true },
+  },
+  'GET /api/problems/{id}': {
+    roles: 'any',
+    params: (f) => ({ id: f.problemId }),
+    outside: { kind: 'refused' },
+    control: { as: 'tStaff', shows: true },
+  },
+  ...Object.fromEntries(
+    (
+      [
+        ['plan', { plan: '探针' }],
+        ['start', {}],
+        ['report-fix', { note: '探针' }],
+        ['verify', {}],
+        ['refuse', { reason: '探针' }],
+        ['reopen', { reason: '探针' }],
+      ] as const
+    ).map(([action, body]): [string, RouteCase] => [
+      `POST /api/problems/{id}/${action}`,
+      {
+        roles: 'any',
+        params: (f) => ({ id: f.problemId }),
+        body: () => json(body),
+        outside: { kind: 'refused' },
+        ...(['verify', 'refuse', 'reopen'].includes(action) && {
+          serviceRefuses: { as: ['tStaff'], why: 'verified (销号) only from outside the responsible unit' },
+        }),
+      },
+    ]),
+  ),
+  'GET /api/accountability': {
+    roles: ['admin', 'manager'],
+    outside: { kind: 'filtered', why: 'accountability records of units in the caller’s scope' },
+    control: { as: 'tManager', shows: true },
+  },
+  'POST /api/accountability/{id}/complete': {
+    roles: ['admin', 'manager'],
+    params: (f) => ({ id: f.accountabilityId }),
+    body: () => json({ measure: '探针' }),
+    outside: { kind: 'refused' },
+  },
+
   // Working-day calendars
   'GET /api/calendars': { roles: 'any', outside: { kind: 'global', why: 'the national calendar serves the whole server' } },
   'PUT /api/calendars/{year}': {
@@ -1285,6 +1358,19 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     plan.body.id,
   ]);
 
+  // A problem of the first clinic, and a formal talk on its task, which opens its accountability record.
+  const problem = await t.http
+    .post('/api/problems')
+    .set(as('tManager'))
+    .send({ unitId: district.id.clinics[0], source: 'inspection', category: 'archives', description: `${mark}档案未分类` })
+    .expect(201);
+  const problemTalk = await db
+    .getRepository(FormalTalk)
+    .save({ taskId: problem.body.problem.taskId, deadlineVersion: 1, level: 3, unitId: district.id.clinics[0] });
+  const [accountability]: { id: string }[] = await db.query(`SELECT id FROM accountability_records WHERE formal_talk_id = $1`, [
+    problemTalk.id,
+  ]);
+
   // Every id, code, name and ID number of the township: none may reach an outsider.
   const ids = async (sql: string, params: unknown[]) => (await db.query<{ v: string }[]>(sql, params)).map((r) => r.v);
   const inTownship = [`${townshipPath}%`];
@@ -1314,6 +1400,9 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     treatmentCase.body.id,
     plan.body.id,
     followUp.id,
+    problem.body.problem.id,
+    problemTalk.id,
+    accountability.id,
     comparison.body.run.id,
     extension.body.id,
     evidence.body.id,
@@ -1358,5 +1447,7 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     followUpPlanId: plan.body.id,
     followUpTaskId: followUp.task_id,
     followUpId: followUp.id,
+    problemId: problem.body.problem.id,
+    accountabilityId: accountability.id,
   };
 }

@@ -1,0 +1,140 @@
+import { Body, Controller, Get, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Roles } from '../auth/actor';
+import { withUploadedTable } from '../common/uploaded-table';
+import { UuidParam } from '../common/uuid-param';
+import { AppConfig } from '../config/config';
+import { InjectConfig } from '../config/config.module';
+import { PROBLEM_IMPORT_COLUMNS } from '../domain/rectification';
+import {
+  CompleteAccountabilityDto,
+  CreateProblemDto,
+  ProblemListQueryDto,
+  ProblemNoteDto,
+  ProblemReasonDto,
+  ReportFixDto,
+  SubmitPlanDto,
+} from './dto/problem.dto';
+import { AccountabilityRecord, Problem } from './problem.entity';
+import { ProblemsService } from './problems.service';
+
+/** 问题清单 and 整改销号: problems of units, their rectification, and accountability (问责). Who may act is the problem's own rule (README). */
+@ApiTags('problems')
+@ApiBearerAuth()
+@Controller()
+export class ProblemsController {
+  constructor(
+    private readonly problems: ProblemsService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  @Post('problems')
+  @Roles('admin', 'manager')
+  @ApiOperation({ summary: 'File a problem of a unit (merged into its open duplicate, or reopening a cleared one)' })
+  report(@CurrentActor() actor: Actor, @Body() dto: CreateProblemDto) {
+    return this.problems.report(actor, dto);
+  }
+
+  /** All or nothing: every row is checked before anything is filed. */
+  @Post('problems/import')
+  @Roles('admin', 'manager')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: 'Import a problem list (CSV or XLSX); a bad row refuses the file, naming the rows' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: `CSV or XLSX: ${Object.values(PROBLEM_IMPORT_COLUMNS)
+            .map((names) => names.join(' / '))
+            .join(', ')}`,
+        },
+      },
+    },
+  })
+  import(@CurrentActor() actor: Actor, @UploadedFile() file: Express.Multer.File | undefined) {
+    return withUploadedTable(file, [], this.config.xlsx, (table) => this.problems.import(actor, table.rows));
+  }
+
+  @Get('problems')
+  @ApiOperation({ summary: 'Problems in scope, overdue first' })
+  list(@CurrentActor() actor: Actor, @Query() query: ProblemListQueryDto) {
+    return this.problems.list(actor, query);
+  }
+
+  @Get('problems/:id')
+  @ApiOperation({ summary: 'A problem with its history' })
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    return this.problems.get(actor, id);
+  }
+
+  @Post('problems/:id/plan')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The responsible unit submits its rectification plan (open → plan_submitted)' })
+  @ApiOkResponse({ type: Problem })
+  plan(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: SubmitPlanDto) {
+    return this.problems.act(actor, id, 'submit_plan', { plan: dto.plan });
+  }
+
+  @Post('problems/:id/start')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rectification under way (plan_submitted → rectifying)' })
+  @ApiOkResponse({ type: Problem })
+  start(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ProblemNoteDto) {
+    return this.problems.act(actor, id, 'start', { reason: dto.reason });
+  }
+
+  @Post('problems/:id/report-fix')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The fix reported, with evidence uploaded to the problem's task (rectifying → fix_reported)" })
+  @ApiOkResponse({ type: Problem })
+  reportFix(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ReportFixDto) {
+    return this.problems.act(actor, id, 'report_fix', { note: dto.note });
+  }
+
+  @Post('problems/:id/verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Verified from outside the unit: cleared (销号)' })
+  @ApiOkResponse({ type: Problem })
+  verify(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ProblemNoteDto) {
+    return this.problems.act(actor, id, 'verify', { reason: dto.reason });
+  }
+
+  @Post('problems/:id/refuse')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Verification refused with a reason: back to rectifying' })
+  @ApiOkResponse({ type: Problem })
+  refuse(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ProblemReasonDto) {
+    return this.problems.act(actor, id, 'refuse', { reason: dto.reason });
+  }
+
+  @Post('problems/:id/reopen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A cleared problem found again: reopened with a new time limit, counted as a recurrence' })
+  @ApiOkResponse({ type: Problem })
+  reopen(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ProblemReasonDto) {
+    return this.problems.act(actor, id, 'reopen', { reason: dto.reason });
+  }
+
+  @Get('accountability')
+  @Roles('admin', 'manager')
+  @ApiOperation({ summary: 'Accountability records (问责) of units in scope, pending first' })
+  accountability(@CurrentActor() actor: Actor, @Query() query: ProblemListQueryDto) {
+    return this.problems.accountability(actor, query);
+  }
+
+  @Post('accountability/:id/complete')
+  @Roles('admin', 'manager')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A manager records the measure taken (问责) and completes the record' })
+  @ApiOkResponse({ type: AccountabilityRecord })
+  complete(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CompleteAccountabilityDto) {
+    return this.problems.completeAccountability(actor, id, dto.measure);
+  }
+}
