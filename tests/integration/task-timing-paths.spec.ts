@@ -24,6 +24,7 @@ const KNOWN_CREATORS = [
   'src/campaigns/campaign-launch.service.ts', // a campaign step's tasks, page by page
   'src/campaigns/data-comparison.service.ts', // verification tasks of a data comparison (数据比对核实)
   'src/follow-ups/follow-ups.service.ts', // chronic follow-ups: a unit's task of a period, page by page
+  'src/problems/problems.service.ts', // a problem's rectification task (整改), new or reopened
   'src/recurring/recurring-tasks.service.ts', // an occurrence of a recurring task
   'src/tasks/task-creation.ts', // a single task through the API (the statement of TasksService.create)
   'src/treatment/treatment-stages.ts', // each stage of a treatment case (大病集中救治)
@@ -191,5 +192,16 @@ describe('every path that creates tasks writes their due moments with them', () 
     ]);
     expect(tasks).toHaveLength(1);
     expect(await withoutMoments(tasks.map((task) => task.id))).toEqual([]);
+  });
+
+  it('the rectification task of a problem (整改), new and reopened', async () => {
+    const body = { unitId: district.id.clinics[1], source: 'inspection', category: 'archives', description: '档案未分类' };
+    const filed = await t.http.post('/api/problems').set(auth(adminToken)).send(body).expect(201);
+    expect(await withoutMoments([filed.body.problem.taskId])).toEqual([]);
+    // Cleared, then found again: the reopened problem's new task has its moments too.
+    await t.app.get(DataSource).query(`UPDATE problems SET status = 'cleared' WHERE id = $1`, [filed.body.problem.id]);
+    const reopened = await t.http.post('/api/problems').set(auth(adminToken)).send(body).expect(201);
+    expect(reopened.body.filedAs).toBe('reopened');
+    expect(await withoutMoments([reopened.body.problem.taskId])).toEqual([]);
   });
 });
