@@ -26,8 +26,13 @@ export class NotificationSettingsDto {
   webhookSecret?: string;
 }
 
-export interface NotificationSettingsView {
+export class NotificationSettingsView {
+  @ApiProperty({ enum: OUTSIDE_CHANNELS, isArray: true, description: 'outside channels besides the in-app inbox' })
   channels: OutsideChannel[];
+
+  @ApiProperty({ type: String, nullable: true })
   email: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the webhook; its secret is never shown' })
   webhookUrl: string | null;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DeadlinePolicy, ESCALATION_TARGETS, EscalationTarget } from '../../domain/deadline-policy';
+import { UNIT_KINDS } from '../../domain/hierarchy';
 import { TASK_STATUSES, TaskStatus } from '../../domain/task-lifecycle';
 
 /** Response shapes of the task routes: what the services return (Task rows and what they add). */
@@ -126,7 +127,7 @@ export class UnitRefView {
 }
 
 export class KindedUnitRefView extends UnitRefView {
-  @ApiProperty({ description: 'city, county, township, village or clinic' }) kind: string;
+  @ApiProperty({ enum: UNIT_KINDS }) kind: string;
 }
 
 export class OverdueTaskView {

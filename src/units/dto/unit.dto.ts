@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { ErrorResponseDto } from '../../common/api-docs';
 import {
   Allow,
   ArrayMaxSize,
@@ -191,12 +192,33 @@ export class LadderCheckView {
   @ApiProperty({ type: [LadderGapView], description: 'units lacking at least one target, by path' }) units: LadderGapView[];
 }
 
+export class BlockingTask {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+}
+
+export class BlockingUser {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+}
+
 /** Body of the 409 that refuses a deactivation: what still hangs on the unit (at most 100 of each, with the counts). */
 export class DeactivationBlockers {
   @ApiProperty() openTaskCount: number;
-  @ApiProperty({ description: '{id, title, dueAt}, earliest due first' }) openTasks: { id: string; title: string; dueAt: string }[];
+  @ApiProperty({ type: [BlockingTask], description: 'earliest due first' }) openTasks: BlockingTask[];
   @ApiProperty() activeUserCount: number;
-  @ApiProperty({ description: '{id, username, displayName}' }) activeUsers: { id: string; username: string; displayName: string }[];
+  @ApiProperty({ type: [BlockingUser] }) activeUsers: BlockingUser[];
   @ApiProperty() activeChildUnitCount: number;
   @ApiProperty({ type: [UnitSummary] }) activeChildUnits: UnitSummary[];
+}
+
+/** The 409 of a refused deactivation: the error body with what blocks it. */
+export class DeactivationRefusal extends ErrorResponseDto {
+  @ApiProperty({ type: DeactivationBlockers }) blockers: DeactivationBlockers;
+}
+
+export class UnitImportResult {
+  @ApiProperty({ description: 'Units created (the import is all or nothing)' }) created: number;
 }

@@ -11,8 +11,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Units of my scope, filtered by kind, parent or name */
     get: operations['UnitsController_list'];
     put?: never;
+    /** Create a unit below a unit of my scope */
     post: operations['UnitsController_create'];
     delete?: never;
     options?: never;
@@ -44,6 +46,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One unit of my scope */
     get: operations['UnitsController_get'];
     put?: never;
     post?: never;
@@ -61,6 +64,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A unit and the units below it, by path (the unit tree) */
     get: operations['UnitsController_subtree'];
     put?: never;
     post?: never;
@@ -79,6 +83,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Import units (JSON), all or nothing: parents by code, in any order */
     post: operations['UnitsController_importJson'];
     delete?: never;
     options?: never;
@@ -95,6 +100,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Import units from CSV (UTF-8), all or nothing */
     post: operations['UnitsController_importCsv'];
     delete?: never;
     options?: never;
@@ -213,6 +219,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** My in-app inbox, newest first (站内消息) */
     get: operations['NotificationsController_inbox'];
     put?: never;
     post?: never;
@@ -229,7 +236,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Where my notifications go besides the inbox */
     get: operations['NotificationsController_settings'];
+    /** Set where my notifications go besides the inbox: a signed webhook, e-mail, or both */
     put: operations['NotificationsController_updateSettings'];
     post?: never;
     delete?: never;
@@ -245,6 +254,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** How many messages of my inbox are unread */
     get: operations['NotificationsController_unreadCount'];
     put?: never;
     post?: never;
@@ -263,6 +273,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Mark a message of my inbox read */
     post: operations['NotificationsController_markRead'];
     delete?: never;
     options?: never;
@@ -279,6 +290,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Mark every message of my inbox read */
     post: operations['NotificationsController_markAllRead'];
     delete?: never;
     options?: never;
@@ -1117,8 +1129,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Campaigns that touch my area */
     get: operations['CampaignsController_list'];
     put?: never;
+    /** Create a campaign (专项行动) from a template, as a draft */
     post: operations['CampaignsController_create'];
     delete?: never;
     options?: never;
@@ -1133,6 +1147,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A campaign with its steps */
     get: operations['CampaignsController_get'];
     put?: never;
     post?: never;
@@ -1151,6 +1166,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Launch a draft campaign: its tasks are created in the background */
     post: operations['CampaignsController_launch'];
     delete?: never;
     options?: never;
@@ -1167,6 +1183,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Cancel a campaign with a reason (its open tasks are cancelled) */
     post: operations['CampaignsController_cancel'];
     delete?: never;
     options?: never;
@@ -1181,6 +1198,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Progress per step and per area unit, rolled up (进度) */
     get: operations['CampaignsController_progress'];
     put?: never;
     post?: never;
@@ -1197,6 +1215,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Consistency check (区乡村数据一致): submitted counts against records, parents against children */
     get: operations['CampaignsController_consistency'];
     put?: never;
     post?: never;
@@ -1213,6 +1232,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The identification ledger (识别台账) as XLSX */
     get: operations['CampaignsController_ledger'];
     put?: never;
     post?: never;
@@ -1910,7 +1930,51 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Object: Record<string, never>;
+    ErrorResponseDto: {
+      /** @example 404 */
+      statusCode: number;
+      /**
+       * @description The status text
+       * @example Not Found
+       */
+      error: string;
+      /** @description What went wrong; the validation of a body or query lists one message per field */
+      message: string | string[];
+      /** @description An upload refused for its rows: how many errors it had (`errors` lists the first ones) */
+      errorCount?: number;
+      /** @description Details: the rows or fields at fault (an upload, a policy, a calendar, a template) */
+      errors?: unknown[];
+    };
+    UnitView: {
+      id: string;
+      code: string;
+      name: string;
+      /** @enum {string} */
+      kind:
+        | 'city'
+        | 'county'
+        | 'township'
+        | 'village'
+        | 'bureau'
+        | 'bureau_section'
+        | 'designated_hospital'
+        | 'health_centre'
+        | 'community_health_centre'
+        | 'village_clinic';
+      parentId: string | null;
+      depth: number;
+      isPoorVillage: boolean;
+      /** @description 负责人 */
+      headUserId: string | null;
+      active: boolean;
+    };
+    UnitViewPage: {
+      items: components['schemas']['UnitView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     UnitSummary: {
       id: string;
       code: string;
@@ -1974,38 +2038,43 @@ export interface components {
       /** @description false deactivates (refused with 409 and a report while open tasks, active users or active child units remain) */
       active?: boolean;
     };
-    UnitView: {
+    BlockingTask: {
+      /** Format: uuid */
       id: string;
-      code: string;
-      name: string;
-      /** @enum {string} */
-      kind:
-        | 'city'
-        | 'county'
-        | 'township'
-        | 'village'
-        | 'bureau'
-        | 'bureau_section'
-        | 'designated_hospital'
-        | 'health_centre'
-        | 'community_health_centre'
-        | 'village_clinic';
-      parentId: string | null;
-      depth: number;
-      isPoorVillage: boolean;
-      /** @description 负责人 */
-      headUserId: string | null;
-      active: boolean;
+      title: string;
+      /** Format: date-time */
+      dueAt: string;
+    };
+    BlockingUser: {
+      /** Format: uuid */
+      id: string;
+      username: string;
+      displayName: string;
     };
     DeactivationBlockers: {
       openTaskCount: number;
-      /** @description {id, title, dueAt}, earliest due first */
-      openTasks: string[];
+      /** @description earliest due first */
+      openTasks: components['schemas']['BlockingTask'][];
       activeUserCount: number;
-      /** @description {id, username, displayName} */
-      activeUsers: string[];
+      activeUsers: components['schemas']['BlockingUser'][];
       activeChildUnitCount: number;
       activeChildUnits: components['schemas']['UnitSummary'][];
+    };
+    DeactivationRefusal: {
+      /** @example 404 */
+      statusCode: number;
+      /**
+       * @description The status text
+       * @example Not Found
+       */
+      error: string;
+      /** @description What went wrong; the validation of a body or query lists one message per field */
+      message: string | string[];
+      /** @description An upload refused for its rows: how many errors it had (`errors` lists the first ones) */
+      errorCount?: number;
+      /** @description Details: the rows or fields at fault (an upload, a policy, a calendar, a template) */
+      errors?: unknown[];
+      blockers: components['schemas']['DeactivationBlockers'];
     };
     UnitImportRowDto: {
       code: Record<string, never>;
@@ -2030,20 +2099,9 @@ export interface components {
     UnitImportDto: {
       units: components['schemas']['UnitImportRowDto'][];
     };
-    ErrorResponseDto: {
-      /** @example 404 */
-      statusCode: number;
-      /**
-       * @description The status text
-       * @example Not Found
-       */
-      error: string;
-      /** @description What went wrong; the validation of a body or query lists one message per field */
-      message: string | string[];
-      /** @description An upload refused for its rows: how many errors it had (`errors` lists the first ones) */
-      errorCount?: number;
-      /** @description Details: the rows or fields at fault (an upload, a policy, a calendar, a template) */
-      errors?: unknown[];
+    UnitImportResult: {
+      /** @description Units created (the import is all or nothing) */
+      created: number;
     };
     UserView: {
       id: string;
@@ -2102,6 +2160,55 @@ export interface components {
       currentPassword: string;
       newPassword: string;
     };
+    NotificationItemDataView: {
+      /** Format: uuid */
+      taskId: string;
+      taskTitle: string;
+      unitName: string;
+      dueAt: string;
+    };
+    NotificationView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      recipientUserId: string;
+      /** @description What the notification is about, e.g. announcement:<id>:<user>; unique */
+      businessKey: string;
+      /** @description e.g. reminder, escalation, announcement */
+      kind: string;
+      /** @enum {string} */
+      channel: 'in_app';
+      title: string;
+      body: string;
+      data: components['schemas']['NotificationItemDataView'] | null;
+      /** @enum {string} */
+      status: 'pending' | 'sent' | 'failed';
+      attempts: number;
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      /**
+       * Format: date-time
+       * @description null: unread
+       */
+      readAt: string | null;
+    };
+    NotificationViewPage: {
+      items: components['schemas']['NotificationView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    NotificationSettingsView: {
+      /** @description outside channels besides the in-app inbox */
+      channels: ('webhook' | 'email')[];
+      email: string | null;
+      /** @description the webhook; its secret is never shown */
+      webhookUrl: string | null;
+    };
     NotificationSettingsDto: {
       /** @description outside channels besides the in-app inbox */
       channels: ('webhook' | 'email')[];
@@ -2110,6 +2217,13 @@ export interface components {
       webhookUrl?: string;
       /** @description HMAC-SHA256 key of the X-Orchestrator-Signature header; never shown again */
       webhookSecret?: string;
+    };
+    UnreadCountView: {
+      unread: number;
+    };
+    MarkedCountView: {
+      /** @description How many were unread and are read now */
+      marked: number;
     };
     NotificationTemplateDto: {
       /** @example 【逾期督办】{{unitName}}：{{taskTitle}}（第{{level}}级） */
@@ -2399,8 +2513,18 @@ export interface components {
       id: string;
       code: string;
       name: string;
-      /** @description city, county, township, village or clinic */
-      kind: string;
+      /** @enum {string} */
+      kind:
+        | 'city'
+        | 'county'
+        | 'township'
+        | 'village'
+        | 'bureau'
+        | 'bureau_section'
+        | 'designated_hospital'
+        | 'health_centre'
+        | 'community_health_centre'
+        | 'village_clinic';
     };
     OverdueTaskView: {
       /** Format: uuid */
@@ -2691,9 +2815,243 @@ export interface components {
       /** @description one entry per step of the template, in the template's order */
       steps: components['schemas']['CampaignStepDto'][];
     };
+    CampaignStepView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      campaignId: string;
+      ordinal: number;
+      /** @enum {string} */
+      kind: 're_identification' | 'treatment_round';
+      title: string;
+      /**
+       * @description Each unit of this kind in the scope gets a task
+       * @enum {string}
+       */
+      responsibleUnitKind:
+        | 'city'
+        | 'county'
+        | 'township'
+        | 'village'
+        | 'bureau'
+        | 'bureau_section'
+        | 'designated_hospital'
+        | 'health_centre'
+        | 'community_health_centre'
+        | 'village_clinic';
+      /** Format: date-time */
+      dueAt: string;
+      /** @description The deadline policy every task of the step gets */
+      policy: {
+        [key: string]: unknown;
+      };
+      /** @description A treatment round's definition (diseases, hospitals, targetRate, stages); null for other kinds */
+      round: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: uuid */
+      policyId: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'launching' | 'running' | 'completed' | 'cancelled';
+      taskCount: number;
+      itemCount: number;
+      /** Format: date-time */
+      launchedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+    };
+    CampaignDetailView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description The template the steps came from */
+      template: string;
+      /** Format: uuid */
+      scopeUnitId: string;
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn: string;
+      /** @enum {string} */
+      status: 'draft' | 'launching' | 'running' | 'completed' | 'cancelled';
+      /**
+       * Format: uuid
+       * @description The disease catalogue version results are recorded against
+       */
+      catalogueVersionId: string;
+      /** Format: uuid */
+      createdByUserId: string | null;
+      /** Format: date-time */
+      launchedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      cancelReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description In order */
+      steps: components['schemas']['CampaignStepView'][];
+    };
+    CampaignView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description The template the steps came from */
+      template: string;
+      /** Format: uuid */
+      scopeUnitId: string;
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn: string;
+      /** @enum {string} */
+      status: 'draft' | 'launching' | 'running' | 'completed' | 'cancelled';
+      /**
+       * Format: uuid
+       * @description The disease catalogue version results are recorded against
+       */
+      catalogueVersionId: string;
+      /** Format: uuid */
+      createdByUserId: string | null;
+      /** Format: date-time */
+      launchedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      cancelReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CampaignViewPage: {
+      items: components['schemas']['CampaignView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     CancelCampaignDto: {
       /** @example 范围有误，重新发起 */
       reason: string;
+    };
+    ProgressCampaignView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      status: 'draft' | 'launching' | 'running' | 'completed' | 'cancelled';
+    };
+    ProgressRootView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind:
+        | 'city'
+        | 'county'
+        | 'township'
+        | 'village'
+        | 'bureau'
+        | 'bureau_section'
+        | 'designated_hospital'
+        | 'health_centre'
+        | 'community_health_centre'
+        | 'village_clinic';
+    };
+    StepTaskCountsView: {
+      total: number;
+      /** @description Unfinished and past due */
+      overdue: number;
+      open: number;
+      in_progress: number;
+      submitted: number;
+      approved: number;
+      cancelled: number;
+    };
+    ProgressUnitView: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      /** @enum {string} */
+      kind:
+        | 'city'
+        | 'county'
+        | 'township'
+        | 'village'
+        | 'bureau'
+        | 'bureau_section'
+        | 'designated_hospital'
+        | 'health_centre'
+        | 'community_health_centre'
+        | 'village_clinic';
+      /** Format: uuid */
+      parentId: string | null;
+    };
+    UnitProgressView: {
+      unit: components['schemas']['ProgressUnitView'];
+      /** @description Persons to re-identify */
+      persons: number;
+      /** @description Persons with a result recorded */
+      recorded: number;
+      /** @description Persons per outcome (every outcome listed, 0 included) */
+      byOutcome: {
+        [key: string]: number;
+      };
+      /** @description Persons per disease category (every category listed, 0 included) */
+      byCategory: {
+        [key: string]: number;
+      };
+    };
+    StepProgressView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 're_identification' | 'treatment_round';
+      title: string;
+      /** @enum {string} */
+      status: 'pending' | 'launching' | 'running' | 'completed' | 'cancelled';
+      /** Format: date-time */
+      dueAt: string;
+      /** @description The step's tasks in the area, per status */
+      tasks: components['schemas']['StepTaskCountsView'];
+      /** @description The area unit and every area unit below it, rolled up */
+      units: components['schemas']['UnitProgressView'][];
+    };
+    CampaignProgressView: {
+      campaign: components['schemas']['ProgressCampaignView'];
+      /** @description The area unit the figures are for */
+      unit: components['schemas']['ProgressRootView'];
+      steps: components['schemas']['StepProgressView'][];
+    };
+    SubmissionMismatchUnitView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    SubmissionMismatchView: {
+      /** Format: uuid */
+      taskId: string;
+      unit: components['schemas']['SubmissionMismatchUnitView'];
+      /** @description A count of the submission, e.g. 'persons' or 'byOutcome.none' */
+      field: string;
+      submitted: number;
+      recorded: number;
+    };
+    RollupMismatchView: {
+      /** Format: uuid */
+      unitId: string;
+      field: string;
+      own: number;
+      childrenSum: number;
+    };
+    ConsistencyReportView: {
+      consistent: boolean;
+      /** @description Submitted counts that differ from the records today */
+      submissionMismatches: components['schemas']['SubmissionMismatchView'][];
+      /** @description Parents whose count differs from the sum of their children's */
+      rollupMismatches: components['schemas']['RollupMismatchView'][];
     };
     RecordResultDto: {
       /**
@@ -2721,6 +3079,7 @@ export interface components {
        */
       note: string;
     };
+    Object: Record<string, never>;
     AddCaseDto: {
       /**
        * Format: uuid
@@ -2917,8 +3276,8 @@ export interface operations {
   UnitsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         kind?:
           | 'city'
           | 'county'
@@ -2946,7 +3305,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnitViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2967,7 +3346,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnitView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2991,6 +3417,42 @@ export interface operations {
           'application/json': components['schemas']['LadderCheckView'];
         };
       };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
     };
   };
   UnitsController_get: {
@@ -3008,7 +3470,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnitView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3035,13 +3535,49 @@ export interface operations {
           'application/json': components['schemas']['UnitView'];
         };
       };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description deactivation refused: `blockers` names open tasks, active users and child units */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeactivationBlockers'];
+          'application/json': components['schemas']['DeactivationRefusal'];
         };
       };
     };
@@ -3077,7 +3613,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnitView'][];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3098,7 +3672,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnitImportResult'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The body or file is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3119,15 +3740,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnitImportResult'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The body or file is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unsupported body type or charset */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
   UsersController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         unitId?: string;
       };
       header?: never;
@@ -3550,8 +4227,8 @@ export interface operations {
   NotificationsController_inbox: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         unreadOnly?: boolean;
       };
       header?: never;
@@ -3564,7 +4241,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3581,7 +4278,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationSettingsView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3602,7 +4310,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationSettingsView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3619,7 +4347,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnreadCountView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3634,11 +4373,39 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Read */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3655,7 +4422,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MarkedCountView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3965,8 +4743,8 @@ export interface operations {
   TasksController_mine: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         status?: 'open' | 'in_progress' | 'submitted' | 'approved' | 'cancelled';
         kind?: string;
         campaignId?: string;
@@ -4014,8 +4792,8 @@ export interface operations {
   TasksController_forUnit: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         status?: 'open' | 'in_progress' | 'submitted' | 'approved' | 'cancelled';
         kind?: string;
         campaignId?: string;
@@ -4695,8 +5473,8 @@ export interface operations {
   OversightController_overdue: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description units with most overdue tasks, longest overdue, highest level, or soonest next escalation (units with none last) first */
         sort?: 'count' | 'days' | 'level' | 'nextEscalation';
         /** @description only this campaign's tasks */
@@ -4759,8 +5537,8 @@ export interface operations {
   OversightController_ranking: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -4808,8 +5586,8 @@ export interface operations {
   OversightController_mine: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         unacknowledgedOnly?: 'true' | 'false';
       };
       header?: never;
@@ -4915,8 +5693,8 @@ export interface operations {
   OversightController_formalTalks: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -5420,8 +6198,8 @@ export interface operations {
   PopulationController_households: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description households of this village */
         villageId?: string;
         /** @description households of the villages at or below this unit */
@@ -5446,8 +6224,8 @@ export interface operations {
   PopulationController_persons: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description persons of the villages at or below this unit */
         unitId?: string;
         householdId?: string;
@@ -5615,8 +6393,8 @@ export interface operations {
   RecurringTasksController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -5825,8 +6603,8 @@ export interface operations {
   CampaignsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         status?: 'draft' | 'launching' | 'running' | 'completed' | 'cancelled';
       };
       header?: never;
@@ -5839,7 +6617,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CampaignViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -5860,7 +6658,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CampaignDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -5879,7 +6715,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CampaignDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -5894,11 +6768,59 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Launching: follow status and the progress */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CampaignDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -5921,7 +6843,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CampaignDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -5943,7 +6912,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CampaignProgressView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -5962,7 +6969,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConsistencyReportView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -5982,19 +7027,58 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The ledger workbook */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
   ReIdentificationController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         state?: 'pending' | 'recorded';
         outcome?: 'conditions' | 'none' | 'unreachable' | 'moved' | 'deceased';
         /** @description part of the person's name or the household number */
@@ -6139,8 +7223,8 @@ export interface operations {
   DataComparisonController_items: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         kind?:
           'illness_cause_without_condition' | 'major_disease_without_illness_cause' | 'only_on_poverty_list' | 'only_in_health_records';
         state?: 'open' | 'resolved';
@@ -6272,8 +7356,8 @@ export interface operations {
   TreatmentController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         status?: 'identified' | 'referred' | 'admitted' | 'treated' | 'closed';
         /** @description 三个一批 */
         handling?: 'major_treatment' | 'chronic_contract' | 'severe_safety_net';
@@ -6522,8 +7606,8 @@ export interface operations {
   FollowUpsController_listPlans: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description plans kept by units under this one */
         unitId?: string;
         active?: 'true' | 'false';
@@ -6627,8 +7711,8 @@ export interface operations {
   FollowUpsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         state?: 'pending' | 'recorded';
       };
       header?: never;
@@ -6674,8 +7758,8 @@ export interface operations {
   ProblemsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         status?: 'open' | 'plan_submitted' | 'rectifying' | 'fix_reported' | 'cleared';
         source?: 'cross_check' | 'inspection' | 'unannounced_visit' | 'third_party_evaluation' | 'performance_review';
         category?:
@@ -6926,8 +8010,8 @@ export interface operations {
   ProblemsController_accountability: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         status?: 'open' | 'plan_submitted' | 'rectifying' | 'fix_reported' | 'cleared';
         source?: 'cross_check' | 'inspection' | 'unannounced_visit' | 'third_party_evaluation' | 'performance_review';
         category?:

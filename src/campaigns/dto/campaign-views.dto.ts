@@ -1,0 +1,143 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CAMPAIGN_STATUSES, CampaignStatus, STEP_KINDS, StepKind, StepStatus } from '../../domain/campaign-templates';
+import type { DeadlinePolicy } from '../../domain/deadline-policy';
+import { UNIT_KINDS, UnitKind } from '../../domain/hierarchy';
+import type { RoundDefinition } from '../../domain/treatment-round';
+
+/** Response shapes of the campaign routes (专项行动). */
+
+const STEP_STATUSES = ['pending', 'launching', 'running', 'completed', 'cancelled'];
+
+export class CampaignView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The template the steps came from' }) template: string;
+  @ApiProperty({ format: 'uuid' }) scopeUnitId: string;
+  @ApiProperty({ format: 'date' }) startsOn: string;
+  @ApiProperty({ format: 'date' }) endsOn: string;
+  @ApiProperty({ enum: CAMPAIGN_STATUSES }) status: CampaignStatus;
+  @ApiProperty({ format: 'uuid', description: 'The disease catalogue version results are recorded against' }) catalogueVersionId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdByUserId: string | null;
+  @ApiProperty({ type: Date, nullable: true }) launchedAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) finishedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
+  @ApiProperty({ type: Date }) createdAt: Date;
+  @ApiProperty({ type: Date }) updatedAt: Date;
+}
+
+export class CampaignStepView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty() ordinal: number;
+  @ApiProperty({ enum: STEP_KINDS }) kind: StepKind;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: UNIT_KINDS, description: 'Each unit of this kind in the scope gets a task' }) responsibleUnitKind: UnitKind;
+  @ApiProperty({ type: Date }) dueAt: Date;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The deadline policy every task of the step gets' })
+  policy: DeadlinePolicy;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: "A treatment round's definition (diseases, hospitals, targetRate, stages); null for other kinds",
+  })
+  round: RoundDefinition | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) policyId: string | null;
+  @ApiProperty({ enum: STEP_STATUSES }) status: StepStatus;
+  @ApiProperty() taskCount: number;
+  @ApiProperty() itemCount: number;
+  @ApiProperty({ type: Date, nullable: true }) launchedAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) finishedAt: Date | null;
+}
+
+export class CampaignDetailView extends CampaignView {
+  @ApiProperty({ type: CampaignStepView, isArray: true, description: 'In order' }) steps: CampaignStepView[];
+}
+
+const COUNTS = { type: 'object', additionalProperties: { type: 'number' } } as const;
+
+export class ProgressUnitView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: UNIT_KINDS }) kind: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
+}
+
+export class UnitProgressView {
+  @ApiProperty({ type: ProgressUnitView }) unit: ProgressUnitView;
+  @ApiProperty({ description: 'Persons to re-identify' }) persons: number;
+  @ApiProperty({ description: 'Persons with a result recorded' }) recorded: number;
+  @ApiProperty({ ...COUNTS, description: 'Persons per outcome (every outcome listed, 0 included)' }) byOutcome: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'Persons per disease category (every category listed, 0 included)' })
+  byCategory: Record<string, number>;
+}
+
+export class StepTaskCountsView {
+  @ApiProperty() total: number;
+  @ApiProperty({ description: 'Unfinished and past due' }) overdue: number;
+  @ApiProperty() open: number;
+  @ApiProperty() in_progress: number;
+  @ApiProperty() submitted: number;
+  @ApiProperty() approved: number;
+  @ApiProperty() cancelled: number;
+}
+
+export class StepProgressView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: STEP_KINDS }) kind: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: STEP_STATUSES }) status: string;
+  @ApiProperty({ type: Date }) dueAt: Date;
+  /** Typed as the service builds it: every status is set, starting at 0. */
+  @ApiProperty({ type: StepTaskCountsView, description: "The step's tasks in the area, per status" })
+  tasks: Record<string, number> & { total: number; overdue: number };
+  @ApiProperty({ type: UnitProgressView, isArray: true, description: 'The area unit and every area unit below it, rolled up' })
+  units: UnitProgressView[];
+}
+
+export class ProgressCampaignView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: CAMPAIGN_STATUSES }) status: CampaignStatus;
+}
+
+export class ProgressRootView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
+}
+
+export class CampaignProgressView {
+  @ApiProperty({ type: ProgressCampaignView }) campaign: ProgressCampaignView;
+  @ApiProperty({ type: ProgressRootView, description: 'The area unit the figures are for' }) unit: ProgressRootView;
+  @ApiProperty({ type: StepProgressView, isArray: true }) steps: StepProgressView[];
+}
+
+export class SubmissionMismatchUnitView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class SubmissionMismatchView {
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty({ type: SubmissionMismatchUnitView }) unit: SubmissionMismatchUnitView;
+  @ApiProperty({ description: "A count of the submission, e.g. 'persons' or 'byOutcome.none'" }) field: string;
+  @ApiProperty() submitted: number;
+  @ApiProperty() recorded: number;
+}
+
+export class RollupMismatchView {
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty() field: string;
+  @ApiProperty() own: number;
+  @ApiProperty() childrenSum: number;
+}
+
+export class ConsistencyReportView {
+  @ApiProperty() consistent: boolean;
+  @ApiProperty({ type: SubmissionMismatchView, isArray: true, description: 'Submitted counts that differ from the records today' })
+  submissionMismatches: SubmissionMismatchView[];
+  @ApiProperty({ type: RollupMismatchView, isArray: true, description: "Parents whose count differs from the sum of their children's" })
+  rollupMismatches: RollupMismatchView[];
+}
