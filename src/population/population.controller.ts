@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiErrorResponses, ApiPageResponse, ErrorResponseDto } from '../common/api-docs';
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { Page } from '../common/pagination';
@@ -11,18 +12,25 @@ import { PopulationService } from './population.service';
 /** 建档立卡贫困人口: households and persons of the caller's area, resident ID numbers masked. */
 @ApiTags('population')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403)
 @Controller('population')
 export class PopulationController {
   constructor(private readonly population: PopulationService) {}
 
   @Get('households')
+  @ApiOperation({ summary: 'Registered households (建档立卡户) of my area' })
+  @ApiPageResponse(HouseholdView)
+  @ApiErrorResponses(404)
   households(@CurrentActor() actor: Actor, @Query() query: HouseholdListQueryDto): Promise<Page<HouseholdView>> {
     return this.population.households(actor, query);
   }
 
   /** `idNumber`: admins and managers only (staff 403), throttled per user (429 with Retry-After), audited like name searches. */
   @Get('persons')
-  @ApiTooManyRequestsResponse({ description: 'too many searches by ID number; Retry-After says when to try again' })
+  @ApiOperation({ summary: 'Registered persons of my area, by name, household, village or ID number; ID numbers masked' })
+  @ApiPageResponse(PersonView)
+  @ApiErrorResponses(404)
+  @ApiTooManyRequestsResponse({ description: 'too many searches by ID number; Retry-After says when to try again', type: ErrorResponseDto })
   async persons(
     @CurrentActor() actor: Actor,
     @Query() query: PersonListQueryDto,
@@ -37,6 +45,9 @@ export class PopulationController {
   }
 
   @Get('persons/:id')
+  @ApiOperation({ summary: 'One registered person, ID number masked' })
+  @ApiOkResponse({ type: PersonView })
+  @ApiErrorResponses(404)
   person(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<PersonView> {
     return this.population.person(actor, id);
   }
@@ -44,6 +55,9 @@ export class PopulationController {
   /** The full resident ID number: managers and admins of the person's village only; every read is audited. */
   @Get('persons/:id/id-number')
   @Roles('admin', 'manager')
+  @ApiOperation({ summary: "A person's full resident ID number (managers and admins of the village; audited)" })
+  @ApiOkResponse({ type: PersonIdNumberView })
+  @ApiErrorResponses(404)
   idNumber(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<PersonIdNumberView> {
     return this.population.idNumber(actor, id);
   }

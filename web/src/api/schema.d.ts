@@ -857,6 +857,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Registered households (建档立卡户) of my area */
     get: operations['PopulationController_households'];
     put?: never;
     post?: never;
@@ -873,6 +874,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Registered persons of my area, by name, household, village or ID number; ID numbers masked */
     get: operations['PopulationController_persons'];
     put?: never;
     post?: never;
@@ -889,6 +891,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One registered person, ID number masked */
     get: operations['PopulationController_person'];
     put?: never;
     post?: never;
@@ -905,6 +908,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A person's full resident ID number (managers and admins of the village; audited) */
     get: operations['PopulationController_idNumber'];
     put?: never;
     post?: never;
@@ -923,6 +927,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Upload a register file (建档立卡数据导入): imported in the background, all or nothing */
     post: operations['RegisterImportsController_create'];
     delete?: never;
     options?: never;
@@ -937,6 +942,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The register template as CSV (UTF-8, header row only) */
     get: operations['RegisterImportsController_templateCsv'];
     put?: never;
     post?: never;
@@ -953,6 +959,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The register template as XLSX */
     get: operations['RegisterImportsController_templateXlsx'];
     put?: never;
     post?: never;
@@ -969,6 +976,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A register import: its status and counts */
     get: operations['RegisterImportsController_get'];
     put?: never;
     post?: never;
@@ -985,6 +993,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The error report (行号, 列, 原因) of a register import, as CSV */
     get: operations['RegisterImportsController_errors'];
     put?: never;
     post?: never;
@@ -1081,8 +1090,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Every version of the disease catalogue (疾病目录), newest first */
     get: operations['DiseaseCatalogueController_list'];
     put?: never;
+    /** Add a version of the disease catalogue (admins of a root unit) */
     post: operations['DiseaseCatalogueController_create'];
     delete?: never;
     options?: never;
@@ -1097,6 +1108,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The latest version of the disease catalogue */
     get: operations['DiseaseCatalogueController_latest'];
     put?: never;
     post?: never;
@@ -1113,6 +1125,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One version of the disease catalogue */
     get: operations['DiseaseCatalogueController_get'];
     put?: never;
     post?: never;
@@ -1249,6 +1262,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The persons of a re-identification task (疾病再识别), ID numbers masked */
     get: operations['ReIdentificationController_list'];
     put?: never;
     post?: never;
@@ -1267,6 +1281,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Record many results from a CSV or XLSX file, all or nothing (errors row by row) */
     post: operations['ReIdentificationController_upload'];
     delete?: never;
     options?: never;
@@ -1282,6 +1297,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Record one person's result */
     put: operations['ReIdentificationController_record'];
     post?: never;
     delete?: never;
@@ -1840,6 +1856,126 @@ export interface paths {
     put?: never;
     /** A manager records the measure taken (问责) and completes the record */
     post: operations['ProblemsController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cross-checks/{stepId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A round: settings, pairing (generated from its seed on first sight) and the rules it breaks */
+    get: operations['CrossChecksController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cross-checks/{stepId}/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** A draft round's settings; the pairing is generated again (400 naming the rule when none exists) */
+    put: operations['CrossChecksController_settings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cross-checks/{stepId}/pairing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** A draft round's pairing edited by hand, checked rule by rule (400 naming the broken rule and units) */
+    put: operations['CrossChecksController_pairing'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checklists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Checklist versions, newest first */
+    get: operations['CrossChecksController_checklists'];
+    put?: never;
+    /** A new checklist version (rounds keep the version they were set up with) */
+    post: operations['CrossChecksController_createChecklist'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checklists/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One checklist version */
+    get: operations['CrossChecksController_checklist'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{taskId}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The items of an inspection task: clinic, doctor and sampled households */
+    get: operations['CrossChecksController_items'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{taskId}/items/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The team records an item; a failure becomes a problem of the inspected unit */
+    put: operations['CrossChecksController_record'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2674,6 +2810,68 @@ export interface components {
       /** @description true: make it the default (tasks created without a policy get it); in an edit, false on the default goes back to the built-in default */
       isDefault?: boolean;
     };
+    VillageRef: {
+      id: string;
+      code: string;
+      name: string;
+    };
+    HouseholdView: {
+      id: string;
+      /** @description 户编号 */
+      householdNumber: string;
+      /** @description 户主姓名 */
+      headName: string;
+      village: components['schemas']['VillageRef'];
+      personCount: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    HouseholdViewPage: {
+      items: components['schemas']['HouseholdView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    PersonView: {
+      id: string;
+      householdId: string;
+      householdNumber: string;
+      village: components['schemas']['VillageRef'];
+      name: string;
+      /**
+       * @description the first four characters only
+       * @example 5108**************
+       */
+      idNumberMasked: string;
+      /** @enum {string} */
+      sex: 'male' | 'female';
+      /** @description 周岁 today (Asia/Shanghai); the birth date is never listed */
+      age: number;
+      /** @description 与户主关系 */
+      relationToHead: string;
+      /** @enum {string} */
+      povertyStatus: 'not_out' | 'out';
+      povertyCauseMain: string;
+      povertyCauseSecondary: string;
+      /** @description 签约家庭医生 */
+      familyDoctor: string;
+      /** @description 已患疾病, as the register states them */
+      knownConditions: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PersonViewPage: {
+      items: components['schemas']['PersonView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    PersonIdNumberView: {
+      id: string;
+      idNumber: string;
+    };
     RegisterImportView: {
       id: string;
       /** @enum {string} */
@@ -2745,6 +2943,29 @@ export interface components {
       /** @description a deadline policy (see README); default: the default policy */
       policy?: Record<string, never>;
     };
+    CatalogueDiseaseView: {
+      /** @example M01 */
+      code: string;
+      /** @example 食管癌 */
+      name: string;
+      /**
+       * @description major 大病, chronic 慢病, severe 重病
+       * @enum {string}
+       */
+      category: 'major' | 'chronic' | 'severe';
+    };
+    CatalogueVersionView: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      name: string;
+      notes: string;
+      diseases: components['schemas']['CatalogueDiseaseView'][];
+      /** Format: uuid */
+      createdByUserId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
     CreateCatalogueVersionDto: {
       /** @example 健康扶贫疾病目录（第二版） */
       name: string;
@@ -2759,7 +2980,7 @@ export interface components {
        *       }
        *     ]
        */
-      diseases: string[];
+      diseases: components['schemas']['CatalogueDiseaseView'][];
     };
     CampaignStepDto: {
       /**
@@ -2800,7 +3021,7 @@ export interface components {
        * @example re_identification
        * @enum {string}
        */
-      template: 're_identification' | 'treatment_round';
+      template: 're_identification' | 'treatment_round' | 'cross_check';
       /**
        * Format: uuid
        * @description a city, county or township in your scope
@@ -2822,7 +3043,7 @@ export interface components {
       campaignId: string;
       ordinal: number;
       /** @enum {string} */
-      kind: 're_identification' | 'treatment_round';
+      kind: 're_identification' | 'treatment_round' | 'cross_check';
       title: string;
       /**
        * @description Each unit of this kind in the scope gets a task
@@ -3008,7 +3229,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 're_identification' | 'treatment_round';
+      kind: 're_identification' | 'treatment_round' | 'cross_check';
       title: string;
       /** @enum {string} */
       status: 'pending' | 'launching' | 'running' | 'completed' | 'cancelled';
@@ -3053,6 +3274,57 @@ export interface components {
       /** @description Parents whose count differs from the sum of their children's */
       rollupMismatches: components['schemas']['RollupMismatchView'][];
     };
+    ItemPersonView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description The resident ID number, masked */
+      idNumberMasked: string;
+      sex: string;
+      /** @description 周岁 today (Asia/Shanghai) */
+      age: number;
+      povertyStatus: string;
+      povertyCauseMain: string;
+      povertyCauseSecondary: string;
+      knownConditions: string;
+    };
+    ItemHouseholdView: {
+      /** @description The household number (户编号) */
+      number: string;
+      headName: string;
+    };
+    ItemVillageView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ReIdentificationItemListView: {
+      /** Format: uuid */
+      id: string;
+      person: components['schemas']['ItemPersonView'];
+      household: components['schemas']['ItemHouseholdView'];
+      village: components['schemas']['ItemVillageView'];
+      /**
+       * @description null: not recorded yet
+       * @enum {string|null}
+       */
+      outcome: 'conditions' | 'none' | 'unreachable' | 'moved' | 'deceased' | null;
+      conditions: components['schemas']['CatalogueDiseaseView'][];
+      note: string;
+      /** Format: date-time */
+      recordedAt: string | null;
+    };
+    ReIdentificationItemListViewPage: {
+      items: components['schemas']['ReIdentificationItemListView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    RecordedCountView: {
+      /** @description Results recorded from the file */
+      recorded: number;
+    };
     RecordResultDto: {
       /**
        * @description conditions found, none, or why the person was not assessed
@@ -3071,6 +3343,27 @@ export interface components {
        * @example 外出务工，电话无法接通
        */
       note?: string;
+    };
+    ReIdentificationItemView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      stepId: string;
+      /** Format: uuid */
+      taskId: string;
+      /** Format: uuid */
+      personId: string;
+      /** Format: uuid */
+      villageUnitId: string;
+      /** @enum {string|null} */
+      outcome: 'conditions' | 'none' | 'unreachable' | 'moved' | 'deceased' | null;
+      /** @description Codes of the campaign’s catalogue version */
+      conditionCodes: string[];
+      note: string;
+      /** Format: uuid */
+      recordedByUserId: string | null;
+      /** Format: date-time */
+      recordedAt: string | null;
     };
     ResolveFlagDto: {
       /**
@@ -3255,6 +3548,41 @@ export interface components {
       measure: string;
     };
     AccountabilityRecord: Record<string, never>;
+    CrossCheckSettingsDto: {
+      /** @description the seed of the pairing and the household sample */
+      seed?: number;
+      /** @description never inspect a unit of the own township (village teams) or county (township teams) */
+      crossTownship?: boolean;
+      /** @description allow A to inspect B while B inspects A */
+      allowReciprocal?: boolean;
+      /** @description the checklist version to use */
+      checklistVersion?: number;
+      /** @description households sampled per poverty status in each inspected village */
+      householdsPerStratum?: number;
+    };
+    PairDto: {
+      /** Format: uuid */
+      teamId: string;
+      /** Format: uuid */
+      targetId: string;
+    };
+    PairingDto: {
+      pairs: components['schemas']['PairDto'][];
+    };
+    ChecklistDto: {
+      /** @example 交叉排查清单（2027） */
+      name: string;
+      /** @description items: {key, kind (clinic, doctor, household), text, category} */
+      items: Record<string, never>[];
+    };
+    RecordItemDto: {
+      /** @enum {string} */
+      result: 'pass' | 'fail' | 'not_applicable';
+      /** @example 有 3 种过期药品 */
+      note?: string;
+      /** @description photos uploaded as evidence of the inspection task (POST /api/tasks/:id/evidence/files) */
+      evidenceIds?: string[];
+    };
     CountyDaysDto: {
       /**
        * @example [
@@ -6217,7 +6545,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HouseholdViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6242,12 +6608,58 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description too many searches by ID number; Retry-After says when to try again */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6266,7 +6678,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6285,7 +6735,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonIdNumberView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6308,12 +6796,49 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Queued: follow it with GET /api/population/imports/{id} */
       202: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['RegisterImportView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The body or file is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -6327,11 +6852,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The template */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6344,11 +6881,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The template */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6367,7 +6916,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegisterImportView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6382,11 +6969,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The report: only the header row for an import without errors */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6539,7 +7165,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CatalogueVersionView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6560,7 +7197,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CatalogueVersionView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6577,7 +7252,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CatalogueVersionView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6596,7 +7291,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CatalogueVersionView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -7096,7 +7820,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReIdentificationItemListViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -7122,7 +7884,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedCountView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The body or file is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -7146,7 +7964,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReIdentificationItemView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8064,6 +8929,169 @@ export interface operations {
         content: {
           'application/json': components['schemas']['AccountabilityRecord'];
         };
+      };
+    };
+  };
+  CrossChecksController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        stepId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CrossChecksController_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        stepId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CrossCheckSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CrossChecksController_pairing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        stepId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PairingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CrossChecksController_checklists: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CrossChecksController_createChecklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChecklistDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CrossChecksController_checklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CrossChecksController_items: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CrossChecksController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        taskId: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
