@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../common/api-docs';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { UuidParam } from '../common/uuid-param';
-import { Announcement } from './announcement.entity';
 import { AnnouncementsService } from './announcements.service';
 import { CreateAnnouncementDto } from './dto/announcement.dto';
+import { AnnouncementView } from './dto/announcement-views.dto';
 
 @ApiTags('announcements')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404)
 @Controller('announcements')
 export class AnnouncementsController {
   constructor(private readonly announcements: AnnouncementsService) {}
@@ -16,12 +18,16 @@ export class AnnouncementsController {
   @Post()
   @Roles('admin', 'manager')
   @HttpCode(202)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateAnnouncementDto): Promise<Announcement> {
+  @ApiOperation({ summary: 'Send a notice (通知) to every user of a unit of my scope and below' })
+  @ApiAcceptedResponse({ type: AnnouncementView, description: 'Delivery runs in the background: poll the announcement for its status' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateAnnouncementDto): Promise<AnnouncementView> {
     return this.announcements.create(actor, dto);
   }
 
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<Announcement> {
+  @ApiOperation({ summary: 'An announcement and its delivery status' })
+  @ApiOkResponse({ type: AnnouncementView })
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<AnnouncementView> {
     return this.announcements.get(actor, id);
   }
 }

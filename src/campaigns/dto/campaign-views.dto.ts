@@ -1,3 +1,4 @@
+import { DeadlinePolicyView } from '../../policies/dto/policy-views.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { CAMPAIGN_STATUSES, CampaignStatus, STEP_KINDS, StepKind, StepStatus } from '../../domain/campaign-templates';
 import type { DeadlinePolicy } from '../../domain/deadline-policy';
@@ -33,7 +34,7 @@ export class CampaignStepView {
   @ApiProperty() title: string;
   @ApiProperty({ enum: UNIT_KINDS, description: 'Each unit of this kind in the scope gets a task' }) responsibleUnitKind: UnitKind;
   @ApiProperty({ type: Date }) dueAt: Date;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The deadline policy every task of the step gets' })
+  @ApiProperty({ type: DeadlinePolicyView, description: 'The deadline policy every task of the step gets' })
   policy: DeadlinePolicy;
   @ApiProperty({
     type: 'object',

@@ -22,14 +22,36 @@ export class PreviewNotificationTemplateDto extends NotificationTemplateDto {
   vars?: Record<string, unknown>;
 }
 
-export interface NotificationTemplateView {
+export class NotificationTemplateView {
+  @ApiProperty({ description: 'e.g. reminder, escalation, digest, announcement' })
   kind: string;
+
+  @ApiProperty()
   title: string;
+
+  @ApiProperty()
   body: string;
+
   /** True when an admin's version is in use, false for the shipped default. */
+  @ApiProperty({ description: "true: an admin's version is in use; false: the shipped default" })
   customised: boolean;
+
   /** What the template may use: `{{name}}`, and `{{#list}}…{{/list}}` for a list with its `list.field`s. */
+  @ApiProperty({ type: [String], description: 'What the template may use: {{name}}, and {{#list}}…{{/list}} with its list.fields' })
   variables: readonly string[];
+
+  @ApiProperty({ type: Date, nullable: true })
   updatedAt: Date | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   updatedByUserId: string | null;
+}
+
+/** A template rendered with sample (or given) values. */
+export class RenderedTemplateView {
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty()
+  body: string;
 }

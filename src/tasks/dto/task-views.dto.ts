@@ -1,3 +1,4 @@
+import { DeadlinePolicyView } from '../../policies/dto/policy-views.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DeadlinePolicy, ESCALATION_TARGETS, EscalationTarget } from '../../domain/deadline-policy';
 import { UNIT_KINDS } from '../../domain/hierarchy';
@@ -18,8 +19,7 @@ export class TaskView {
   @ApiProperty({ description: 'Bumped by each extension' }) deadlineVersion: number;
   @ApiProperty({ enum: TASK_STATUSES }) status: TaskStatus;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: DeadlinePolicyView,
     description: 'The deadline policy as it was when the task started (see README: deadline policies)',
   })
   policy: DeadlinePolicy;

@@ -305,6 +305,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The notification templates: reminders, escalations, digests, announcements */
     get: operations['TemplatesController_list'];
     put?: never;
     post?: never;
@@ -322,8 +323,10 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Change a notification template (admins of a root unit) */
     put: operations['TemplatesController_update'];
     post?: never;
+    /** Reset a notification template to the shipped default */
     delete: operations['TemplatesController_reset'];
     options?: never;
     head?: never;
@@ -339,6 +342,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Render a template with sample or given values; saves nothing */
     post: operations['TemplatesController_preview'];
     delete?: never;
     options?: never;
@@ -355,6 +359,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Send a notice (通知) to every user of a unit of my scope and below */
     post: operations['AnnouncementsController_create'];
     delete?: never;
     options?: never;
@@ -369,6 +374,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** An announcement and its delivery status */
     get: operations['AnnouncementsController_get'];
     put?: never;
     post?: never;
@@ -793,8 +799,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Named deadline policies (催办与督办规则) */
     get: operations['PoliciesController_list'];
     put?: never;
+    /** Create a named deadline policy (admins of a root unit) */
     post: operations['PoliciesController_create'];
     delete?: never;
     options?: never;
@@ -809,7 +817,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One named deadline policy */
     get: operations['PoliciesController_get'];
+    /** Change a named deadline policy; running tasks keep their copy */
     put: operations['PoliciesController_update'];
     post?: never;
     delete?: never;
@@ -827,6 +837,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Make a policy the default for tasks created without one */
     post: operations['PoliciesController_makeDefault'];
     delete?: never;
     options?: never;
@@ -843,6 +854,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Hand a policy's current version to the running tasks in my scope that came from it */
     post: operations['PoliciesController_applyToRunning'];
     delete?: never;
     options?: never;
@@ -2021,6 +2033,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The national working-day calendar, year by year (holidays and 调休) */
     get: operations['CalendarController_years'];
     put?: never;
     post?: never;
@@ -2038,6 +2051,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Load or replace a year's national holiday schedule, JSON or CSV (admins of a root unit) */
     put: operations['CalendarController_load'];
     post?: never;
     delete?: never;
@@ -2054,6 +2068,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Set a county's own days off and working days for a year */
     put: operations['CalendarController_county'];
     post?: never;
     delete?: never;
@@ -2361,6 +2376,20 @@ export interface components {
       /** @description How many were unread and are read now */
       marked: number;
     };
+    NotificationTemplateView: {
+      /** @description e.g. reminder, escalation, digest, announcement */
+      kind: string;
+      title: string;
+      body: string;
+      /** @description true: an admin's version is in use; false: the shipped default */
+      customised: boolean;
+      /** @description What the template may use: {{name}}, and {{#list}}…{{/list}} with its list.fields */
+      variables: string[];
+      /** Format: date-time */
+      updatedAt: string | null;
+      /** Format: uuid */
+      updatedByUserId: string | null;
+    };
     NotificationTemplateDto: {
       /** @example 【逾期督办】{{unitName}}：{{taskTitle}}（第{{level}}级） */
       title: string;
@@ -2375,6 +2404,10 @@ export interface components {
       /** @description values to use instead of the samples, e.g. {"taskTitle":"疾病再识别"} */
       vars?: Record<string, never>;
     };
+    RenderedTemplateView: {
+      title: string;
+      body: string;
+    };
     CreateAnnouncementDto: {
       /** @example 关于开展疾病再识别工作的通知 */
       title: string;
@@ -2385,6 +2418,22 @@ export interface components {
        * @description every active user at or below this unit receives it
        */
       scopeUnitId: string;
+    };
+    AnnouncementView: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      body: string;
+      /** Format: uuid */
+      scopeUnitId: string;
+      /** Format: uuid */
+      authorUserId: string;
+      /** @enum {string} */
+      status: 'sending' | 'sent';
+      /** @description Set when the fan-out has finished; null before (absent from the answer that creates it) */
+      recipientCount?: number | null;
+      /** Format: date-time */
+      createdAt: string;
     };
     CreateTaskDto: {
       /**
@@ -2416,6 +2465,48 @@ export interface components {
       /** Format: uuid */
       stepId?: string;
     };
+    OffsetView: {
+      /** @enum {string} */
+      unit: 'calendar_days' | 'working_days' | 'hours' | 'seconds' | 'due_day_at';
+      /** @description Every unit but due_day_at */
+      amount?: number;
+      /**
+       * @description due_day_at only: a local clock time on the due day
+       * @example 09:00
+       */
+      time?: string;
+    };
+    QuietHoursView: {
+      /**
+       * @description HH:MM, local
+       * @example 21:00
+       */
+      start: string;
+      /**
+       * @description HH:MM, local: the first minute people may be disturbed again
+       * @example 08:00
+       */
+      end: string;
+    };
+    EscalationStepView: {
+      level: number;
+      /** @description How long after the due time the level is reached */
+      after: components['schemas']['OffsetView'];
+      /** @enum {string} */
+      target: 'assigned_unit_head' | 'supervising_unit_head' | 'responsible_leader';
+      /** @description Reaching the level also opens a formal talk (约谈) */
+      opensFormalTalk?: boolean;
+    };
+    DeadlinePolicyView: {
+      remindersBefore: components['schemas']['OffsetView'][];
+      quietHours: components['schemas']['QuietHoursView'];
+      escalation: components['schemas']['EscalationStepView'][];
+      /**
+       * @description day: a person's notifications of one local day come together
+       * @enum {string}
+       */
+      digestWindow: 'day' | 'none';
+    };
     TaskView: {
       /** Format: uuid */
       id: string;
@@ -2438,9 +2529,7 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'in_progress' | 'submitted' | 'approved' | 'cancelled';
       /** @description The deadline policy as it was when the task started (see README: deadline policies) */
-      policy: {
-        [key: string]: unknown;
-      };
+      policy: components['schemas']['DeadlinePolicyView'];
       /**
        * Format: uuid
        * @description The named policy the snapshot came from
@@ -2576,9 +2665,7 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'in_progress' | 'submitted' | 'approved' | 'cancelled';
       /** @description The deadline policy as it was when the task started (see README: deadline policies) */
-      policy: {
-        [key: string]: unknown;
-      };
+      policy: components['schemas']['DeadlinePolicyView'];
       /**
        * Format: uuid
        * @description The named policy the snapshot came from
@@ -2794,6 +2881,18 @@ export interface components {
       /** @example 已入户核实，签字表见附件 */
       note: string;
     };
+    PolicyRecordView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      policy: components['schemas']['DeadlinePolicyView'];
+      /** @description Tasks created without a policy get the default one */
+      isDefault: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     CreatePolicyDto: {
       /** @example 再识别核查（5个工作日） */
       name: string;
@@ -2809,6 +2908,10 @@ export interface components {
       policy?: Record<string, never>;
       /** @description true: make it the default (tasks created without a policy get it); in an edit, false on the default goes back to the built-in default */
       isDefault?: boolean;
+    };
+    AppliedPolicyView: {
+      /** @description how many running tasks now carry the policy */
+      updated: number;
     };
     VillageRef: {
       id: string;
@@ -3010,9 +3113,13 @@ export interface components {
        */
       policyId?: string;
       /** @description an inline deadline policy (see README); wins over policyId */
-      policy?: Record<string, never>;
+      policy?: {
+        [key: string]: unknown;
+      };
       /** @description a treatment_round step: {startsOn, endsOn, diseases:[{disease (code or name), minAge?, maxAge?, sex?}], hospitals:[{unitId, diseases, countyUnitIds?}], targetRate, stages:{referral|admission|treatment:{withinDays}}} (see README) */
-      round?: Record<string, never>;
+      round?: {
+        [key: string]: unknown;
+      };
     };
     CreateCampaignDto: {
       /** @example 2027年建档立卡贫困人口疾病再识别 */
@@ -3063,9 +3170,7 @@ export interface components {
       /** Format: date-time */
       dueAt: string;
       /** @description The deadline policy every task of the step gets */
-      policy: {
-        [key: string]: unknown;
-      };
+      policy: components['schemas']['DeadlinePolicyView'];
       /** @description A treatment round's definition (diseases, hospitals, targetRate, stages); null for other kinds */
       round: {
         [key: string]: unknown;
@@ -3583,12 +3688,34 @@ export interface components {
       /** @description photos uploaded as evidence of the inspection task (POST /api/tasks/:id/evidence/files) */
       evidenceIds?: string[];
     };
+    CalendarYearView: {
+      /** @example 2027 */
+      year: number;
+      /** @description Every day off, weekend days inside a holiday span included */
+      holidays: string[];
+      /** @description Weekend days that are working days (调休上班) */
+      makeUpWorkdays: string[];
+      /** @description Where the data comes from, e.g. the notice number */
+      source?: string;
+      /**
+       * @description shipped: built into this release; loaded: loaded by an admin (wins)
+       * @enum {string}
+       */
+      origin: 'shipped' | 'loaded';
+    };
     CountyDaysDto: {
       /**
        * @example [
        *       "2026-03-20"
        *     ]
        */
+      holidays: string[];
+      makeUpWorkdays: string[];
+    };
+    CountyDaysView: {
+      year: number;
+      /** Format: uuid */
+      countyUnitId: string;
       holidays: string[];
       makeUpWorkdays: string[];
     };
@@ -4778,7 +4905,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationTemplateView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -4801,7 +4948,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationTemplateView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -4820,7 +5005,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationTemplateView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -4843,7 +5057,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RenderedTemplateView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -4860,11 +5112,50 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Delivery runs in the background: poll the announcement for its status */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AnnouncementView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -4883,7 +5174,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AnnouncementView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6418,7 +6747,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyRecordView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6439,7 +6779,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyRecordView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6458,7 +6836,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyRecordView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6481,7 +6888,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyRecordView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6500,7 +6954,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyRecordView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -6519,7 +7011,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AppliedPolicyView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -9152,7 +9682,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CalendarYearView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -9176,7 +9717,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CalendarYearView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The body or file is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -9200,7 +9779,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CountyDaysView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
