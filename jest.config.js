@@ -26,7 +26,7 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/tests/{integration,e2e,workflows}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/tests/{integration,e2e,workflows,browser}/**/*.spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },

@@ -35,12 +35,18 @@ export class CampaignStepDto {
   @IsUUID()
   policyId?: string;
 
-  @ApiPropertyOptional({ description: 'an inline deadline policy (see README); wins over policyId' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'an inline deadline policy (see README); wins over policyId',
+  })
   @OptionalNotNull()
   @IsObject()
   policy?: Record<string, unknown>;
 
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
     description:
       'a treatment_round step: {startsOn, endsOn, diseases:[{disease (code or name), minAge?, maxAge?, sex?}], hospitals:[{unitId, diseases, countyUnitIds?}], targetRate, stages:{referral|admission|treatment:{withinDays}}} (see README)',
   })

@@ -1,0 +1,65 @@
+import { Result, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { CurrentUserProvider, useToken } from './auth';
+import { AppLayout } from './components/AppLayout';
+import { LoginPage } from './pages/LoginPage';
+
+// The task list comes with the first load; every other page (and the charts) on demand.
+import { MyTasksPage } from './pages/MyTasksPage';
+const TaskPage = lazy(() => import('./pages/TaskPage'));
+const InboxPage = lazy(() => import('./pages/InboxPage'));
+const NotificationSettingsPage = lazy(() => import('./pages/NotificationSettingsPage'));
+const OverdueBoardPage = lazy(() => import('./pages/manager/OverdueBoardPage'));
+const ApprovalsPage = lazy(() => import('./pages/manager/ApprovalsPage'));
+const EscalationsPage = lazy(() => import('./pages/manager/EscalationsPage'));
+const FormalTalksPage = lazy(() => import('./pages/manager/FormalTalksPage'));
+const RankingPage = lazy(() => import('./pages/manager/RankingPage'));
+const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage'));
+const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage'));
+const RegisterImportPage = lazy(() => import('./pages/admin/RegisterImportPage'));
+const UnitsPage = lazy(() => import('./pages/admin/UnitsPage'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+
+const pageFallback = (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin />
+  </div>
+);
+
+export function App() {
+  const token = useToken();
+  const location = useLocation();
+  if (!token) {
+    if (location.pathname === '/login') return <LoginPage />;
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  return (
+    <CurrentUserProvider fallback={pageFallback}>
+      <AppLayout>
+        <Suspense fallback={pageFallback}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/tasks" replace />} />
+            <Route path="/login" element={<Navigate to="/tasks" replace />} />
+            <Route path="/tasks" element={<MyTasksPage />} />
+            <Route path="/tasks/:id" element={<TaskPage />} />
+            <Route path="/inbox" element={<InboxPage />} />
+            <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
+            <Route path="/oversight" element={<OverdueBoardPage />} />
+            <Route path="/approvals" element={<ApprovalsPage />} />
+            <Route path="/escalations" element={<EscalationsPage />} />
+            <Route path="/formal-talks" element={<FormalTalksPage />} />
+            <Route path="/ranking" element={<RankingPage />} />
+            <Route path="/campaigns" element={<CampaignsPage />} />
+            <Route path="/campaigns/:id" element={<CampaignPage />} />
+            <Route path="/admin/register" element={<RegisterImportPage />} />
+            <Route path="/admin/units" element={<UnitsPage />} />
+            <Route path="/admin/users" element={<UsersPage />} />
+            <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单进入。" />} />
+          </Routes>
+        </Suspense>
+      </AppLayout>
+    </CurrentUserProvider>
+  );
+}

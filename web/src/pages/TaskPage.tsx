@@ -1,0 +1,199 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Tabs, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { api, must } from '../api/client';
+import type { ApiData } from '../api/types';
+import { useCurrentUser } from '../auth';
+import { DueCell } from '../components/DueCell';
+import { QueryState } from '../components/QueryState';
+import { formatDateTime } from '../lib/dates';
+import { TASK_STATUS_LABELS } from '../lib/labels';
+import { EvidencePanel } from './task/EvidencePanel';
+import { ItemsPanel } from './task/ItemsPanel';
+
+type TaskDetail = ApiData<'/api/tasks/{id}', 'get'>;
+
+const ACTION_LABELS: Record<string, string> = {
+  created: '创建',
+  started: '开始',
+  submitted: '提交',
+  approved: '审核通过',
+  returned: '退回',
+  cancelled: '取消',
+  reassigned: '改派',
+  extended: '延期',
+  extension_requested: '申请延期',
+  extension_approved: '同意延期',
+  extension_rejected: '不同意延期',
+  reminded: '提醒',
+  escalated: '升级',
+};
+
+/** 任务详情: the task, its deadline schedule, its persons and evidence, and what the signed-in user may do with it. */
+export default function TaskPage() {
+  const { id = '' } = useParams();
+  const task = useQuery({ queryKey: ['task', id], queryFn: () => must(api.GET('/api/tasks/{id}', { params: { path: { id } } })) });
+  return <QueryState query={task}>{(data) => <TaskView task={data} />}</QueryState>;
+}
+
+function TaskView({ task }: { task: TaskDetail }) {
+  const user = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const status = TASK_STATUS_LABELS[task.status] ?? { text: task.status, color: 'default' };
+  const finished = task.status === 'approved' || task.status === 'cancelled';
+  const isWorker = user.unitId === task.unitId && user.role === 'staff';
+  const tab = params.get('tab') ?? (task.kind === 're_identification' ? 'items' : 'evidence');
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Card>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {task.title}
+        </Typography.Title>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Tag color={status.color} data-testid="task-status">
+            {status.text}
+          </Tag>
+          {task.escalationLevel > 0 && <Tag color="red">已升级至第 {task.escalationLevel} 级</Tag>}
+        </Space>
+        <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+          <Descriptions.Item label="截止时间">
+            <DueCell dueAt={task.dueAt} finished={finished} />
+          </Descriptions.Item>
+          <Descriptions.Item label="下次提醒">
+            {task.schedule.nextReminder ? formatDateTime(task.schedule.nextReminder.at) : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="下次升级">
+            {task.schedule.nextEscalation
+              ? `${formatDateTime(task.schedule.nextEscalation.at)}（第 ${task.schedule.nextEscalation.level} 级）`
+              : '—'}
+          </Descriptions.Item>
+          {task.description && <Descriptions.Item label="说明">{task.description}</Descriptions.Item>}
+        </Descriptions>
+        <TaskActions task={task} isWorker={isWorker} />
+      </Card>
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams({ tab: key }, { replace: true })}
+          items={[
+            ...(task.kind === 're_identification'
+              ? [
+                  {
+                    key: 'items',
+                    label: '识别人员',
+                    children: <ItemsPanel task={task} canRecord={isWorker && (task.status === 'open' || task.status === 'in_progress')} />,
+                  },
+                ]
+              : []),
+            { key: 'evidence', label: '佐证资料', children: <EvidencePanel taskId={task.id} canAdd={isWorker && !finished} /> },
+            {
+              key: 'history',
+              label: '办理记录',
+              children: (
+                <Timeline
+                  items={task.history.map((e) => ({
+                    key: e.id,
+                    children: (
+                      <span>
+                        {formatDateTime(e.at)} {ACTION_LABELS[e.action] ?? e.action}
+                        {e.reason ? `：${e.reason}` : ''}
+                      </span>
+                    ),
+                  }))}
+                />
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
+
+/** Submit (the unit's staff), approve or return (a manager above), ask for more time. */
+function TaskActions({ task, isWorker }: { task: TaskDetail; isWorker: boolean }) {
+  const user = useCurrentUser();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [dialog, setDialog] = useState<'return' | 'extension' | null>(null);
+  const [form] = Form.useForm<{ reason: string; newDueAt?: string }>();
+  const done = (text: string) => {
+    void message.success(text);
+    setDialog(null);
+    form.resetFields();
+    void queryClient.invalidateQueries({ queryKey: ['task', task.id] });
+    void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+  };
+  const path = { params: { path: { id: task.id } } };
+  const submit = useMutation({
+    mutationFn: () => must(api.POST('/api/tasks/{id}/submit', path)),
+    onSuccess: () => done('已提交，等待审核'),
+  });
+  const approve = useMutation({ mutationFn: () => must(api.POST('/api/tasks/{id}/approve', path)), onSuccess: () => done('已审核通过') });
+  const giveBack = useMutation({
+    mutationFn: (reason: string) => must(api.POST('/api/tasks/{id}/return', { ...path, body: { reason } })),
+    onSuccess: () => done('已退回'),
+  });
+  const extension = useMutation({
+    mutationFn: (v: { reason: string; newDueAt?: string }) =>
+      must(api.POST('/api/tasks/{id}/extension-requests', { ...path, body: { reason: v.reason, newDueAt: v.newDueAt ?? '' } })),
+    onSuccess: () => done('延期申请已提交'),
+  });
+  const error = [submit, approve, giveBack, extension].find((m) => m.isError)?.error;
+  const canReview = user.role !== 'staff' && task.status === 'submitted';
+  const open = task.status === 'open' || task.status === 'in_progress';
+
+  return (
+    <div style={{ marginTop: 12 }}>
+      {error && (
+        <Typography.Paragraph type="danger" role="alert" data-testid="action-error">
+          {error.message}
+        </Typography.Paragraph>
+      )}
+      <Space wrap>
+        {isWorker && open && (
+          <Button type="primary" loading={submit.isPending} onClick={() => submit.mutate()}>
+            提交审核
+          </Button>
+        )}
+        {isWorker && open && <Button onClick={() => setDialog('extension')}>申请延期</Button>}
+        {canReview && (
+          <Button type="primary" loading={approve.isPending} onClick={() => approve.mutate()}>
+            审核通过
+          </Button>
+        )}
+        {canReview && (
+          <Button danger onClick={() => setDialog('return')}>
+            退回
+          </Button>
+        )}
+      </Space>
+      <Modal
+        open={dialog !== null}
+        title={dialog === 'return' ? '退回任务' : '申请延期'}
+        okText="确定"
+        cancelText="取消"
+        confirmLoading={giveBack.isPending || extension.isPending}
+        onCancel={() => setDialog(null)}
+        onOk={() => void form.validateFields().then((v) => (dialog === 'return' ? giveBack.mutate(v.reason) : extension.mutate(v)))}
+      >
+        <Form form={form} layout="vertical">
+          {dialog === 'extension' && (
+            <Form.Item
+              label="延期至（日期）"
+              name="newDueAt"
+              rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '请输入日期，如 2027-04-10' }]}
+            >
+              <Input placeholder="2027-04-10" />
+            </Form.Item>
+          )}
+          <Form.Item label="理由" name="reason" rules={[{ required: true, message: '请填写理由' }]}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}
