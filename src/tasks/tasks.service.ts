@@ -162,11 +162,19 @@ export class TasksService {
     return this.clocks.wake(wakes);
   }
 
-  /** The task with its history and its schedule: the next reminder and escalation, and what was acted on. */
-  async get(actor: Actor, id: string): Promise<Task & { history: TaskEvent[]; schedule: TaskSchedule }> {
+  /** The task with its history, its schedule (the next reminder and escalation, what was acted on) and a pending extension request. */
+  async get(
+    actor: Actor,
+    id: string,
+  ): Promise<Task & { history: TaskEvent[]; schedule: TaskSchedule; pendingExtension: TaskExtensionRequest | null }> {
     const task = await this.findVisible(actor, id);
-    const history = await this.dataSource.getRepository(TaskEvent).find({ where: { taskId: id }, order: { at: 'ASC', id: 'ASC' } });
-    return { ...task, history, schedule: await this.moments.scheduleOf(task) };
+    const [history, schedule, pendingExtension] = await Promise.all([
+      this.dataSource.getRepository(TaskEvent).find({ where: { taskId: id }, order: { at: 'ASC', id: 'ASC' } }),
+      this.moments.scheduleOf(task),
+      // The manager deciding it needs its id; the staff who asked see that it waits.
+      this.dataSource.getRepository(TaskExtensionRequest).findOneBy({ taskId: id, status: 'pending' }),
+    ]);
+    return { ...task, history, schedule, pendingExtension };
   }
 
   /**

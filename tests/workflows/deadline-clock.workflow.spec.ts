@@ -256,12 +256,16 @@ describe('deadline clocks', () => {
       .set(auth(workerToken))
       .send({ newDueAt: new Date(new Date(task.dueAt).getTime() + 4000).toISOString(), reason: '村医外出培训' })
       .expect(201);
+    // The task shows the request waiting, with the id the manager decides on.
+    const waiting = await t.http.get(`/api/tasks/${task.id}`).set(auth(managerToken)).expect(200);
+    expect(waiting.body.pendingExtension).toMatchObject({ id: request.body.id, status: 'pending', reason: '村医外出培训' });
     const extended = await t.http
       .post(`/api/tasks/${task.id}/extension-requests/${request.body.id}/decision`)
       .set(auth(managerToken))
       .send({ approve: true })
       .expect(201);
     expect(extended.body.deadlineVersion).toBe(2);
+    expect((await t.http.get(`/api/tasks/${task.id}`).set(auth(managerToken)).expect(200)).body.pendingExtension).toBeNull();
     expect((await momentsOf(task.id)).map((m) => `v${m.deadlineVersion}:${m.kind}:${m.seq}:${m.status}`).sort()).toEqual([
       'v1:escalation:1:void',
       'v1:escalation:2:void',

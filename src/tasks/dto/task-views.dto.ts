@@ -77,11 +77,6 @@ export class TaskScheduleView {
   @ApiProperty({ type: ActedMomentView, isArray: true, description: 'Moments already acted on, oldest first' }) acted: ActedMomentView[];
 }
 
-export class TaskDetailView extends TaskView {
-  @ApiProperty({ type: TaskEventView, isArray: true, description: 'The task history, oldest first' }) history: TaskEventView[];
-  @ApiProperty({ type: TaskScheduleView }) schedule: TaskScheduleView;
-}
-
 export class ExtensionRequestView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) taskId: string;
@@ -93,6 +88,13 @@ export class ExtensionRequestView {
   @ApiProperty({ type: String, nullable: true }) decisionReason: string | null;
   @ApiProperty({ type: Date }) createdAt: Date;
   @ApiProperty({ type: Date, nullable: true }) decidedAt: Date | null;
+}
+
+export class TaskDetailView extends TaskView {
+  @ApiProperty({ type: TaskEventView, isArray: true, description: 'The task history, oldest first' }) history: TaskEventView[];
+  @ApiProperty({ type: TaskScheduleView }) schedule: TaskScheduleView;
+  @ApiProperty({ type: ExtensionRequestView, nullable: true, description: 'The extension request awaiting a decision (延期申请), if any' })
+  pendingExtension: ExtensionRequestView | null;
 }
 
 export class BulkItemResultView {

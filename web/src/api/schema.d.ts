@@ -1022,8 +1022,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Recurring tasks of my scope */
     get: operations['RecurringTasksController_list'];
     put?: never;
+    /** Create a recurring task (每月按时录入) on a cron schedule */
     post: operations['RecurringTasksController_create'];
     delete?: never;
     options?: never;
@@ -1038,9 +1040,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One recurring task */
     get: operations['RecurringTasksController_get'];
     put?: never;
     post?: never;
+    /** Delete a recurring task: its schedule goes, its record and tasks stay */
     delete: operations['RecurringTasksController_remove'];
     options?: never;
     head?: never;
@@ -1056,6 +1060,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Pause a recurring task */
     post: operations['RecurringTasksController_pause'];
     delete?: never;
     options?: never;
@@ -1072,6 +1077,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Resume a paused recurring task */
     post: operations['RecurringTasksController_resume'];
     delete?: never;
     options?: never;
@@ -1088,6 +1094,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Run today's occurrence now (nothing new if it has run) */
     post: operations['RecurringTasksController_trigger'];
     delete?: never;
     options?: never;
@@ -1325,8 +1332,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The comparisons of a campaign, newest first */
     get: operations['DataComparisonController_runs'];
     put?: never;
+    /** Compare the poverty office's list (CSV or XLSX) with the campaign's records (数据比对) */
     post: operations['DataComparisonController_compare'];
     delete?: never;
     options?: never;
@@ -1341,6 +1350,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A comparison: flags per kind, and per unit of my scope */
     get: operations['DataComparisonController_summary'];
     put?: never;
     post?: never;
@@ -1357,6 +1367,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A verification task's flagged persons (ID numbers masked) */
     get: operations['DataComparisonController_items'];
     put?: never;
     post?: never;
@@ -1374,6 +1385,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Record what verifying a flagged person found */
     put: operations['DataComparisonController_resolve'];
     post?: never;
     delete?: never;
@@ -1389,6 +1401,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Treatment rates (救治率) of a round as of a day, per row and in total, with the pace to the target */
     get: operations['TreatmentRatesController_table'];
     put?: never;
     post?: never;
@@ -1405,6 +1418,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Treatment rates day by day (or week by week) over the round */
     get: operations['TreatmentRatesController_series'];
     put?: never;
     post?: never;
@@ -1421,6 +1435,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Treatment rates as the bureaus’ XLSX table (seed 001: 三个一批 split, 合计) */
     get: operations['TreatmentRatesController_sheet'];
     put?: never;
     post?: never;
@@ -1437,8 +1452,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Cases of a treatment round (救治台账) that I may see */
     get: operations['TreatmentController_list'];
     put?: never;
+    /** Add a person the results missed as a case, with a reason */
     post: operations['TreatmentController_add'];
     delete?: never;
     options?: never;
@@ -1455,6 +1472,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Turn results approved since the launch into cases, in the background */
     post: operations['TreatmentController_refresh'];
     delete?: never;
     options?: never;
@@ -1469,6 +1487,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A treatment case with its history */
     get: operations['TreatmentController_get'];
     put?: never;
     post?: never;
@@ -1487,6 +1506,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Refer a case to its designated hospital (转诊) */
     post: operations['TreatmentController_refer'];
     delete?: never;
     options?: never;
@@ -1503,6 +1523,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Admit a case (the hospital; 入院) */
     post: operations['TreatmentController_admit'];
     delete?: never;
     options?: never;
@@ -1519,6 +1540,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Record a case treated: discharged or maintenance treatment (the hospital) */
     post: operations['TreatmentController_treat'];
     delete?: never;
     options?: never;
@@ -1535,6 +1557,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Close a case without treatment, with its reason */
     post: operations['TreatmentController_close'];
     delete?: never;
     options?: never;
@@ -1551,6 +1574,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Reopen a case: back to identified, with a reason (a manager or admin over it) */
     post: operations['TreatmentController_reopen'];
     delete?: never;
     options?: never;
@@ -1567,6 +1591,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Assign another designated hospital, with a reason (a manager or admin over it) */
     post: operations['TreatmentController_assignHospital'];
     delete?: never;
     options?: never;
@@ -1581,6 +1606,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Follow-up rate (随访率) of an area as of a day, per area directly below and in total */
     get: operations['FollowUpsController_rates'];
     put?: never;
     post?: never;
@@ -1597,8 +1623,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Follow-up plans of my scope */
     get: operations['FollowUpsController_listPlans'];
     put?: never;
+    /** Create a follow-up plan (慢病签约随访) for a contracted patient */
     post: operations['FollowUpsController_createPlan'];
     delete?: never;
     options?: never;
@@ -1615,6 +1643,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Create plans for every contracted patient in scope whose latest approved result lists C01, C02 or C03 */
     post: operations['FollowUpsController_createPlansFromResults'];
     delete?: never;
     options?: never;
@@ -1632,6 +1661,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
+    /** End a follow-up plan; its unrecorded follow-ups leave the running tasks */
     delete: operations['FollowUpsController_deactivatePlan'];
     options?: never;
     head?: never;
@@ -1647,6 +1677,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Run the follow-up generator now, in the background (admins of a root unit) */
     post: operations['FollowUpsController_generate'];
     delete?: never;
     options?: never;
@@ -1661,6 +1692,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The follow-ups of a unit's follow-up task (ID numbers masked) */
     get: operations['FollowUpsController_list'];
     put?: never;
     post?: never;
@@ -1678,6 +1710,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Record a follow-up visit; the last one finishes the task */
     put: operations['FollowUpsController_record'];
     post?: never;
     delete?: never;
@@ -2643,6 +2676,26 @@ export interface components {
       /** @description Moments already acted on, oldest first */
       acted: components['schemas']['ActedMomentView'][];
     };
+    ExtensionRequestView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      taskId: string;
+      /** Format: uuid */
+      requestedByUserId: string;
+      /** Format: date-time */
+      requestedDueAt: string;
+      reason: string;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'refused';
+      /** Format: uuid */
+      decidedByUserId: string | null;
+      decisionReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+    };
     TaskDetailView: {
       /** Format: uuid */
       id: string;
@@ -2687,6 +2740,8 @@ export interface components {
       /** @description The task history, oldest first */
       history: components['schemas']['TaskEventView'][];
       schedule: components['schemas']['TaskScheduleView'];
+      /** @description The extension request awaiting a decision (延期申请), if any */
+      pendingExtension: components['schemas']['ExtensionRequestView'] | null;
     };
     TaskActionDto: {
       /** @description required to return or cancel */
@@ -2696,26 +2751,6 @@ export interface components {
       /** @example 2027-04-01 */
       newDueAt: string;
       reason: string;
-    };
-    ExtensionRequestView: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      taskId: string;
-      /** Format: uuid */
-      requestedByUserId: string;
-      /** Format: date-time */
-      requestedDueAt: string;
-      reason: string;
-      /** @enum {string} */
-      status: 'pending' | 'approved' | 'refused';
-      /** Format: uuid */
-      decidedByUserId: string | null;
-      decisionReason: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      decidedAt: string | null;
     };
     ExtensionDecisionDto: {
       approve: boolean;
@@ -3045,6 +3080,60 @@ export interface components {
       dueAfterDays: number;
       /** @description a deadline policy (see README); default: the default policy */
       policy?: Record<string, never>;
+    };
+    RecurringTaskView: {
+      /** Format: uuid */
+      id: string;
+      /** @description May contain {{period}}, which each occurrence replaces with its month */
+      title: string;
+      description: string;
+      /** @description The kind of the tasks it creates, e.g. monthly_system_update */
+      kind: string;
+      /** Format: uuid */
+      scopeUnitId: string;
+      /**
+       * @description Every unit of this kind below the scope unit gets a task
+       * @enum {string}
+       */
+      unitKind:
+        | 'city'
+        | 'county'
+        | 'township'
+        | 'village'
+        | 'bureau'
+        | 'bureau_section'
+        | 'designated_hospital'
+        | 'health_centre'
+        | 'community_health_centre'
+        | 'village_clinic';
+      /**
+       * @description Five fields, in Asia/Shanghai
+       * @example 0 9 1 * *
+       */
+      cron: string;
+      /** @description Tasks are due at the end of the local day this many days after the occurrence's date */
+      dueAfterDays: number;
+      policy: components['schemas']['DeadlinePolicyView'];
+      /** @description false while paused, and once deleted */
+      active: boolean;
+      /**
+       * Format: date-time
+       * @description Set when deleted
+       */
+      deletedAt: string | null;
+      /** Format: uuid */
+      createdByUserId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    RecurringTaskViewPage: {
+      items: components['schemas']['RecurringTaskView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
     };
     CatalogueDiseaseView: {
       /** @example M01 */
@@ -3470,6 +3559,106 @@ export interface components {
       /** Format: date-time */
       recordedAt: string | null;
     };
+    ComparisonRunView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      campaignId: string;
+      /**
+       * Format: uuid
+       * @description The area the list covers
+       */
+      areaUnitId: string;
+      fileName: string;
+      listRows: number;
+      flagged: number;
+      /** @description Flags no unit answers for */
+      unassigned: number;
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: uuid */
+      createdByUserId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    FlagCountsView: {
+      /** @description 致贫原因为因病但未识别出疾病 */
+      illness_cause_without_condition: number;
+      /** @description 患大病但致贫原因非因病 */
+      major_disease_without_illness_cause: number;
+      /** @description 仅在扶贫部门名单中 */
+      only_on_poverty_list: number;
+      /** @description 仅在卫健部门记录中 */
+      only_in_health_records: number;
+    };
+    ComparisonUnitRefView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    PartialFlagCountsView: {
+      illness_cause_without_condition?: number;
+      major_disease_without_illness_cause?: number;
+      only_on_poverty_list?: number;
+      only_in_health_records?: number;
+    };
+    ComparisonUnitView: {
+      unit: components['schemas']['ComparisonUnitRefView'];
+      /**
+       * Format: uuid
+       * @description The unit's verification task
+       */
+      taskId: string | null;
+      flags: number;
+      byKind: components['schemas']['PartialFlagCountsView'];
+    };
+    ComparisonSummaryView: {
+      run: components['schemas']['ComparisonRunView'];
+      /** @description The whole run */
+      byKind: components['schemas']['FlagCountsView'];
+      /** @description The units of my scope with flags */
+      units: components['schemas']['ComparisonUnitView'][];
+    };
+    FlaggedPersonView: {
+      /**
+       * Format: uuid
+       * @description null: not in the register
+       */
+      id: string | null;
+      name: string | null;
+      /** @description The resident ID number, masked */
+      idNumberMasked: string;
+      sex: string | null;
+      /** @description 周岁 today */
+      age: number | null;
+    };
+    PovertyCauseView: {
+      main: string;
+      secondary: string;
+    };
+    VerificationItemView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'illness_cause_without_condition' | 'major_disease_without_illness_cause' | 'only_on_poverty_list' | 'only_in_health_records';
+      /** @description The kind in words */
+      label: string;
+      person: components['schemas']['FlaggedPersonView'];
+      householdNumber: string;
+      povertyCause: components['schemas']['PovertyCauseView'];
+      /** @description Disease categories the health records hold */
+      recordedCategories: string[];
+      resolutionNote: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+    };
+    VerificationItemViewPage: {
+      items: components['schemas']['VerificationItemView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     ResolveFlagDto: {
       /**
        * @description what the verification found and did
@@ -3477,7 +3666,157 @@ export interface components {
        */
       note: string;
     };
+    ComparisonFlagView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      runId: string;
+      /** @enum {string} */
+      kind: 'illness_cause_without_condition' | 'major_disease_without_illness_cause' | 'only_on_poverty_list' | 'only_in_health_records';
+      /** Format: uuid */
+      personId: string | null;
+      /** Format: uuid */
+      unitId: string | null;
+      /** Format: uuid */
+      taskId: string | null;
+      householdNumber: string;
+      povertyCauseMain: string;
+      povertyCauseSecondary: string;
+      recordedCategories: string[];
+      resolutionNote: string | null;
+      /** Format: uuid */
+      resolvedByUserId: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+    };
     Object: Record<string, never>;
+    RateAreaView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind:
+        | 'city'
+        | 'county'
+        | 'township'
+        | 'village'
+        | 'bureau'
+        | 'bureau_section'
+        | 'designated_hospital'
+        | 'health_centre'
+        | 'community_health_centre'
+        | 'village_clinic';
+    };
+    RateRowView: {
+      /** @description What the row counts: a unit id, a handling category or a disease code */
+      key: string;
+      label: string;
+      /** @description 应救治 */
+      needing: number;
+      /** @description 已救治 */
+      treated: number;
+      /** @description Percent, rounded half up; null when nobody needs treatment */
+      rate: number | null;
+      /** @description Behind the pace to the target rate by the round’s last day */
+      behindPace: boolean;
+    };
+    RateTotalView: {
+      needing: number;
+      treated: number;
+      rate: number | null;
+    };
+    RatesReportView: {
+      /** Format: uuid */
+      stepId: string;
+      /** Format: date */
+      asOf: string;
+      /** @enum {string} */
+      by: 'county' | 'unit' | 'handling' | 'disease';
+      decimals: number;
+      /** @description The round’s target, percent */
+      targetRate: number;
+      unit: components['schemas']['RateAreaView'];
+      rows: components['schemas']['RateRowView'][];
+      total: components['schemas']['RateTotalView'];
+    };
+    RatePointView: {
+      /** Format: date */
+      date: string;
+      rows: components['schemas']['RateRowView'][];
+      total: components['schemas']['RateTotalView'];
+    };
+    RatesSeriesView: {
+      /** Format: uuid */
+      stepId: string;
+      /** @enum {string} */
+      by: 'county' | 'unit' | 'handling' | 'disease';
+      /** @enum {string} */
+      every: 'day' | 'week';
+      decimals: number;
+      targetRate: number;
+      unit: components['schemas']['RateAreaView'];
+      /** Format: date */
+      from: string | null;
+      /** Format: date */
+      to: string | null;
+      /** @description Each point is the table /rates?asOf=<date> answers */
+      points: components['schemas']['RatePointView'][];
+    };
+    TreatmentCaseView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'identified' | 'referred' | 'admitted' | 'treated' | 'closed';
+      /**
+       * @description 三个一批: how the case is handled
+       * @enum {string}
+       */
+      handling: 'major_treatment' | 'chronic_contract' | 'severe_safety_net';
+      diseaseCode: string;
+      diseaseName: string;
+      personName: string;
+      /** @description The resident ID number, masked */
+      idNumberMasked: string;
+      /** @description 周岁 today */
+      age: number;
+      villageName: string;
+      /**
+       * Format: uuid
+       * @description The health centre that refers the case
+       */
+      referralUnitId: string | null;
+      /**
+       * Format: uuid
+       * @description The designated hospital
+       */
+      hospitalUnitId: string | null;
+      hospitalName: string | null;
+      /**
+       * Format: uuid
+       * @description The deadline task of the case's current stage
+       */
+      stageTaskId: string | null;
+      /** Format: date-time */
+      stageDueAt: string | null;
+      /** @enum {string|null} */
+      outcome: 'discharged' | 'maintenance' | null;
+      /** @enum {string|null} */
+      closeReason: 'refused' | 'not_treatable' | 'deceased' | 'moved_away' | null;
+      /**
+       * @description From re-identification results, or added by hand
+       * @enum {string}
+       */
+      origin: 'results' | 'manual';
+      /** Format: date-time */
+      createdAt: string;
+    };
+    TreatmentCaseViewPage: {
+      items: components['schemas']['TreatmentCaseView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     AddCaseDto: {
       /**
        * Format: uuid
@@ -3491,6 +3830,80 @@ export interface components {
       diseaseCode: string;
       /** @example 复核发现，漏报 */
       reason: string;
+    };
+    TreatmentCaseEventView: {
+      /** @description A bigint, as a string */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @description e.g. created, added, refer, admit, treat, close, reopen, hospital_assigned */
+      action: string;
+      /** @enum {string|null} */
+      fromStatus: 'identified' | 'referred' | 'admitted' | 'treated' | 'closed' | null;
+      /** @enum {string} */
+      toStatus: 'identified' | 'referred' | 'admitted' | 'treated' | 'closed';
+      /** Format: uuid */
+      actorUserId: string | null;
+      reason: string | null;
+      details: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      createdAt: string;
+    };
+    TreatmentCaseDetailView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'identified' | 'referred' | 'admitted' | 'treated' | 'closed';
+      /**
+       * @description 三个一批: how the case is handled
+       * @enum {string}
+       */
+      handling: 'major_treatment' | 'chronic_contract' | 'severe_safety_net';
+      diseaseCode: string;
+      diseaseName: string;
+      personName: string;
+      /** @description The resident ID number, masked */
+      idNumberMasked: string;
+      /** @description 周岁 today */
+      age: number;
+      villageName: string;
+      /**
+       * Format: uuid
+       * @description The health centre that refers the case
+       */
+      referralUnitId: string | null;
+      /**
+       * Format: uuid
+       * @description The designated hospital
+       */
+      hospitalUnitId: string | null;
+      hospitalName: string | null;
+      /**
+       * Format: uuid
+       * @description The deadline task of the case's current stage
+       */
+      stageTaskId: string | null;
+      /** Format: date-time */
+      stageDueAt: string | null;
+      /** @enum {string|null} */
+      outcome: 'discharged' | 'maintenance' | null;
+      /** @enum {string|null} */
+      closeReason: 'refused' | 'not_treatable' | 'deceased' | 'moved_away' | null;
+      /**
+       * @description From re-identification results, or added by hand
+       * @enum {string}
+       */
+      origin: 'results' | 'manual';
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Every transition, oldest first */
+      events: components['schemas']['TreatmentCaseEventView'][];
+    };
+    WorkflowStartedView: {
+      /** @description The background workflow */
+      workflowId: string;
     };
     CaseActionDto: {
       /** @example 已联系定点医院 */
@@ -3527,6 +3940,47 @@ export interface components {
       /** @example 患者就近选择 */
       reason: string;
     };
+    FollowUpAreaView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind:
+        | 'city'
+        | 'county'
+        | 'township'
+        | 'village'
+        | 'bureau'
+        | 'bureau_section'
+        | 'designated_hospital'
+        | 'health_centre'
+        | 'community_health_centre'
+        | 'village_clinic';
+    };
+    FollowUpRateRowView: {
+      /** @description The area unit id */
+      key: string;
+      label: string;
+      /** @description Follow-ups whose period ended by the day */
+      due: number;
+      /** @description Of those, recorded by the end of the day */
+      done: number;
+      /** @description Percent, half up; null when none is due */
+      rate: number | null;
+    };
+    FollowUpRateTotalView: {
+      due: number;
+      done: number;
+      rate: number | null;
+    };
+    FollowUpRatesView: {
+      /** Format: date */
+      asOf: string;
+      unit: components['schemas']['FollowUpAreaView'];
+      /** @description One row per area directly below the unit */
+      rows: components['schemas']['FollowUpRateRowView'][];
+      total: components['schemas']['FollowUpRateTotalView'];
+    };
     CreateFollowUpPlanDto: {
       /**
        * Format: uuid
@@ -3545,6 +3999,48 @@ export interface components {
        */
       perYear: 4 | 6 | 12;
     };
+    NamedRefView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    PlanPersonView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description The resident ID number, masked */
+      idNumberMasked: string;
+      sex: string;
+      /** @description 周岁 today */
+      age: number;
+      /** @description 签约家庭医生 */
+      familyDoctor: string;
+    };
+    FollowUpPlanView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      diseaseCode: 'C01' | 'C02' | 'C03';
+      diseaseName: string;
+      /**
+       * @description Follow-ups a year
+       * @enum {number}
+       */
+      perYear: 4 | 6 | 12;
+      /** Format: date */
+      startsOn: string;
+      active: boolean;
+      /** @enum {string} */
+      origin: 'manual' | 'results';
+      /** @description The family doctor's unit, which gets the follow-up tasks */
+      unit: components['schemas']['NamedRefView'];
+      person: components['schemas']['PlanPersonView'];
+      village: components['schemas']['NamedRefView'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deactivatedAt: string | null;
+    };
     PlansFromResultsDto: {
       /**
        * Format: uuid
@@ -3557,12 +4053,95 @@ export interface components {
        */
       perYear: 4 | 6 | 12;
     };
+    PlansFromResultsView: {
+      /** @description Contracted patients in scope whose latest approved result lists a follow-up disease */
+      eligible: number;
+      /** @description Plans created (a patient with an active plan for the disease gets none) */
+      created: number;
+      /** @description Eligible patients whose village has no active clinic */
+      withoutClinic: number;
+      /** @description The generator run for the new plans' current period */
+      generationWorkflowId: string | null;
+    };
+    FollowUpPlanViewPage: {
+      items: components['schemas']['FollowUpPlanView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     GenerateFollowUpsDto: {
       /**
        * @description the day whose periods are generated (default: today, Asia/Shanghai); not before today
        * @example 2027-12-20
        */
       asOf?: string;
+    };
+    GenerationStartedView: {
+      workflowId: string;
+      /** Format: date */
+      asOf: string;
+    };
+    PeriodView: {
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn: string;
+    };
+    FollowUpPersonView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      idNumberMasked: string;
+      sex: string;
+      age: number;
+    };
+    FollowUpHouseholdView: {
+      /** @description 户编号 */
+      number: string;
+      headName: string;
+    };
+    FollowUpView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      planId: string;
+      /** Format: uuid */
+      taskId: string;
+      /** @description The period of the plan, e.g. 2026-P4 (the fourth of the year) */
+      periodKey: string;
+      period: components['schemas']['PeriodView'];
+      /** @enum {string} */
+      diseaseCode: 'C01' | 'C02' | 'C03';
+      diseaseName: string;
+      /**
+       * @description What the visit must record
+       * @enum {string}
+       */
+      measure: 'blood_pressure' | 'glucose' | 'notes';
+      person: components['schemas']['FollowUpPersonView'];
+      household: components['schemas']['FollowUpHouseholdView'];
+      village: components['schemas']['NamedRefView'];
+      /** Format: date */
+      visitDate: string | null;
+      /** @description mmHg */
+      systolic: number | null;
+      /** @description mmHg */
+      diastolic: number | null;
+      /** @description Fasting glucose, mmol/L */
+      glucose: number | null;
+      notes: string;
+      /** Format: date-time */
+      recordedAt: string | null;
+      /** Format: uuid */
+      recordedByUserId: string | null;
+    };
+    FollowUpViewPage: {
+      items: components['schemas']['FollowUpView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
     };
     RecordFollowUpDto: {
       /**
@@ -3587,6 +4166,43 @@ export interface components {
       glucose?: number;
       /** @description at most 2,000 characters; required for C03 严重精神障碍 */
       notes?: string;
+    };
+    RecordedFollowUpView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      planId: string;
+      /** Format: uuid */
+      taskId: string;
+      /** @description The period of the plan, e.g. 2026-P4 (the fourth of the year) */
+      periodKey: string;
+      period: components['schemas']['PeriodView'];
+      /** @enum {string} */
+      diseaseCode: 'C01' | 'C02' | 'C03';
+      diseaseName: string;
+      /**
+       * @description What the visit must record
+       * @enum {string}
+       */
+      measure: 'blood_pressure' | 'glucose' | 'notes';
+      person: components['schemas']['FollowUpPersonView'];
+      household: components['schemas']['FollowUpHouseholdView'];
+      village: components['schemas']['NamedRefView'];
+      /** Format: date */
+      visitDate: string | null;
+      /** @description mmHg */
+      systolic: number | null;
+      /** @description mmHg */
+      diastolic: number | null;
+      /** @description Fasting glucose, mmol/L */
+      glucose: number | null;
+      notes: string;
+      /** Format: date-time */
+      recordedAt: string | null;
+      /** Format: uuid */
+      recordedByUserId: string | null;
+      /** @description The task's status after recording: the last follow-up finishes it */
+      taskStatus: string;
     };
     CreateProblemDto: {
       /**
@@ -7562,7 +8178,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecurringTaskViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -7583,7 +8219,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecurringTaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -7602,7 +8276,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecurringTaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -7621,7 +8333,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecurringTaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -7640,7 +8390,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecurringTaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -7659,7 +8456,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecurringTaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -7674,11 +8518,59 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The occurrence runs in the background */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecurringTaskView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8560,7 +9452,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ComparisonRunView'][];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8587,11 +9517,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The run: flagged persons went to their units as verification tasks */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ComparisonSummaryView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The body or file is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8611,7 +9598,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ComparisonSummaryView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8636,7 +9661,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VerificationItemViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8660,7 +9723,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ComparisonFlagView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8688,7 +9798,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RatesReportView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8716,7 +9864,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RatesSeriesView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8740,11 +9926,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The workbook */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8771,7 +9996,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TreatmentCaseViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8794,7 +10057,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TreatmentCaseDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8813,7 +10123,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkflowStartedView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8832,7 +10189,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TreatmentCaseDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8851,11 +10246,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The case after the transition */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TreatmentCaseDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8874,11 +10317,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The case after the transition */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TreatmentCaseDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8897,11 +10388,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The case after the transition */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TreatmentCaseDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8920,11 +10459,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The case after the transition */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TreatmentCaseDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8943,11 +10530,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The case after the transition */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TreatmentCaseDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8966,11 +10601,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The case after the transition */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TreatmentCaseDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -8994,7 +10677,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FollowUpRatesView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -9017,7 +10738,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FollowUpPlanViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -9038,7 +10779,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FollowUpPlanView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -9059,7 +10847,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlansFromResultsView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -9078,7 +10904,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FollowUpPlanView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -9099,7 +10954,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GenerationStartedView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -9122,7 +11006,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FollowUpViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -9146,7 +11068,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedFollowUpView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { api, must } from '../api/client';
@@ -112,12 +112,14 @@ function TaskView({ task }: { task: TaskDetail }) {
   );
 }
 
-/** Submit (the unit's staff), approve or return (a manager above), ask for more time. */
+const DIALOG_TITLES = { return: '退回任务', extension: '申请延期', refuse: '不同意延期' } as const;
+
+/** Submit (the unit's staff), approve or return (a manager above), ask for more time and decide on it. */
 function TaskActions({ task, isWorker }: { task: TaskDetail; isWorker: boolean }) {
   const user = useCurrentUser();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [dialog, setDialog] = useState<'return' | 'extension' | null>(null);
+  const [dialog, setDialog] = useState<'return' | 'extension' | 'refuse' | null>(null);
   const [form] = Form.useForm<{ reason: string; newDueAt?: string }>();
   const done = (text: string) => {
     void message.success(text);
@@ -141,7 +143,17 @@ function TaskActions({ task, isWorker }: { task: TaskDetail; isWorker: boolean }
       must(api.POST('/api/tasks/{id}/extension-requests', { ...path, body: { reason: v.reason, newDueAt: v.newDueAt ?? '' } })),
     onSuccess: () => done('延期申请已提交'),
   });
-  const error = [submit, approve, giveBack, extension].find((m) => m.isError)?.error;
+  const decide = useMutation({
+    mutationFn: (v: { approve: boolean; reason?: string }) =>
+      must(
+        api.POST('/api/tasks/{id}/extension-requests/{requestId}/decision', {
+          params: { path: { id: task.id, requestId: task.pendingExtension!.id } },
+          body: v,
+        }),
+      ),
+    onSuccess: (_, v) => done(v.approve ? '已同意延期' : '已不同意延期'),
+  });
+  const error = [submit, approve, giveBack, extension, decide].find((m) => m.isError)?.error;
   const canReview = user.role !== 'staff' && task.status === 'submitted';
   const open = task.status === 'open' || task.status === 'in_progress';
 
@@ -152,13 +164,35 @@ function TaskActions({ task, isWorker }: { task: TaskDetail; isWorker: boolean }
           {error.message}
         </Typography.Paragraph>
       )}
+      {task.pendingExtension && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="info"
+          showIcon
+          message={`延期申请：延至 ${formatDateTime(task.pendingExtension.requestedDueAt)}`}
+          description={`理由：${task.pendingExtension.reason}`}
+          data-testid="pending-extension"
+          action={
+            user.role !== 'staff' && (
+              <Space direction="vertical">
+                <Button size="small" type="primary" loading={decide.isPending} onClick={() => decide.mutate({ approve: true })}>
+                  同意
+                </Button>
+                <Button size="small" danger onClick={() => setDialog('refuse')}>
+                  不同意
+                </Button>
+              </Space>
+            )
+          }
+        />
+      )}
       <Space wrap>
         {isWorker && open && (
           <Button type="primary" loading={submit.isPending} onClick={() => submit.mutate()}>
             提交审核
           </Button>
         )}
-        {isWorker && open && <Button onClick={() => setDialog('extension')}>申请延期</Button>}
+        {isWorker && open && !task.pendingExtension && <Button onClick={() => setDialog('extension')}>申请延期</Button>}
         {canReview && (
           <Button type="primary" loading={approve.isPending} onClick={() => approve.mutate()}>
             审核通过
@@ -172,10 +206,10 @@ function TaskActions({ task, isWorker }: { task: TaskDetail; isWorker: boolean }
       </Space>
       <Modal
         open={dialog !== null}
-        title={dialog === 'return' ? '退回任务' : '申请延期'}
+        title={DIALOG_TITLES[dialog ?? 'return']}
         okText="确定"
         cancelText="取消"
-        confirmLoading={giveBack.isPending || extension.isPending}
+        confirmLoading={giveBack.isPending || extension.isPending || decide.isPending}
         onCancel={() => setDialog(null)}
         onOk={() => void form.validateFields().then((v) => (dialog === 'return' ? giveBack.mutate(v.reason) : extension.mutate(v)))}
       >
