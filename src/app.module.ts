@@ -12,6 +12,7 @@ import { TreatmentModule } from './treatment/treatment.module';
 import { DiseasesModule } from './diseases/diseases.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { ProblemsModule } from './problems/problems.module';
+import { CrossChecksModule } from './cross-checks/cross-checks.module';
 import { DemoModule } from './demo/demo.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -78,6 +79,7 @@ export class AppModule {
         TreatmentModule,
         FollowUpsModule,
         ProblemsModule,
+        CrossChecksModule,
         HealthModule,
         MetricsModule,
         DemoModule,

@@ -12,6 +12,7 @@ import { Unit } from '../units/unit.entity';
 import { Campaign, CampaignStep } from './campaign.entity';
 import { TreatmentCase } from '../treatment/treatment-case.entity';
 import { TreatmentStages } from '../treatment/treatment-stages';
+import { CrossCheckRounds } from '../cross-checks/cross-check-rounds';
 import { ReIdentificationService } from './re-identification.service';
 
 /** A unit whose task was just created or found, with the area its items come from. */
@@ -36,6 +37,7 @@ export class CampaignLaunchService {
     private readonly tasks: TasksService,
     private readonly reIdentification: ReIdentificationService,
     private readonly treatment: TreatmentStages,
+    private readonly crossChecks: CrossCheckRounds,
   ) {}
 
   async loadPlan(campaignId: string): Promise<CampaignPlan | null> {
@@ -74,6 +76,12 @@ export class CampaignLaunchService {
         heartbeat();
         const { casesCreated, wakes } = await this.treatment.openCasesOfReferrers(manager, step, campaign, units);
         return { tasksCreated: casesCreated, itemsCreated: casesCreated, campaignCancelled: false, wakes };
+      }
+      // A cross-check round gives each team an inspection task per unit it inspects (its pairing).
+      if (step.kind === 'cross_check') {
+        heartbeat();
+        const { created, items, wakes } = await this.crossChecks.openInspections(manager, step, campaign, units);
+        return { tasksCreated: created, itemsCreated: items, campaignCancelled: false, wakes };
       }
       const keys = units.map((u) => stepTaskKey(step.id, u.id));
       const created: { id: string }[] = await manager.query(
@@ -142,7 +150,10 @@ export class CampaignLaunchService {
           itemCount:
             step.kind === 'treatment_round'
               ? await manager.getRepository(TreatmentCase).countBy({ stepId })
-              : await this.reIdentification.countItems(manager, stepId),
+              : step.kind === 'cross_check'
+                ? (await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM inspection_items WHERE step_id = $1`, [stepId]))[0]
+                    .n
+                : await this.reIdentification.countItems(manager, stepId),
           launchedAt: new Date(),
         },
       );

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { DiseasesModule } from '../diseases/diseases.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { TreatmentStagesModule } from '../treatment/treatment-stages.module';
+import { CrossCheckRoundsModule } from '../cross-checks/cross-check-rounds.module';
 import { UnitsModule } from '../units/units.module';
 import { CampaignLaunchService } from './campaign-launch.service';
 import { CampaignProgressService } from './campaign-progress.service';
@@ -25,6 +26,7 @@ import { ComparisonUploadAccess, ResultsUploadAccess } from './upload-access.gua
     UnitsModule,
     TasksModule,
     TreatmentStagesModule,
+    CrossCheckRoundsModule,
     DiseasesModule,
     // Result sheets and comparison lists stream to disk, are read from there and removed.
     MulterModule.registerAsync({

@@ -24,6 +24,7 @@ import { TreatmentRounds1766200000000 } from './migrations/1766200000000-Treatme
 import { TreatmentRateIndexes1766300000000 } from './migrations/1766300000000-TreatmentRateIndexes';
 import { FollowUps1766400000000 } from './migrations/1766400000000-FollowUps';
 import { Problems1766500000000 } from './migrations/1766500000000-Problems';
+import { CrossChecks1766600000000 } from './migrations/1766600000000-CrossChecks';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   TreatmentRateIndexes1766300000000,
   FollowUps1766400000000,
   Problems1766500000000,
+  CrossChecks1766600000000,
 ];
 
 /** Session limits of the server's connections (AppConfig.database); migrations run without them. */

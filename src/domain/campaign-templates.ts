@@ -8,6 +8,7 @@ import type { UnitKind } from './hierarchy';
 export const STEP_KINDS = [
   're_identification', // 疾病再识别
   'treatment_round', // 大病集中救治: a case per eligible person, tracked to treated
+  'cross_check', // 村与村交叉排查: a team's inspection task per unit it inspects, failed items become problems
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -50,6 +51,16 @@ export const CAMPAIGN_TEMPLATES: readonly CampaignTemplate[] = [
         title: '大病集中救治',
         responsibleUnitKinds: ['health_centre', 'community_health_centre'],
       },
+    ],
+  },
+  {
+    // Seed 002: village teams (or township teams) inspect one another twice, the second round repeating
+    // no pair of the first; the second starts when the first completes.
+    key: 'cross_check',
+    name: '村与村交叉排查',
+    steps: [
+      { kind: 'cross_check', title: '第一轮交叉排查', responsibleUnitKinds: ['village_clinic', 'health_centre'] },
+      { kind: 'cross_check', title: '第二轮交叉排查', responsibleUnitKinds: ['village_clinic', 'health_centre'] },
     ],
   },
 ];

@@ -45,6 +45,9 @@ export interface ProblemReport {
   dueOn?: string;
   itemKey?: string | null;
   inspectingUnitId?: string | null;
+  /** The campaign step (a cross-check round) that found it, for the board and the ledger. */
+  campaignId?: string | null;
+  stepId?: string | null;
 }
 
 /** What filing did with a report: a new problem, merged into the open one, or a cleared one reopened (a recurrence). */
@@ -181,6 +184,8 @@ export class ProblemsService implements OnModuleInit {
           description: report.description,
           evidence: report.evidence,
           inspectingUnitId: report.inspectingUnitId ?? null,
+          campaignId: report.campaignId ?? null,
+          stepId: report.stepId ?? null,
           dueAt,
           createdByUserId: actorUserId,
         }),
@@ -395,9 +400,10 @@ export class ProblemsService implements OnModuleInit {
   }
 
   /**
-   * Opens the rectification task of each problem (new or reopened), due at its time limit, on its step's
-   * clock with the step's policy, else on its county's clock with the stored default policy. The natural
-   * key carries the problem's version, so a retried transaction creates each once.
+   * Opens the rectification task of each problem (new or reopened), due at its time limit, on its county's
+   * clock with the stored default policy. A cross-check round's problems too: the round completes when its
+   * inspections are done, while their rectification runs on. The natural key carries the problem's
+   * version, so a retried transaction creates each once.
    */
   private async openTasks(manager: EntityManager, problems: Problem[], actorUserId: string | null): Promise<ClockWakes> {
     if (problems.length === 0) return new Map();
@@ -407,12 +413,9 @@ export class ProblemsService implements OnModuleInit {
     const keyOf = (p: Problem) => `problem:${p.id}:${p.version}`;
     const problemOfKey = new Map(problems.map((p) => [keyOf(p), p.id]));
     const created: { id: string; origin_key: string; due_at: Date }[] = await manager.query(
-      `INSERT INTO tasks (kind, title, description, unit_id, due_at, policy, policy_id, campaign_id, step_id, created_by_user_id, origin_key)
-       SELECT $1, t.title, t.description, t.unit_id, t.due_at, coalesce(s.policy, $2), CASE WHEN s.id IS NULL THEN $3 ELSE s.policy_id END,
-              t.campaign_id, t.step_id, $4, t.origin_key
-       FROM unnest($5::varchar[], $6::text[], $7::uuid[], $8::timestamptz[], $9::uuid[], $10::uuid[], $11::varchar[])
-         AS t(title, description, unit_id, due_at, campaign_id, step_id, origin_key)
-       LEFT JOIN campaign_steps s ON s.id = t.step_id
+      `INSERT INTO tasks (kind, title, description, unit_id, due_at, policy, policy_id, created_by_user_id, origin_key)
+       SELECT $1, t.title, t.description, t.unit_id, t.due_at, $2, $3, $4, t.origin_key
+       FROM unnest($5::varchar[], $6::text[], $7::uuid[], $8::timestamptz[], $9::varchar[]) AS t(title, description, unit_id, due_at, origin_key)
        ON CONFLICT (origin_key) WHERE origin_key IS NOT NULL DO NOTHING
        RETURNING id, origin_key, due_at`,
       [
@@ -424,8 +427,6 @@ export class ProblemsService implements OnModuleInit {
         problems.map((p) => p.description),
         problems.map((p) => p.unitId),
         problems.map((p) => p.dueAt),
-        problems.map((p) => p.campaignId),
-        problems.map((p) => p.stepId),
         problems.map(keyOf),
       ],
     );

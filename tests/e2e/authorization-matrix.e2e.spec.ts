@@ -12,6 +12,8 @@ import { Role } from '../../src/domain/scope';
 import { Notification } from '../../src/notifications/notification.entity';
 import { Escalation, FormalTalk } from '../../src/tasks/escalation.entity';
 import { Task } from '../../src/tasks/task.entity';
+import { Unit } from '../../src/units/unit.entity';
+import { CrossCheckRounds } from '../../src/cross-checks/cross-check-rounds';
 import { givenDistrict, givenRegister, givenUser } from '../support/factories';
 import { forgedTokens, mapLimit, Operation, operationsOf, RouteAccess, routeAccessOf } from '../support/route-access';
 import { binaryBody, eventually, startTestApp, TestApp } from '../support/test-app';
@@ -68,6 +70,10 @@ interface Fixture {
   /** A problem of the township's first clinic (整改), and the accountability record (问责) of a formal talk on its task. */
   problemId: string;
   accountabilityId: string;
+  /** A draft cross-check round over the township (its two clinics inspect each other), the first clinic's inspection task and an item of it. */
+  crossCheckStepId: string;
+  inspectionTaskId: string;
+  inspectionItemId: string;
 }
 
 type Payload =
@@ -911,6 +917,50 @@ const ROUTES: Record<string, RouteCase> = {
     outside: { kind: 'refused' },
   },
 
+  // Cross-check rounds (村与村交叉排查), checklists, inspections
+  'GET /api/cross-checks/{stepId}': {
+    roles: ['admin', 'manager'],
+    params: (f) => ({ stepId: f.crossCheckStepId }),
+    outside: { kind: 'refused' },
+    control: { as: 'tManager', shows: true },
+  },
+  'PUT /api/cross-checks/{stepId}/settings': {
+    roles: ['admin'],
+    params: (f) => ({ stepId: f.crossCheckStepId }),
+    body: () => json({ seed: 1 }),
+    outside: { kind: 'refused' },
+  },
+  'PUT /api/cross-checks/{stepId}/pairing': {
+    roles: ['admin'],
+    params: (f) => ({ stepId: f.crossCheckStepId }),
+    body: () => json({ pairs: [] }),
+    outside: { kind: 'refused' },
+  },
+  'GET /api/checklists': { roles: 'any', outside: { kind: 'global', why: 'checklists serve the whole server' } },
+  'GET /api/checklists/{version}': {
+    roles: 'any',
+    params: () => ({ version: 1 }),
+    outside: { kind: 'global', why: 'checklists serve the whole server' },
+  },
+  'POST /api/checklists': {
+    roles: 'root-admin',
+    body: () => json({ name: '探针', items: [{ key: 'x', kind: 'clinic', text: '探针', category: 'other' }] }),
+    outside: { kind: 'refused' },
+  },
+  'GET /api/inspections/{taskId}/items': {
+    roles: 'any',
+    params: (f) => ({ taskId: f.inspectionTaskId }),
+    outside: { kind: 'refused' },
+    control: { as: 'tStaff', shows: true },
+  },
+  'PUT /api/inspections/{taskId}/items/{itemId}': {
+    roles: 'any',
+    params: (f) => ({ taskId: f.inspectionTaskId, itemId: f.inspectionItemId }),
+    body: () => json({ result: 'pass' }),
+    outside: { kind: 'refused' },
+    serviceRefuses: { as: ['tManager'], why: 'only the inspecting team records its items' },
+  },
+
   // Working-day calendars
   'GET /api/calendars': { roles: 'any', outside: { kind: 'global', why: 'the national calendar serves the whole server' } },
   'PUT /api/calendars/{year}': {
@@ -1371,6 +1421,39 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     problemTalk.id,
   ]);
 
+  // A draft cross-check round over the township: its two clinics inspect each other (own township allowed,
+  // reciprocal allowed), and the first clinic's inspection task with its items.
+  const checkCampaign = await db.getRepository(Campaign).save({
+    name: `${mark} 交叉排查`,
+    template: 'cross_check',
+    scopeUnitId: township,
+    startsOn: day(0),
+    endsOn: day(30),
+    catalogueVersionId,
+  });
+  const checkStep = await db.getRepository(CampaignStep).save({
+    campaignId: checkCampaign.id,
+    ordinal: 0,
+    kind: 'cross_check',
+    title: '第一轮交叉排查',
+    responsibleUnitKind: 'village_clinic',
+    dueAt: new Date(inDays(20)),
+    policy: DEFAULT_DEADLINE_POLICY,
+  });
+  await db.query(`INSERT INTO cross_check_rounds (step_id, settings) VALUES ($1, $2)`, [
+    checkStep.id,
+    JSON.stringify({ seed: 1, crossTownship: false, allowReciprocal: true, checklistVersion: 1, householdsPerStratum: 1 }),
+  ]);
+  await t.app.get(DataSource).transaction(async (manager) => {
+    const clinics = await manager.getRepository(Unit).findBy(district.id.clinics.slice(0, 2).map((id) => ({ id })));
+    await t.app.get(CrossCheckRounds).openInspections(manager, checkStep, checkCampaign, clinics);
+  });
+  const [inspection]: { task_id: string; item_id: string }[] = await db.query(
+    `SELECT p.task_id, i.id AS item_id FROM cross_check_pairs p JOIN inspection_items i ON i.task_id = p.task_id
+     WHERE p.step_id = $1 AND p.team_unit_id = $2 ORDER BY i.item_key LIMIT 1`,
+    [checkStep.id, district.id.clinics[0]],
+  );
+
   // Every id, code, name and ID number of the township: none may reach an outsider.
   const ids = async (sql: string, params: unknown[]) => (await db.query<{ v: string }[]>(sql, params)).map((r) => r.v);
   const inTownship = [`${townshipPath}%`];
@@ -1403,6 +1486,9 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     problem.body.problem.id,
     problemTalk.id,
     accountability.id,
+    checkCampaign.id,
+    checkStep.id,
+    inspection.item_id,
     comparison.body.run.id,
     extension.body.id,
     evidence.body.id,
@@ -1449,5 +1535,8 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     followUpId: followUp.id,
     problemId: problem.body.problem.id,
     accountabilityId: accountability.id,
+    crossCheckStepId: checkStep.id,
+    inspectionTaskId: inspection.task_id,
+    inspectionItemId: inspection.item_id,
   };
 }
