@@ -21,6 +21,7 @@ interface UserForm {
 export default function UsersPage() {
   const { page, pageSize, set } = useSearchState([] as const);
   const [creating, setCreating] = useState(false);
+  const [leaving, setLeaving] = useState<User | null>(null);
   const queryClient = useQueryClient();
   const users = useQuery({
     queryKey: ['users', page, pageSize],
@@ -54,21 +55,26 @@ export default function UsersPage() {
               {
                 title: '操作',
                 render: (_, u) => (
-                  <Button
-                    size="small"
-                    danger={u.active}
-                    onClick={() =>
-                      Modal.confirm({
-                        title: u.active ? `停用 ${u.displayName}？` : `启用 ${u.displayName}？`,
-                        content: u.active ? '停用后该用户无法登录；其任务请先移交。' : undefined,
-                        okText: '确定',
-                        cancelText: '取消',
-                        onOk: () => toggle.mutateAsync(u),
-                      })
-                    }
-                  >
-                    {u.active ? '停用' : '启用'}
-                  </Button>
+                  <Space>
+                    <Button size="small" onClick={() => setLeaving(u)}>
+                      移交任务
+                    </Button>
+                    <Button
+                      size="small"
+                      danger={u.active}
+                      onClick={() =>
+                        Modal.confirm({
+                          title: u.active ? `停用 ${u.displayName}？` : `启用 ${u.displayName}？`,
+                          content: u.active ? '停用后该用户无法登录；其任务请先移交。' : undefined,
+                          okText: '确定',
+                          cancelText: '取消',
+                          onOk: () => toggle.mutateAsync(u),
+                        })
+                      }
+                    >
+                      {u.active ? '停用' : '启用'}
+                    </Button>
+                  </Space>
                 ),
               },
             ]}
@@ -76,6 +82,7 @@ export default function UsersPage() {
         )}
       </QueryState>
       {creating && <CreateUserDialog onClose={() => setCreating(false)} />}
+      {leaving && <HandoverDialog from={leaving} onClose={() => setLeaving(null)} />}
     </Space>
   );
 }
@@ -118,6 +125,57 @@ function CreateUserDialog({ onClose }: { onClose: () => void }) {
         </Form.Item>
         {create.error && <Alert type="error" message={create.error.message} />}
       </Form>
+    </Modal>
+  );
+}
+
+/** 工作移交: every open task assigned to a leaving person goes to a successor, with the per-task report. */
+function HandoverDialog({ from, onClose }: { from: User; onClose: () => void }) {
+  const [form] = Form.useForm<{ toUserId: string; reason: string }>();
+  const candidates = useQuery({
+    queryKey: ['users', 'successors', from.unitId],
+    queryFn: () => must(api.GET('/api/users', { params: { query: { unitId: from.unitId, pageSize: 500 } } })),
+  });
+  const handover = useMutation({
+    mutationFn: (body: { toUserId: string; reason: string }) =>
+      must(api.POST('/api/users/{id}/handover', { params: { path: { id: from.id } }, body })),
+  });
+  const report = handover.data?.results;
+  return (
+    <Modal
+      open
+      title={`移交 ${from.displayName} 的未完成任务`}
+      okText={report ? '关闭' : '确认移交'}
+      cancelText="取消"
+      confirmLoading={handover.isPending}
+      onCancel={onClose}
+      onOk={() => (report ? onClose() : void form.validateFields().then((v) => handover.mutate(v)))}
+    >
+      {report ? (
+        <Alert
+          type={report.every((r) => r.ok) ? 'success' : 'warning'}
+          message={`已移交 ${report.filter((r) => r.ok).length} 项，未移交 ${report.filter((r) => !r.ok).length} 项`}
+          description={report
+            .filter((r) => !r.ok)
+            .map((r) => `${r.taskId}：${r.error}`)
+            .join('；')}
+        />
+      ) : (
+        <Form form={form} layout="vertical">
+          <Form.Item label="接手人（本单位）" name="toUserId" rules={[{ required: true, message: '请选择接手人' }]}>
+            <Select
+              loading={candidates.isPending}
+              options={(candidates.data?.items ?? [])
+                .filter((u) => u.active && u.id !== from.id)
+                .map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+            />
+          </Form.Item>
+          <Form.Item label="理由" name="reason" rules={[{ required: true, message: '请填写理由' }]}>
+            <Input placeholder="调离岗位" maxLength={2000} />
+          </Form.Item>
+          {handover.error && <Alert type="error" message={handover.error.message} />}
+        </Form>
+      )}
     </Modal>
   );
 }
