@@ -150,6 +150,7 @@ export class TreatmentCasesService implements OnModuleInit {
       ['c.status', query.status],
       ['c.handling', query.handling],
       ['c.hospital_unit_id', query.hospitalUnitId],
+      ['c.stage_task_id', query.stageTaskId],
     ] as const) {
       if (value === undefined) continue;
       params.push(value);

@@ -207,6 +207,12 @@ describe('batch treatment rounds through the HTTP API', () => {
       hospitalName: '测试区人民医院',
       idNumberMasked: expect.stringMatching(/^\d{4}\*{14}$/),
     });
+    // The console opens a case from its stage task.
+    const byTask = await t.http
+      .get(`/api/treatment-rounds/${roundStepId}/cases?stageTaskId=${referred.body.stageTaskId}`)
+      .set(auth(hospitalToken))
+      .expect(200);
+    expect(byTask.body.items.map((c: { id: string }) => c.id)).toEqual([child.id]);
     const admission = await db().getRepository(Task).findOneByOrFail({ id: referred.body.stageTaskId });
     expect(admission).toMatchObject({ kind: 'case_admission', unitId: district.id.hospital, status: 'open' });
     expect((await db().getRepository(Task).findOneByOrFail({ id: child.stageTaskId! })).status).toBe('approved');

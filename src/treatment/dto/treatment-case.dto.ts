@@ -28,6 +28,14 @@ export class CaseListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   hospitalUnitId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'the case whose current stage is this task (the console opens a case from its stage task)',
+  })
+  @IsOptional()
+  @IsUUID()
+  stageTaskId?: string;
 }
 
 export class AddCaseDto {
