@@ -77,6 +77,10 @@ export class Problem {
   @Column({ name: 'cleared_at', type: 'timestamptz', nullable: true })
   clearedAt: Date | null;
 
+  /** When it was found, or found again (the board's age). */
+  @Column({ name: 'opened_at', type: 'timestamptz', default: () => 'now()' })
+  openedAt: Date;
+
   @Column({ name: 'created_by_user_id', type: 'uuid', nullable: true })
   createdByUserId: string | null;
 

@@ -1,15 +1,22 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import type { Response } from 'express';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
+import { ApiFileResponse } from '../common/api-docs';
+import { writeXlsx } from '../common/tabular-writer';
 import { withUploadedTable } from '../common/uploaded-table';
 import { UuidParam } from '../common/uuid-param';
+import { XLSX_CONTENT_TYPE } from '../campaigns/ledger.service';
+import { attachmentDisposition } from '../tasks/evidence.controller';
 import { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { PROBLEM_IMPORT_COLUMNS } from '../domain/rectification';
 import {
+  BoardQueryDto,
   CompleteAccountabilityDto,
   CreateProblemDto,
+  LedgerQueryDto,
   ProblemListQueryDto,
   ProblemNoteDto,
   ProblemReasonDto,
@@ -17,6 +24,7 @@ import {
   SubmitPlanDto,
 } from './dto/problem.dto';
 import { AccountabilityRecord, Problem } from './problem.entity';
+import { ProblemBoardService } from './problem-board.service';
 import { ProblemsService } from './problems.service';
 
 /** 问题清单 and 整改销号: problems of units, their rectification, and accountability (问责). Who may act is the problem's own rule (README). */
@@ -26,6 +34,7 @@ import { ProblemsService } from './problems.service';
 export class ProblemsController {
   constructor(
     private readonly problems: ProblemsService,
+    private readonly board: ProblemBoardService,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -66,6 +75,26 @@ export class ProblemsController {
   @ApiOperation({ summary: 'Problems in scope, overdue first' })
   list(@CurrentActor() actor: Actor, @Query() query: ProblemListQueryDto) {
     return this.problems.list(actor, query);
+  }
+
+  @Get('problems/board')
+  @Roles('admin', 'manager')
+  @ApiOperation({
+    summary: 'The 清零 board of an area: open problems by unit, source, category and age, overdue first, and the daily burn-down',
+  })
+  clearance(@CurrentActor() actor: Actor, @Query() query: BoardQueryDto) {
+    return this.board.board(actor, query);
+  }
+
+  /** Streamed to the response (hence `@Res`); refusals come before the first byte, as JSON. */
+  @Get('problems/ledger.xlsx')
+  @Roles('admin', 'manager')
+  @ApiOperation({ summary: 'The problem ledger (问题清单 / 整改台账) of a unit and everything below it, as XLSX' })
+  @ApiFileResponse(XLSX_CONTENT_TYPE, 'The ledger workbook')
+  async ledger(@CurrentActor() actor: Actor, @Query() query: LedgerQueryDto, @Res() res: Response): Promise<void> {
+    const { fileName, rows } = await this.board.ledger(actor, query);
+    res.set({ 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': attachmentDisposition(fileName) });
+    await writeXlsx(res, '问题清单', rows);
   }
 
   @Get('problems/:id')

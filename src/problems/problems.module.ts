@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { UnitsModule } from '../units/units.module';
 import { ProblemsController } from './problems.controller';
+import { ProblemBoardService } from './problem-board.service';
 import { ProblemsService } from './problems.service';
 
 /** Problems and rectification until cleared (整改销号), accountability (问责). */
@@ -21,7 +22,7 @@ import { ProblemsService } from './problems.service';
     }),
   ],
   controllers: [ProblemsController],
-  providers: [ProblemsService],
+  providers: [ProblemsService, ProblemBoardService],
   exports: [ProblemsService],
 })
 export class ProblemsModule {}

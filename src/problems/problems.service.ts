@@ -387,6 +387,7 @@ export class ProblemsService implements OnModuleInit {
       status: 'open' as const,
       version: problem.version + 1,
       recurrences: problem.recurrences + 1,
+      openedAt: new Date(),
       dueAt,
       clearedAt: null,
       verifiedByUserId: null,

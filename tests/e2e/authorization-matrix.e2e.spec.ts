@@ -876,6 +876,18 @@ const ROUTES: Record<string, RouteCase> = {
     outside: { kind: 'filtered', why: 'problems of units in the caller’s scope; staff: their unit’s and those their team found' },
     control: { as: 'tManager', shows: true },
   },
+  'GET /api/problems/board': {
+    roles: ['admin', 'manager'],
+    query: (f) => ({ unitId: f.township.id }),
+    outside: { kind: 'refused' },
+    control: { as: 'tManager' },
+  },
+  'GET /api/problems/ledger.xlsx': {
+    roles: ['admin', 'manager'],
+    query: (f) => ({ unitId: f.township.id }),
+    outside: { kind: 'refused' },
+    control: { as: 'tManager' },
+  },
   'GET /api/problems/{id}': {
     roles: 'any',
     params: (f) => ({ id: f.problemId }),

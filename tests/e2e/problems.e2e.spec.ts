@@ -4,7 +4,8 @@ import { Problem } from '../../src/problems/problem.entity';
 import { Task } from '../../src/tasks/task.entity';
 import { TasksService } from '../../src/tasks/tasks.service';
 import { District, givenDistrict, givenUser } from '../support/factories';
-import { eventually, startTestApp, TestApp } from '../support/test-app';
+import ExcelJS from 'exceljs';
+import { binaryBody, eventually, startTestApp, TestApp } from '../support/test-app';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
 
@@ -221,5 +222,47 @@ describe('problems and rectification through the HTTP API', () => {
     // The two 档案资料 rows are one problem of the unit (merged).
     expect(imported.body).toEqual({ created: 2, merged: 1, reopened: 0 });
     expect(await count()).toBe(2);
+  });
+
+  it('shows the 清零 board of an area: by unit (overdue first), source, category and age, with the burn-down', async () => {
+    const board = (await t.http.get('/api/problems/board').set(auth(managerToken)).expect(200)).body;
+    // The first clinic's reopened problem (overdue since the drill) and the second clinic's two.
+    expect(board).toMatchObject({ root: { id: district.id.townships[0] }, open: 3, overdue: 1 });
+    expect(board.byUnit[0]).toMatchObject({ unitId: district.id.clinics[0], open: 1, overdue: 1 });
+    expect(board.byUnit[1]).toMatchObject({ unitId: district.id.clinics[1], open: 2, overdue: 0 });
+    expect(board.bySource[0]).toMatchObject({ source: 'unannounced_visit', label: '暗访', overdue: 1 });
+    expect(board.byCategory.map((c: { category: string }) => c.category).sort()).toEqual(['archives', 'clinic_drugs', 'dynamic_system']);
+    expect(board.byAge[0]).toMatchObject({ bucket: '0-7', open: 3 });
+    expect(board.burnDown).toHaveLength(30);
+    expect(board.burnDown[29]).toEqual({ day: today, open: 3 });
+    const week = (await t.http.get('/api/problems/board?days=7').set(auth(managerToken)).expect(200)).body;
+    expect(week.burnDown).toHaveLength(7);
+    await t.http.get(`/api/problems/board?unitId=${district.id.townships[0]}`).set(auth(otherManagerToken)).expect(403);
+    await t.http.get('/api/problems/board').set(auth(clinicToken)).expect(403);
+  });
+
+  it('exports the problem ledger (问题清单) as XLSX, rolled up over the area, formulas neutralised', async () => {
+    await t.http
+      .post('/api/problems')
+      .set(auth(managerToken))
+      .send({ unitId: district.id.clinics[1], source: 'performance_review', category: 'other', description: '=HYPERLINK("http://x")' })
+      .expect(201);
+    const res = await t.http.get('/api/problems/ledger.xlsx').set(auth(managerToken)).buffer(true).parse(binaryBody).expect(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body);
+    const rows = workbook.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0].slice(1, 4)).toEqual(['责任单位', '来源', '类别']);
+    expect(rows).toHaveLength(1 + 4);
+    expect(rows.map((r) => r[4])).toContain(`'=HYPERLINK("http://x")`);
+    const own = await t.http
+      .get(`/api/problems/ledger.xlsx?unitId=${district.id.clinics[0]}`)
+      .set(auth(managerToken))
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    const single = new ExcelJS.Workbook();
+    await single.xlsx.load(own.body);
+    expect(single.worksheets[0].rowCount).toBe(2);
   });
 });

@@ -35,6 +35,8 @@ export class Problems1766500000000 implements MigrationInterface {
         recurrences int NOT NULL DEFAULT 0,
         verified_by_user_id uuid REFERENCES users(id),
         cleared_at timestamptz,
+        -- When it was found, or found again: the board's age.
+        opened_at timestamptz NOT NULL DEFAULT now(),
         created_by_user_id uuid REFERENCES users(id),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()

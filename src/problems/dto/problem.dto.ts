@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
-import { IsCalendarDate, OptionalNotNull } from '../../common/validators';
+import { IsCalendarDate, OptionalNotNull, QueryInt } from '../../common/validators';
 import {
   PROBLEM_CATEGORY_KEYS,
   PROBLEM_SOURCES,
@@ -108,4 +108,39 @@ export class CompleteAccountabilityDto {
   @IsString()
   @Length(1, 5000)
   measure: string;
+}
+
+export class BoardQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "the area: a unit in scope and everything below it (default: the caller's unit)" })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "only this campaign's problems (its cross-check rounds')" })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
+
+  @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 366, description: 'days of the burn-down, up to today' })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  days: number = 30;
+}
+
+export class LedgerQueryDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "a unit in scope: its problems and those of every unit below (default: the caller's unit)",
+  })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ enum: PROBLEM_STATUSES })
+  @IsOptional()
+  @IsIn(PROBLEM_STATUSES)
+  status?: ProblemStatus;
 }
