@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post, Put, Query, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, ApiPageResponse } from '../common/api-docs';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { withUploadedTable } from '../common/uploaded-table';
 import { UuidParam } from '../common/uuid-param';
@@ -10,11 +11,13 @@ import { POVERTY_LIST_COLUMNS } from '../domain/data-comparison';
 import { CampaignsService } from './campaigns.service';
 import { DataComparisonService } from './data-comparison.service';
 import { ComparisonUploadDto, FlagListQueryDto, ResolveFlagDto } from './dto/data-comparison.dto';
+import { ComparisonFlagView, ComparisonRunView, ComparisonSummaryView, VerificationItemView } from './dto/data-comparison-views.dto';
 import { ComparisonUploadAccess } from './upload-access.guards';
 
 /** 数据比对: the poverty office's list against a campaign's records; flagged persons go to their units. */
 @ApiTags('data comparison')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404)
 @Controller()
 export class DataComparisonController {
   constructor(
@@ -26,6 +29,9 @@ export class DataComparisonController {
   /** The campaign is checked before the list is read; the list streams to disk (the module's multer options) and is read within the XLSX limits. */
   @Post('campaigns/:id/comparisons')
   @Roles('admin', 'manager')
+  @ApiOperation({ summary: "Compare the poverty office's list (CSV or XLSX) with the campaign's records (数据比对)" })
+  @ApiCreatedResponse({ type: ComparisonSummaryView, description: 'The run: flagged persons went to their units as verification tasks' })
+  @ApiErrorResponses(409, 413)
   @UseGuards(ComparisonUploadAccess)
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
@@ -45,7 +51,7 @@ export class DataComparisonController {
     @UuidParam('id') id: string,
     @Body() dto: ComparisonUploadDto,
     @UploadedFile() file: Express.Multer.File | undefined,
-  ) {
+  ): Promise<ComparisonSummaryView> {
     const campaign = await this.campaigns.findVisible(actor, id);
     return withUploadedTable(file, [POVERTY_LIST_COLUMNS.idNumber], this.config.xlsx, (table) =>
       this.comparisons.compare(actor, campaign, file!.originalname, table.rows, dto),
@@ -54,29 +60,42 @@ export class DataComparisonController {
 
   @Get('campaigns/:id/comparisons')
   @Roles('admin', 'manager')
-  async runs(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  @ApiOperation({ summary: 'The comparisons of a campaign, newest first' })
+  @ApiOkResponse({ type: ComparisonRunView, isArray: true })
+  async runs(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<ComparisonRunView[]> {
     return this.comparisons.runs(await this.campaigns.findVisible(actor, id));
   }
 
   @Get('campaigns/:id/comparisons/:runId')
   @Roles('admin', 'manager')
-  async summary(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('runId') runId: string) {
+  @ApiOperation({ summary: 'A comparison: flags per kind, and per unit of my scope' })
+  @ApiOkResponse({ type: ComparisonSummaryView })
+  async summary(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @UuidParam('runId') runId: string,
+  ): Promise<ComparisonSummaryView> {
     return this.comparisons.summary(actor, await this.campaigns.findVisible(actor, id), runId);
   }
 
   /** A verification task's flagged persons (ID numbers masked). */
   @Get('tasks/:taskId/verification-items')
+  @ApiOperation({ summary: "A verification task's flagged persons (ID numbers masked)" })
+  @ApiPageResponse(VerificationItemView)
   items(@CurrentActor() actor: Actor, @UuidParam('taskId') taskId: string, @Query() query: FlagListQueryDto) {
     return this.comparisons.items(actor, taskId, query);
   }
 
   @Put('tasks/:taskId/verification-items/:flagId')
+  @ApiOperation({ summary: 'Record what verifying a flagged person found' })
+  @ApiOkResponse({ type: ComparisonFlagView })
+  @ApiErrorResponses(409)
   resolve(
     @CurrentActor() actor: Actor,
     @UuidParam('taskId') taskId: string,
     @UuidParam('flagId') flagId: string,
     @Body() dto: ResolveFlagDto,
-  ) {
+  ): Promise<ComparisonFlagView> {
     return this.comparisons.resolve(actor, taskId, flagId, dto);
   }
 }

@@ -1,5 +1,5 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 
 /** Every error body, as HttpExceptionFilter sends it. */
 export class ErrorResponseDto {
@@ -49,12 +49,12 @@ export function ApiErrorResponses(...statuses: ErrorStatus[]): ClassDecorator & 
 /** The answer of an operation of every signed-in user: 401 without a valid token. */
 export const ApiSignedIn = (): ClassDecorator & MethodDecorator => ApiErrorResponses(401);
 
-/** A file download: its content type, as binary. */
+/**
+ * A file download: its content type, as binary. Not `@ApiProduces`, which would give the operation's
+ * error answers (JSON) the file's content type too.
+ */
 export function ApiFileResponse(contentType: string, description: string): MethodDecorator {
-  return applyDecorators(
-    ApiProduces(contentType),
-    ApiOkResponse({ description, content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } }),
-  );
+  return ApiOkResponse({ description, content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } });
 }
 
 const pages = new Map<Type<unknown>, Type<unknown>>();

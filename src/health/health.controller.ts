@@ -1,8 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/actor';
-import { HealthReport, HealthService } from './health.service';
+import { HealthReportView } from './dto/health-views.dto';
+import { HealthService } from './health.service';
 
 @ApiTags('health')
 @Controller('health')
@@ -16,7 +17,10 @@ export class HealthController {
    */
   @Get()
   @Public()
-  async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+  @ApiOperation({ summary: 'Health: PostgreSQL, Redis, Temporal, the deadline clocks and the background sweeps' })
+  @ApiOkResponse({ type: HealthReportView, description: 'ok, or degraded: the API works, reminders may go out late' })
+  @ApiServiceUnavailableResponse({ type: HealthReportView, description: 'error: a component the API needs does not answer' })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthReportView> {
     const report = await this.health.check();
     res.status(report.status === 'error' ? 503 : 200);
     return report;

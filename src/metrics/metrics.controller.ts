@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../common/api-docs';
 import type { Response } from 'express';
 import { Public } from '../auth/actor';
 import { AppConfig } from '../config/config';
@@ -22,9 +23,12 @@ export class MetricsController {
   @Get()
   @Public()
   @ApiBearerAuth()
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'deadline clocks, notifications, queues and process metrics', schema: { type: 'string' } })
-  @ApiUnauthorizedResponse({ description: 'METRICS_TOKEN is set and the request does not carry it' })
+  @ApiOperation({ summary: 'Prometheus metrics (text format); a Bearer token when METRICS_TOKEN is set' })
+  @ApiOkResponse({
+    description: 'deadline clocks, notifications, queues and process metrics',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
+  @ApiUnauthorizedResponse({ description: 'METRICS_TOKEN is set and the request does not carry it', type: ErrorResponseDto })
   async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
     if (this.config.metricsToken !== undefined && !bearerTokenMatches(authorization, this.config.metricsToken)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');

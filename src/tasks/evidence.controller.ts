@@ -1,16 +1,7 @@
 import { Body, Controller, Get, Header, Post, StreamableFile, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ApiErrorResponses } from '../common/api-docs';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, ApiFileResponse } from '../common/api-docs';
 import { EvidenceView } from './dto/task-views.dto';
 import { Actor, CurrentActor } from '../auth/actor';
 import { UuidParam } from '../common/uuid-param';
@@ -69,11 +60,7 @@ export class EvidenceController {
 
   @Get(':evidenceId/file')
   @ApiOperation({ summary: 'Download an evidence file, as uploaded (the download is audited)' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({
-    description: 'The file, with its stored Content-Type and name (Content-Disposition)',
-    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
-  })
+  @ApiFileResponse('application/octet-stream', 'The file, with its stored Content-Type and name (Content-Disposition)')
   // Uploaded content is never rendered as something other than its stored type.
   @Header('X-Content-Type-Options', 'nosniff')
   async download(

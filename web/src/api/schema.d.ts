@@ -1754,6 +1754,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/problems/board': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The 清零 board of an area: open problems by unit, source, category and age, overdue first, and the daily burn-down */
+    get: operations['ProblemsController_clearance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/ledger.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The problem ledger (问题清单 / 整改台账) of a unit and everything below it, as XLSX */
+    get: operations['ProblemsController_ledger'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/problems/{id}': {
     parameters: {
       query?: never;
@@ -2034,6 +2068,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Health: PostgreSQL, Redis, Temporal, the deadline clocks and the background sweeps */
     get: operations['HealthController_check'];
     put?: never;
     post?: never;
@@ -2050,6 +2085,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Prometheus metrics (text format); a Bearer token when METRICS_TOKEN is set */
     get: operations['MetricsController_scrape'];
     put?: never;
     post?: never;
@@ -4303,6 +4339,53 @@ export interface components {
       note?: string;
       /** @description photos uploaded as evidence of the inspection task (POST /api/tasks/:id/evidence/files) */
       evidenceIds?: string[];
+    };
+    ComponentHealthView: {
+      /** @enum {string} */
+      status: 'up' | 'down';
+      latencyMs: number;
+      /** @description Why the component is down */
+      error?: string;
+    };
+    OldestDueView: {
+      clockKey: string;
+      /** Format: date-time */
+      dueAt: string;
+    };
+    DeadlineClocksHealthView: {
+      /** @enum {string} */
+      status: 'up' | 'degraded' | 'down';
+      latencyMs: number;
+      /** @description How long the oldest due moment has waited, whole seconds; null: unknown */
+      lagSeconds: number | null;
+      thresholdSeconds: number;
+      oldestDue: components['schemas']['OldestDueView'] | null;
+      error?: string;
+    };
+    FailingSweepView: {
+      name: string;
+      /** @description When its passes began to fail */
+      since: string;
+      error: string;
+    };
+    SweepsHealthView: {
+      /** @enum {string} */
+      status: 'up' | 'degraded' | 'down';
+      latencyMs: number;
+      failing: components['schemas']['FailingSweepView'][];
+      error?: string;
+    };
+    HealthComponentsView: {
+      postgres: components['schemas']['ComponentHealthView'];
+      redis: components['schemas']['ComponentHealthView'];
+      temporal: components['schemas']['ComponentHealthView'];
+      deadlineClocks: components['schemas']['DeadlineClocksHealthView'];
+      sweeps: components['schemas']['SweepsHealthView'];
+    };
+    HealthReportView: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded' | 'error';
+      components: components['schemas']['HealthComponentsView'];
     };
     CalendarYearView: {
       /** @example 2027 */
@@ -8130,7 +8213,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/csv': components['schemas']['ErrorResponseDto'];
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
       /** @description No valid access token */
@@ -8148,7 +8231,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/csv': components['schemas']['ErrorResponseDto'];
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
       /** @description Not found (or outside the caller's scope) */
@@ -8157,7 +8240,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/csv': components['schemas']['ErrorResponseDto'];
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -9206,7 +9289,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponseDto'];
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
       /** @description Not found (or outside the caller's scope) */
@@ -9215,7 +9298,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponseDto'];
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -9983,6 +10066,8 @@ export interface operations {
         handling?: 'major_treatment' | 'chronic_contract' | 'severe_safety_net';
         /** @description cases of this designated hospital */
         hospitalUnitId?: string;
+        /** @description the case whose current stage is this task (the console opens a case from its stage task) */
+        stageTaskId?: string;
       };
       header?: never;
       path: {
@@ -11202,6 +11287,54 @@ export interface operations {
       };
     };
   };
+  ProblemsController_clearance: {
+    parameters: {
+      query?: {
+        /** @description the area: a unit in scope and everything below it (default: the caller's unit) */
+        unitId?: string;
+        /** @description only this campaign's problems (its cross-check rounds') */
+        campaignId?: string;
+        /** @description days of the burn-down, up to today */
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProblemsController_ledger: {
+    parameters: {
+      query?: {
+        /** @description a unit in scope: its problems and those of every unit below (default: the caller's unit) */
+        unitId?: string;
+        status?: 'open' | 'plan_submitted' | 'rectifying' | 'fix_reported' | 'cleared';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ledger workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+    };
+  };
   ProblemsController_get: {
     parameters: {
       query?: never;
@@ -11603,11 +11736,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description ok, or degraded: the API works, reminders may go out late */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthReportView'];
+        };
+      };
+      /** @description error: a component the API needs does not answer */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthReportView'];
+        };
       };
     };
   };
@@ -11634,7 +11779,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
