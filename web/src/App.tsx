@@ -20,6 +20,8 @@ const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage'));
 const RegisterImportPage = lazy(() => import('./pages/admin/RegisterImportPage'));
 const UnitsPage = lazy(() => import('./pages/admin/UnitsPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+const TreatmentRoundPage = lazy(() => import('./pages/treatment/TreatmentRoundPage'));
+const FollowUpsPage = lazy(() => import('./pages/treatment/FollowUpsPage'));
 
 const pageFallback = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -53,6 +55,8 @@ export function App() {
             <Route path="/ranking" element={<RankingPage />} />
             <Route path="/campaigns" element={<CampaignsPage />} />
             <Route path="/campaigns/:id" element={<CampaignPage />} />
+            <Route path="/treatment-rounds/:stepId" element={<TreatmentRoundPage />} />
+            <Route path="/follow-ups" element={<FollowUpsPage />} />
             <Route path="/admin/register" element={<RegisterImportPage />} />
             <Route path="/admin/units" element={<UnitsPage />} />
             <Route path="/admin/users" element={<UsersPage />} />

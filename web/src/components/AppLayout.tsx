@@ -24,6 +24,7 @@ function menuFor(role: string): ItemType[] {
         link('/formal-talks', '约谈'),
         link('/ranking', '逾期率通报'),
         link('/campaigns', '专项行动'),
+        link('/follow-ups', '慢病随访'),
       ],
     });
   }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Tabs, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { api, must } from '../api/client';
 import type { ApiData } from '../api/types';
@@ -10,9 +10,23 @@ import { QueryState } from '../components/QueryState';
 import { formatDateTime } from '../lib/dates';
 import { TASK_STATUS_LABELS } from '../lib/labels';
 import { EvidencePanel } from './task/EvidencePanel';
+import { FollowUpsPanel } from './task/FollowUpsPanel';
 import { ItemsPanel } from './task/ItemsPanel';
+import { StageCasePanel } from './treatment/StageCasePanel';
 
 type TaskDetail = ApiData<'/api/tasks/{id}', 'get'>;
+
+/** The tab a kind of task brings: its persons, its follow-ups, or the treatment case it is a stage of. */
+const STAGE_TAB = { key: 'case', label: '救治病例', render: (task: TaskDetail) => <StageCasePanel task={task} /> };
+const OWN_TAB: Record<string, { key: string; label: string; render: (task: TaskDetail, canRecord: boolean) => ReactNode } | undefined> = {
+  re_identification: { key: 'items', label: '识别人员', render: (task, canRecord) => <ItemsPanel task={task} canRecord={canRecord} /> },
+  follow_up: { key: 'follow-ups', label: '随访', render: (task, canRecord) => <FollowUpsPanel taskId={task.id} canRecord={canRecord} /> },
+  case_referral: STAGE_TAB,
+  case_admission: STAGE_TAB,
+  case_treatment: STAGE_TAB,
+};
+/** Tasks that finish with what they follow (a case's stage, the last follow-up), never by a submission. */
+const NOT_SUBMITTED = ['case_referral', 'case_admission', 'case_treatment', 'follow_up'];
 
 const ACTION_LABELS: Record<string, string> = {
   created: '创建',
@@ -43,7 +57,8 @@ function TaskView({ task }: { task: TaskDetail }) {
   const status = TASK_STATUS_LABELS[task.status] ?? { text: task.status, color: 'default' };
   const finished = task.status === 'approved' || task.status === 'cancelled';
   const isWorker = user.unitId === task.unitId && user.role === 'staff';
-  const tab = params.get('tab') ?? (task.kind === 're_identification' ? 'items' : 'evidence');
+  const ownTab = OWN_TAB[task.kind];
+  const tab = params.get('tab') ?? ownTab?.key ?? 'evidence';
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -78,12 +93,12 @@ function TaskView({ task }: { task: TaskDetail }) {
           activeKey={tab}
           onChange={(key) => setParams({ tab: key }, { replace: true })}
           items={[
-            ...(task.kind === 're_identification'
+            ...(ownTab
               ? [
                   {
-                    key: 'items',
-                    label: '识别人员',
-                    children: <ItemsPanel task={task} canRecord={isWorker && (task.status === 'open' || task.status === 'in_progress')} />,
+                    key: ownTab.key,
+                    label: ownTab.label,
+                    children: ownTab.render(task, isWorker && (task.status === 'open' || task.status === 'in_progress')),
                   },
                 ]
               : []),
@@ -187,7 +202,7 @@ function TaskActions({ task, isWorker }: { task: TaskDetail; isWorker: boolean }
         />
       )}
       <Space wrap>
-        {isWorker && open && (
+        {isWorker && open && !NOT_SUBMITTED.includes(task.kind) && (
           <Button type="primary" loading={submit.isPending} onClick={() => submit.mutate()}>
             提交审核
           </Button>

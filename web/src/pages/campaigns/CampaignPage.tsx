@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Input, Modal, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, download, must } from '../../api/client';
 import type { ApiData } from '../../api/types';
 import { useCurrentUser } from '../../auth';
@@ -91,6 +91,11 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           {campaign.steps.map((s) => (
             <Descriptions.Item key={s.id} label={s.title}>
               截止 {formatDateTime(s.dueAt)}
+              {s.kind === 'treatment_round' && campaign.status !== 'draft' && (
+                <Link to={`/treatment-rounds/${s.id}`} style={{ marginLeft: 8 }}>
+                  救治病例与救治率
+                </Link>
+              )}
             </Descriptions.Item>
           ))}
           {campaign.cancelReason && <Descriptions.Item label="取消原因">{campaign.cancelReason}</Descriptions.Item>}
