@@ -11,14 +11,17 @@ import { hierarchyBench } from './hierarchy.bench';
 import { clocksBench } from './clocks.bench';
 import { treatmentRatesBench } from './treatment-rates.bench';
 import { pairingBench } from './pairing.bench';
+import { problemsBench } from './problems.bench';
 import { BenchResult, printAndSave } from './report';
 
 /**
- * BENCH_ONLY=hierarchy,clocks,campaign,treatment,follow-ups,treatment-rates,pairing picks benchmarks (treatment and
+ * BENCH_ONLY=hierarchy,clocks,campaign,treatment,follow-ups,treatment-rates,pairing,problems picks benchmarks (treatment and
  * follow-ups run on the campaign benchmark's register, so they bring that one along); BENCH_CLOCK_TASKS
  * sets the clocks benchmark's task count (default 20,000).
  */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'hierarchy,clocks,campaign,treatment,follow-ups,treatment-rates,pairing').split(','));
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? 'hierarchy,clocks,campaign,treatment,follow-ups,treatment-rates,pairing,problems').split(','),
+);
 const CLOCK_TASKS = Number(process.env.BENCH_CLOCK_TASKS ?? 20_000);
 
 /**
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
       results.push(...(await campaignBench(app, config, { treatment: ONLY.has('treatment'), followUps: ONLY.has('follow-ups') })));
     if (ONLY.has('treatment-rates')) results.push(await treatmentRatesBench(app));
     if (ONLY.has('pairing')) results.push(pairingBench());
+    if (ONLY.has('problems')) results.push(await problemsBench(app));
     const file = printAndSave(results, root);
     console.log(`\nFigures written to ${file}`);
   } finally {

@@ -59,19 +59,21 @@ export class ProblemBoardService {
     const root = await this.units.getInScope(actor, query.unitId ?? actor.unitId);
     const today = localDateOf(new Date());
     const params = [`${root.path}%`, query.campaignId ?? null];
-    const rows: {
-      unit_id: string | null;
-      source: ProblemSource | null;
-      category: ProblemCategory | null;
-      bucket: number | null;
-      g_unit: number;
-      g_source: number;
-      g_category: number;
-      g_bucket: number;
-      open: number;
-      overdue: number;
-      oldest_days: number;
-    }[] = await this.dataSource.query(
+    const grouped: Promise<
+      {
+        unit_id: string | null;
+        source: ProblemSource | null;
+        category: ProblemCategory | null;
+        bucket: number | null;
+        g_unit: number;
+        g_source: number;
+        g_category: number;
+        g_bucket: number;
+        open: number;
+        overdue: number;
+        oldest_days: number;
+      }[]
+    > = this.dataSource.query(
       `WITH pending AS (
          SELECT p.unit_id, p.source, p.category, coalesce(t.due_at, p.due_at) < now() AS overdue,
                 ((now() AT TIME ZONE 'Asia/Shanghai')::date - (p.opened_at AT TIME ZONE 'Asia/Shanghai')::date) AS age_days
@@ -88,6 +90,11 @@ export class ProblemBoardService {
                                (CASE WHEN age_days <= 7 THEN 0 WHEN age_days <= 30 THEN 1 WHEN age_days <= 90 THEN 2 ELSE 3 END), ())`,
       params,
     );
+    // The burn-down reads the history on a connection of its own, beside the grouping scan.
+    const [rows, burnDown] = await Promise.all([
+      grouped,
+      this.burnDown(root, query.campaignId ?? null, addLocalDays(today, 1 - query.days), today),
+    ]);
     const total = rows.find((r) => r.g_unit && r.g_source && r.g_category && r.g_bucket) ?? { open: 0, overdue: 0 };
     const unitRows = rows
       .filter((r) => !r.g_unit)
@@ -131,7 +138,7 @@ export class ProblemBoardService {
         const row = rows.find((r) => !r.g_bucket && r.bucket === i);
         return { bucket: b.key, open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
       }),
-      burnDown: await this.burnDown(root, query.campaignId ?? null, addLocalDays(today, 1 - query.days), today),
+      burnDown,
     };
   }
 
