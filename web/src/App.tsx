@@ -22,6 +22,11 @@ const UnitsPage = lazy(() => import('./pages/admin/UnitsPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const TreatmentRoundPage = lazy(() => import('./pages/treatment/TreatmentRoundPage'));
 const FollowUpsPage = lazy(() => import('./pages/treatment/FollowUpsPage'));
+const DiseaseCataloguePage = lazy(() => import('./pages/admin/DiseaseCataloguePage'));
+const WorkingCalendarPage = lazy(() => import('./pages/admin/WorkingCalendarPage'));
+const PoliciesPage = lazy(() => import('./pages/admin/PoliciesPage'));
+const NotificationTemplatesPage = lazy(() => import('./pages/admin/NotificationTemplatesPage'));
+const AnnouncementsPage = lazy(() => import('./pages/admin/AnnouncementsPage'));
 
 const pageFallback = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -60,6 +65,11 @@ export function App() {
             <Route path="/admin/register" element={<RegisterImportPage />} />
             <Route path="/admin/units" element={<UnitsPage />} />
             <Route path="/admin/users" element={<UsersPage />} />
+            <Route path="/admin/diseases" element={<DiseaseCataloguePage />} />
+            <Route path="/admin/calendar" element={<WorkingCalendarPage />} />
+            <Route path="/admin/policies" element={<PoliciesPage />} />
+            <Route path="/admin/templates" element={<NotificationTemplatesPage />} />
+            <Route path="/admin/announcements" element={<AnnouncementsPage />} />
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单进入。" />} />
           </Routes>
         </Suspense>

@@ -32,7 +32,16 @@ function menuFor(role: string): ItemType[] {
     items.push({
       type: 'group',
       label: '系统管理',
-      children: [link('/admin/units', '单位'), link('/admin/users', '用户'), link('/admin/register', '人口导入')],
+      children: [
+        link('/admin/units', '单位'),
+        link('/admin/users', '用户'),
+        link('/admin/register', '人口导入'),
+        link('/admin/diseases', '疾病目录'),
+        link('/admin/calendar', '工作日历'),
+        link('/admin/policies', '时限策略'),
+        link('/admin/templates', '通知模板'),
+        link('/admin/announcements', '通知公告'),
+      ],
     });
   }
   return items;

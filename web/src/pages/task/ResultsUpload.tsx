@@ -1,15 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Modal, Progress, Table, Typography } from 'antd';
+import { App, Button, Modal, Progress, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError, upload } from '../../api/client';
+import { RowErrorsTable, type RowError } from '../../components/RowErrorsTable';
 import { csvRows } from '../../lib/row-text';
-
-interface RowError {
-  row: number;
-  column?: string;
-  message: string;
-}
 
 /**
  * 批量上传识别结果 (CSV or XLSX, columns 身份证号, 识别结果, 疾病, 说明). The server takes the whole file
@@ -70,24 +65,7 @@ export function ResultsUpload({ taskId }: { taskId: string }) {
             <Typography.Paragraph type="danger" role="alert">
               {report.errorCount > 0 ? `发现 ${report.errorCount} 处错误，整个文件未导入，请改正后重新上传。` : report.message}
             </Typography.Paragraph>
-            {report.errors.length > 0 && (
-              <Table<RowError>
-                rowKey={(e, i) => `${e.row}-${e.column}-${i}`}
-                size="small"
-                dataSource={report.errors}
-                pagination={{ pageSize: 10 }}
-                data-testid="row-errors"
-                columns={[
-                  { title: '行', dataIndex: 'row', width: 60 },
-                  {
-                    title: '该行内容',
-                    render: (_, e) => <Typography.Text code>{report.rows.get(e.row)?.join(' | ') ?? '—'}</Typography.Text>,
-                  },
-                  { title: '列', dataIndex: 'column', width: 90 },
-                  { title: '问题', dataIndex: 'message' },
-                ]}
-              />
-            )}
+            {report.errors.length > 0 && <RowErrorsTable errors={report.errors} rows={report.rows} />}
           </>
         )}
       </Modal>

@@ -1,0 +1,236 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { prepareDatabase } from '../../src/database/bootstrap';
+import { DEMO_PASSWORD } from '../../src/demo/demo-district';
+import { DemoSeeder } from '../../src/demo/demo-seeder';
+import { startTestApp, TestApp } from '../support/test-app';
+import { databaseUrlNamed, requiredEnv, TEST_ENV } from '../support/test-env';
+
+/**
+ * The administrators' settings pages in Debian's Chromium (playwright-core) against the real server,
+ * worker, Temporal, PostgreSQL and Redis on the demo district: each page once, with what the server
+ * then holds asserted; the district's admin meets the refusal of a global setting.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
+const OFFICE = { width: 1366, height: 768 };
+
+jest.setTimeout(120_000);
+
+describe('administrators’ console pages in a real browser', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(join(__dirname, '../../dist/web/index.html')))
+      throw new Error('dist/web is missing: run npm run build:web (npm test does)');
+    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const databaseUrl = databaseUrlNamed(`orchestrator_test_${requiredEnv(TEST_ENV.runId)}_admin`);
+    await prepareDatabase(databaseUrl);
+    t = await startTestApp({ worker: true, env: { DATABASE_URL: databaseUrl } });
+    await t.app.get(DemoSeeder).seedIfEmpty();
+    const server = t.app.getHttpServer() as import('node:http').Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: OFFICE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('heading', { name: '我的任务' }).waitFor();
+    return { context, page };
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  const menu = (page: Page, item: string) =>
+    page.getByRole('menu', { name: '主菜单' }).getByRole('link', { name: item, exact: true }).click();
+  /** Picks a unit in a UnitPicker (searched on the server by name). */
+  async function pickUnit(page: Page, field: Locator, name: string, kindLabel: string) {
+    await field.fill(name);
+    await page.getByTitle(`${name}（${kindLabel}）`).click();
+  }
+
+  it('cityadmin loads a year of the national calendar and sets the district’s own days', async () => {
+    const { context, page } = await signedIn('cityadmin');
+    await menu(page, '工作日历');
+    const years = page.getByTestId('calendar-years');
+    await years.getByRole('cell', { name: '2026', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: '导入年度安排' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('年份').fill('2031');
+    // A bad row first: the server names it and nothing is loaded.
+    await dialog.getByLabel('内容').fill('date,type\n2031-01-01,休\n2031-02-30,休');
+    await dialog.getByRole('button', { name: /导\s*入/ }).click();
+    await dialog.getByRole('alert').getByText('row 2').waitFor();
+    await dialog.getByLabel('内容').fill('date,type\n2031-01-01,休\n2031-01-02,休\n2031-01-04,班');
+    await dialog.getByRole('button', { name: /导\s*入/ }).click();
+    const row = years.getByRole('row').filter({ has: page.getByRole('cell', { name: '2031', exact: true }) });
+    await row.getByText('已导入').waitFor();
+    await expect(row.textContent()).resolves.toMatch(/已导入.*2.*1/);
+    const loaded = (await t.http.get('/api/calendars').set('Authorization', `Bearer ${await t.login('cityadmin', DEMO_PASSWORD)}`))
+      .body as { year: number; holidays: string[]; makeUpWorkdays: string[] }[];
+    expect(loaded.find((y) => y.year === 2031)).toMatchObject({ holidays: ['2031-01-01', '2031-01-02'], makeUpWorkdays: ['2031-01-04'] });
+
+    await pickUnit(page, page.getByLabel('县区'), '朝天区', '县/区');
+    await page.getByLabel('年份').fill('2031');
+    await page.getByLabel('放假日期').fill('2031-03-20\n2031-03-21');
+    await page.getByRole('button', { name: '保存县区日期' }).click();
+    await page.getByText('已保存 2031 年县区日期').waitFor();
+    await expect(page.getByText('放假：2031年3月20日、2031年3月21日').count()).resolves.toBe(1);
+    await row.getByRole('button', { name: /展开行|Expand row/ }).click();
+    await page.evaluate('window.scrollTo(0, 0)');
+    await shot(page, 'admin-calendar');
+    await context.close();
+  });
+
+  it('cityadmin adds a catalogue version and sees its diseases', async () => {
+    const { context, page } = await signedIn('cityadmin');
+    await menu(page, '疾病目录');
+    await page.getByTestId('catalogue-versions').getByRole('cell', { name: '1', exact: true }).waitFor();
+    await page.getByRole('button', { name: '新增目录版本' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('版本名称').fill('健康扶贫疾病目录（测试版）');
+    // A code twice: the server's validation names it.
+    await dialog.getByLabel(/病种/).fill('M01,食管癌,大病\nM01,胃癌,大病');
+    await dialog.getByRole('button', { name: /发\s*布/ }).click();
+    await dialog.getByText('diseases[1].code M01 appears twice').waitFor();
+    await dialog.getByLabel(/病种/).fill('M01,食管癌,大病\nC01,原发性高血压,慢病\nS01,尿毒症透析,重病');
+    await dialog.getByRole('button', { name: /发\s*布/ }).click();
+    await page.getByText('第 2 版：健康扶贫疾病目录（测试版）').waitFor();
+    const diseases = page.getByTestId('catalogue-diseases');
+    await expect(diseases.locator('tbody tr').count()).resolves.toBe(3);
+    await expect(diseases.locator('tbody tr').nth(1).textContent()).resolves.toBe('C01原发性高血压慢病');
+    expect(page.url()).toContain('version=2');
+    await context.close();
+  });
+
+  it('cityadmin creates a policy (the server names a wrong path), makes it the default and applies it to running tasks', async () => {
+    const { context, page } = await signedIn('cityadmin');
+    await menu(page, '时限策略');
+    await page.getByRole('button', { name: '新建策略' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称').fill('村级核查策略');
+    const json = dialog.getByLabel('策略（JSON）');
+    const policy = JSON.parse(await json.inputValue()) as { remindersBefore: unknown };
+    await json.fill(JSON.stringify({ ...policy, remindersBefore: 'soon' }));
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('remindersBefore must be a list of offsets').waitFor();
+    await json.fill(JSON.stringify({ ...policy, remindersBefore: [{ unit: 'working_days', amount: 2 }] }, null, 2));
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const row = page.getByTestId('policies').getByRole('row').filter({ hasText: '村级核查策略' });
+    await row.getByText('提前2个工作日').waitFor();
+
+    await row.getByRole('button', { name: '设为默认' }).click();
+    await row.getByText('默认', { exact: true }).waitFor();
+    await row.getByRole('button', { name: '应用到进行中任务' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /应\s*用/ })
+      .click();
+    await page.getByTestId('apply-result').getByText('已应用到 0 个进行中的任务').waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await shot(page, 'admin-policies');
+    await context.close();
+  });
+
+  it('cityadmin edits a template, previews it, saves it and resets it after a confirmation', async () => {
+    const { context, page } = await signedIn('cityadmin');
+    await menu(page, '通知模板');
+    await page.getByRole('tab', { name: '逾期督办' }).click();
+    const panel = page.getByTestId('template-escalation');
+    await panel.getByLabel('标题').fill('【督办】{{unitName}}逾期{{daysOverdue}}天');
+    await panel.getByRole('button', { name: /预\s*览/ }).click();
+    await panel.getByTestId('template-preview').getByText('【督办】中子镇白果村卫生室逾期3天').waitFor();
+    // A variable the kind does not supply is refused, naming it.
+    await panel.getByLabel('标题').fill('【督办】{{nobody}}');
+    await panel.getByRole('button', { name: /保\s*存/ }).click();
+    await panel
+      .getByRole('alert')
+      .getByText(/nobody/)
+      .first()
+      .waitFor();
+    await panel.getByLabel('标题').fill('【督办】{{unitName}}逾期{{daysOverdue}}天');
+    await panel.getByRole('button', { name: /保\s*存/ }).click();
+    await panel.getByText('已自定义').waitFor();
+    const admin = await t.login('cityadmin', DEMO_PASSWORD);
+    const saved = (await t.http.get('/api/notification-templates').set('Authorization', `Bearer ${admin}`)).body as {
+      kind: string;
+      title: string;
+    }[];
+    expect(saved.find((x) => x.kind === 'escalation')?.title).toBe('【督办】{{unitName}}逾期{{daysOverdue}}天');
+
+    await panel.getByRole('button', { name: '恢复默认' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '恢复默认' }).click();
+    await panel.getByText('系统默认').waitFor();
+    await context.close();
+  });
+
+  it('cityadmin publishes an announcement to a township and sees it delivered', async () => {
+    const { context, page } = await signedIn('cityadmin');
+    await menu(page, '通知公告');
+    await page.getByLabel('标题').fill('关于开展疾病再识别工作的通知');
+    await page.getByLabel('正文').fill('请各医疗机构于3月25日前完成疾病再识别工作。');
+    await pickUnit(page, page.getByLabel('发送范围'), '中子镇', '乡镇');
+    await page.getByRole('button', { name: /发\s*布/ }).click();
+    await page.getByTestId('announcement-status').filter({ hasText: '已发送' }).waitFor({ timeout: 60_000 });
+    const recipients = Number(await page.getByTestId('announcement-recipients').textContent());
+    // The township's manager, its health centre and the village doctor at least.
+    expect(recipients).toBeGreaterThanOrEqual(3);
+    await context.close();
+  });
+
+  it('the district’s admin sees the refusal when changing a global setting, and may still set the district’s days', async () => {
+    const { context, page } = await signedIn('admin');
+    await menu(page, '通知模板');
+    await page.getByRole('tab', { name: '任务提醒' }).click();
+    const panel = page.getByTestId('template-reminder');
+    await panel.getByRole('button', { name: /保\s*存/ }).click();
+    await panel
+      .getByRole('alert')
+      .getByText(/无权操作.*Only an admin of a root unit/)
+      .waitFor();
+
+    await menu(page, '工作日历');
+    await page.getByRole('button', { name: '导入年度安排' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('年份').fill('2032');
+    await dialog.getByLabel('内容').fill('date,type\n2032-01-01,休');
+    await dialog.getByRole('button', { name: /导\s*入/ }).click();
+    await dialog
+      .getByRole('alert')
+      .getByText(/无权操作/)
+      .waitFor();
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await pickUnit(page, page.getByLabel('县区'), '朝天区', '县/区');
+    await page.getByLabel('年份').fill('2032');
+    await page.getByLabel('调休上班日期').fill('2032-01-03');
+    await page.getByRole('button', { name: '保存县区日期' }).click();
+    await page.getByText('已保存 2032 年县区日期').waitFor();
+    await context.close();
+  });
+});
