@@ -1,5 +1,5 @@
 import { DeadlinePolicyView } from '../../policies/dto/policy-views.dto';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CAMPAIGN_STATUSES, CampaignStatus, STEP_KINDS, StepKind, StepStatus } from '../../domain/campaign-templates';
 import type { DeadlinePolicy } from '../../domain/deadline-policy';
 import { UNIT_KINDS, UnitKind } from '../../domain/hierarchy';
@@ -26,6 +26,39 @@ export class CampaignView {
   @ApiProperty({ type: Date }) updatedAt: Date;
 }
 
+export class RoundDiseaseView {
+  @ApiProperty({ description: 'A code of the campaign’s catalogue version' }) code: string;
+  @ApiPropertyOptional({ description: 'Inclusive age (周岁) on the round’s first day' }) minAge?: number;
+  @ApiPropertyOptional() maxAge?: number;
+  @ApiPropertyOptional({ enum: ['male', 'female'] }) sex?: 'male' | 'female';
+}
+
+export class RoundHospitalView {
+  @ApiProperty({ format: 'uuid', description: 'A designated hospital' }) unitId: string;
+  @ApiProperty({ type: [String], description: 'Disease codes it treats in the round' }) diseases: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Counties it serves; absent: any county of the scope' }) countyUnitIds?: string[];
+}
+
+export class RoundStageView {
+  @ApiProperty({ description: 'Calendar days the stage may take from its start' }) withinDays: number;
+}
+
+export class RoundStagesView {
+  @ApiProperty({ type: RoundStageView, description: '转诊: from the case’s creation' }) referral: RoundStageView;
+  @ApiProperty({ type: RoundStageView, description: '入院' }) admission: RoundStageView;
+  @ApiProperty({ type: RoundStageView, description: '救治' }) treatment: RoundStageView;
+}
+
+/** A treatment round's definition (大病集中救治), as stored on its step. */
+export class RoundDefinitionView {
+  @ApiProperty({ format: 'date' }) startsOn: string;
+  @ApiProperty({ format: 'date' }) endsOn: string;
+  @ApiProperty({ type: RoundDiseaseView, isArray: true }) diseases: RoundDiseaseView[];
+  @ApiProperty({ type: RoundHospitalView, isArray: true }) hospitals: RoundHospitalView[];
+  @ApiProperty({ description: 'Treatment rate to reach by endsOn, percent' }) targetRate: number;
+  @ApiProperty({ type: RoundStagesView }) stages: RoundStagesView;
+}
+
 export class CampaignStepView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) campaignId: string;
@@ -36,12 +69,7 @@ export class CampaignStepView {
   @ApiProperty({ type: Date }) dueAt: Date;
   @ApiProperty({ type: DeadlinePolicyView, description: 'The deadline policy every task of the step gets' })
   policy: DeadlinePolicy;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    nullable: true,
-    description: "A treatment round's definition (diseases, hospitals, targetRate, stages); null for other kinds",
-  })
+  @ApiProperty({ type: RoundDefinitionView, nullable: true, description: "A treatment round's definition; null for other kinds" })
   round: RoundDefinition | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) policyId: string | null;
   @ApiProperty({ enum: STEP_STATUSES }) status: StepStatus;

@@ -3268,6 +3268,49 @@ export interface components {
       /** @description one entry per step of the template, in the template's order */
       steps: components['schemas']['CampaignStepDto'][];
     };
+    RoundDiseaseView: {
+      /** @description A code of the campaign’s catalogue version */
+      code: string;
+      /** @description Inclusive age (周岁) on the round’s first day */
+      minAge?: number;
+      maxAge?: number;
+      /** @enum {string} */
+      sex?: 'male' | 'female';
+    };
+    RoundHospitalView: {
+      /**
+       * Format: uuid
+       * @description A designated hospital
+       */
+      unitId: string;
+      /** @description Disease codes it treats in the round */
+      diseases: string[];
+      /** @description Counties it serves; absent: any county of the scope */
+      countyUnitIds?: string[];
+    };
+    RoundStageView: {
+      /** @description Calendar days the stage may take from its start */
+      withinDays: number;
+    };
+    RoundStagesView: {
+      /** @description 转诊: from the case’s creation */
+      referral: components['schemas']['RoundStageView'];
+      /** @description 入院 */
+      admission: components['schemas']['RoundStageView'];
+      /** @description 救治 */
+      treatment: components['schemas']['RoundStageView'];
+    };
+    RoundDefinitionView: {
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn: string;
+      diseases: components['schemas']['RoundDiseaseView'][];
+      hospitals: components['schemas']['RoundHospitalView'][];
+      /** @description Treatment rate to reach by endsOn, percent */
+      targetRate: number;
+      stages: components['schemas']['RoundStagesView'];
+    };
     CampaignStepView: {
       /** Format: uuid */
       id: string;
@@ -3296,10 +3339,8 @@ export interface components {
       dueAt: string;
       /** @description The deadline policy every task of the step gets */
       policy: components['schemas']['DeadlinePolicyView'];
-      /** @description A treatment round's definition (diseases, hospitals, targetRate, stages); null for other kinds */
-      round: {
-        [key: string]: unknown;
-      } | null;
+      /** @description A treatment round's definition; null for other kinds */
+      round: components['schemas']['RoundDefinitionView'] | null;
       /** Format: uuid */
       policyId: string | null;
       /** @enum {string} */
