@@ -1,4 +1,5 @@
-import { checkPairing, generatePairing, PairingUnit, seededRandom } from '../../src/domain/cross-check-pairing';
+import { checkPairing, generatePairing, PairingUnit } from '../../src/domain/cross-check-pairing';
+import { mulberry32 } from '../../src/domain/seeded-random';
 import { BenchResult, percentile } from './report';
 
 const VILLAGES = 1_000;
@@ -7,7 +8,7 @@ const SAMPLES = 50;
 
 /** 1,000 villages in 60 townships of uneven size (7 to 26 villages), as a county's are. */
 function county(): PairingUnit[] {
-  const random = seededRandom(60);
+  const random = mulberry32(60);
   const weights = Array.from({ length: TOWNSHIPS }, () => 0.5 + random());
   const total = weights.reduce((a, b) => a + b, 0);
   const units: PairingUnit[] = [];
@@ -40,7 +41,7 @@ export function pairingBench(): BenchResult {
   const rules = { crossTownship: true, allowReciprocal: false };
   const input = { teams: units, targets: units, rules };
   const baseline = sampleMs((i) => {
-    const random = seededRandom(i);
+    const random = mulberry32(i);
     const order = [...units];
     for (let k = order.length - 1; k > 0; k--) {
       const j = Math.floor(random() * (k + 1));

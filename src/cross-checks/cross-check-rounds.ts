@@ -5,7 +5,7 @@ import { ChecklistItem, CrossCheckSettings, DEFAULT_HOUSEHOLDS_PER_STRATUM, seed
 import { generatePairing, PairingInput, PairingPair, PairingUnit } from '../domain/cross-check-pairing';
 import { servedAreaPath } from '../domain/register-area';
 import type { ClockWakes } from '../tasks/deadline-moments.service';
-import { recordTaskEvents } from '../tasks/task-events';
+import { createdEvents, recordTaskEvents } from '../tasks/task-events';
 import { TasksService } from '../tasks/tasks.service';
 import { Unit } from '../units/unit.entity';
 
@@ -153,14 +153,7 @@ export class CrossCheckRounds {
     );
     await recordTaskEvents(
       manager,
-      created.map((task) => ({
-        taskId: task.id,
-        action: 'created',
-        actorUserId: null,
-        fromStatus: 'open',
-        toStatus: 'open',
-        details: { dueAt: task.due_at.toISOString(), campaignId: campaign.id, stepId: step.id },
-      })),
+      createdEvents(created, null, () => ({ campaignId: campaign.id, stepId: step.id })),
     );
     const pairOfKey = new Map(pairs.map((p) => [keyOf(p), p]));
     const taskPairs = created.map((t) => ({ taskId: t.id, pair: pairOfKey.get(t.origin_key)! }));

@@ -2,6 +2,7 @@ import { POVERTY_STATUS_LABELS, REGISTER_COLUMNS as C, SEX_LABELS, Sex } from '.
 import { makeResidentId } from '../domain/resident-id';
 import { RegisterFileRow } from '../population/register-file';
 import { demoUnits } from './demo-district';
+import { fnv1a, mulberry32 } from '../domain/seeded-random';
 
 /**
  * A made-up register of the poor population (建档立卡贫困人口) for villages given by code: households
@@ -204,26 +205,7 @@ class ResidentIds {
     const count = this.issued.get(key) ?? 0;
     this.issued.set(key, count + 1);
     // 500 sequences per birth date and sex; the odd ones are men's.
-    const sequence = ((hash(key, this.seed) + count) % 500) * 2 + (sex === 'male' ? 1 : 0);
+    const sequence = ((fnv1a(key, this.seed) + count) % 500) * 2 + (sex === 'male' ? 1 : 0);
     return makeResidentId(region, birthDate, sequence);
   }
-}
-
-/** FNV-1a of the text, mixed with the seed. */
-function hash(text: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

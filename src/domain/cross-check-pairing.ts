@@ -4,6 +4,7 @@
  * with the units that make it impossible. Pure and deterministic for a seed: the service, the bench and
  * the property tests share it.
  */
+import { mulberry32 } from './seeded-random';
 
 /** A team or a target: a village (grouped by its township) or a township (grouped by its county). */
 export interface PairingUnit {
@@ -165,18 +166,6 @@ export function checkPairing(input: PairingInput, pairs: readonly PairingPair[])
   return violations;
 }
 
-/** mulberry32: a small seeded PRNG, so a seed gives the same pairing on every machine and release. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -308,7 +297,7 @@ const byPair = (a: PairingPair, b: PairingPair) =>
 
 function pairOnce(input: PairingInput, seed: number): PairingPair[] {
   const { rules } = input;
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const teams = [...input.teams].sort(byId);
   const targets = [...input.targets].sort(byId);
   if (targets.length === 0) return [];

@@ -3,6 +3,7 @@
  * admins) and the results of its items. Pure: the services, the launch and the tests share it.
  */
 import { PROBLEM_CATEGORY_KEYS, ProblemCategory } from './rectification';
+import { fnv1a } from './seeded-random';
 
 /** Seed 002's three difficulties: the village clinic, the village doctor's knowledge, the households. */
 export const CHECKLIST_ITEM_KINDS = ['clinic', 'doctor', 'household'] as const;
@@ -97,7 +98,5 @@ export function inspectionItemKey(item: Pick<ChecklistItem, 'key'>): string {
 
 /** A seed from a step id, when the admin gives none: stable for the round. */
 export function seedOf(id: string): number {
-  let h = 2166136261;
-  for (const c of id) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  return h >>> 0;
+  return fnv1a(id);
 }

@@ -22,7 +22,7 @@ import { isInScope } from '../domain/scope';
 import { endOfLocalDay, localDateOf } from '../domain/time-zone';
 import { storedPolicyForTask } from '../policies/task-policy';
 import type { ClockWakes } from '../tasks/deadline-moments.service';
-import { recordTaskEvent, recordTaskEvents, startOnFirstRecord } from '../tasks/task-events';
+import { createdEvents, recordTaskEvent, recordTaskEvents, startOnFirstRecord } from '../tasks/task-events';
 import { TaskKindRules } from '../tasks/task-kind-rules';
 import { Task } from '../tasks/task.entity';
 import { TasksService } from '../tasks/tasks.service';
@@ -433,14 +433,7 @@ export class ProblemsService implements OnModuleInit {
     );
     await recordTaskEvents(
       manager,
-      created.map((task) => ({
-        taskId: task.id,
-        action: 'created',
-        actorUserId,
-        fromStatus: 'open',
-        toStatus: 'open',
-        details: { dueAt: task.due_at.toISOString(), problemId: problemOfKey.get(task.origin_key) },
-      })),
+      createdEvents(created, actorUserId, (task) => ({ problemId: problemOfKey.get(task.origin_key) })),
     );
     await manager.query(
       `UPDATE problems p SET task_id = u.task_id FROM unnest($1::uuid[], $2::uuid[]) AS u(problem_id, task_id) WHERE p.id = u.problem_id`,

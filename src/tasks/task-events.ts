@@ -66,3 +66,22 @@ export async function recordTaskEvents(manager: EntityManager, events: readonly 
     ],
   );
 }
+
+/**
+ * The `created` history rows of tasks a generator inserted (`RETURNING id, due_at, origin_key`), each
+ * with what links it to its origin (a case, a problem, a campaign step).
+ */
+export function createdEvents<T extends { id: string; due_at: Date }>(
+  created: readonly T[],
+  actorUserId: string | null,
+  details: (task: T) => Record<string, unknown>,
+): TaskEventRow[] {
+  return created.map((task) => ({
+    taskId: task.id,
+    action: 'created',
+    actorUserId,
+    fromStatus: 'open',
+    toStatus: 'open',
+    details: { dueAt: task.due_at.toISOString(), ...details(task) },
+  }));
+}

@@ -7,7 +7,7 @@ import { addLocalDays, endOfLocalDay, localDateOf } from '../domain/time-zone';
 import { assignHospital, CASE_STAGE_LABELS, CaseStage, CaseStatus, handlingOf, isEligible, stageOf } from '../domain/treatment-round';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
 import type { ClockWakes } from '../tasks/deadline-moments.service';
-import { recordTaskEvents } from '../tasks/task-events';
+import { createdEvents, recordTaskEvents } from '../tasks/task-events';
 import { TasksService } from '../tasks/tasks.service';
 import { Unit } from '../units/unit.entity';
 
@@ -171,14 +171,7 @@ export class TreatmentStages {
     const caseOfKey = new Map(open.map((o) => [o.originKey, o.caseId]));
     await recordTaskEvents(
       manager,
-      created.map((task) => ({
-        taskId: task.id,
-        action: 'created',
-        actorUserId,
-        fromStatus: 'open',
-        toStatus: 'open',
-        details: { dueAt: task.due_at.toISOString(), treatmentCaseId: caseOfKey.get(task.origin_key) },
-      })),
+      createdEvents(created, actorUserId, (task) => ({ treatmentCaseId: caseOfKey.get(task.origin_key) })),
     );
     await manager.query(
       `UPDATE treatment_cases c SET stage_task_id = u.task_id FROM unnest($1::uuid[], $2::uuid[]) AS u(case_id, task_id) WHERE c.id = u.case_id`,
