@@ -1,10 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { prepareDatabase } from '../../src/database/bootstrap';
 import { DEMO_PASSWORD } from '../../src/demo/demo-district';
 import { DemoSeeder } from '../../src/demo/demo-seeder';
+import { generateRegister } from '../../src/demo/register-generator';
+import { COMPARISON_FLAG_LABELS } from '../../src/domain/data-comparison';
+import { REGISTER_COLUMNS, REGISTER_HEADERS } from '../../src/domain/register-row';
 import { startTestApp, TestApp } from '../support/test-app';
 import { databaseUrlNamed, requiredEnv, TEST_ENV } from '../support/test-env';
 
@@ -23,12 +28,14 @@ describe('administrators’ console pages in a real browser', () => {
   let t: TestApp;
   let base: string;
   let browser: Browser;
+  const work = join(tmpdir(), `admin-browser-${process.pid}`);
 
   beforeAll(async () => {
     if (!existsSync(join(__dirname, '../../dist/web/index.html')))
       throw new Error('dist/web is missing: run npm run build:web (npm test does)');
     if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
     mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(work, { recursive: true });
     const databaseUrl = databaseUrlNamed(`orchestrator_test_${requiredEnv(TEST_ENV.runId)}_admin`);
     await prepareDatabase(databaseUrl);
     t = await startTestApp({ worker: true, env: { DATABASE_URL: databaseUrl } });
@@ -231,6 +238,116 @@ describe('administrators’ console pages in a real browser', () => {
     await page.getByLabel('调休上班日期').fill('2032-01-03');
     await page.getByRole('button', { name: '保存县区日期' }).click();
     await page.getByText('已保存 2032 年县区日期').waitFor();
+    await context.close();
+  });
+  it('cityadmin creates a recurring task (a cron that never fires is refused), pauses it and deletes it after a confirmation', async () => {
+    const { context, page } = await signedIn('cityadmin');
+    await menu(page, '周期任务');
+    await page.getByRole('button', { name: '新建周期任务' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('标题').fill('录入全国健康扶贫动态管理系统（{{period}}）');
+    await pickUnit(page, dialog.getByLabel('范围单位'), '中子镇', '乡镇');
+    await dialog.getByLabel('周期（cron）').fill('0 9 31 2 *');
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await dialog.getByRole('alert').getByText(/cron/).first().waitFor();
+    await dialog.getByLabel('周期（cron）').fill('0 9 1 * *');
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    const row = page.getByTestId('recurring-tasks').getByRole('row').filter({ hasText: '录入全国健康扶贫动态管理系统' });
+    await row.getByText('运行中').waitFor();
+    await expect(row.textContent()).resolves.toContain('中子镇 各乡镇卫生院');
+
+    await row.getByRole('button', { name: /暂\s*停/ }).click();
+    await row.getByText('已暂停').waitFor();
+    await row.getByRole('button', { name: /删\s*除/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
+    await page.getByText('暂无周期任务').waitFor();
+    const admin = await t.login('cityadmin', DEMO_PASSWORD);
+    const rows = await t.app.get(DataSource).query(`SELECT active, deleted_at FROM recurring_task_definitions`);
+    expect(rows).toEqual([{ active: false, deleted_at: expect.any(Date) }]);
+    expect((await t.http.get('/api/recurring-tasks').set('Authorization', `Bearer ${admin}`)).body.total).toBe(0);
+    await context.close();
+  });
+
+  it('cityadmin compares the poverty office list from the campaign page: a refused row shown with its cells, then the counts per kind and unit', async () => {
+    // A running campaign over 中子镇 with a small register, set up through the API.
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    const auth = { Authorization: `Bearer ${admin}` };
+    const township = (await t.http.get('/api/units?q=中子镇&kind=township').set(auth)).body.items[0] as { id: string };
+    const villages = (await t.http.get(`/api/units/${township.id}/subtree?kind=village`).set(auth)).body as { code: string }[];
+    const register = [
+      ...generateRegister({
+        villageCodes: villages.map((v) => v.code),
+        households: villages.length,
+        persons: villages.length * 2,
+        seed: 7,
+      }),
+    ];
+    const csv = [REGISTER_HEADERS.join(','), ...register.map((r) => REGISTER_HEADERS.map((h) => r[h] ?? '').join(','))].join('\n');
+    const imported = await t.http.post('/api/population/imports').set(auth).attach('file', Buffer.from(csv), '名册.csv');
+    for (let i = 0; i < 120; i++) {
+      const job = (await t.http.get(`/api/population/imports/${imported.body.id}`).set(auth)).body as { status: string };
+      if (job.status === 'succeeded') break;
+      if (job.status === 'failed' || i === 119) throw new Error(`register import ${job.status}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const campaign = await t.http
+      .post('/api/campaigns')
+      .set(auth)
+      .send({
+        name: '中子镇疾病再识别（比对）',
+        template: 're_identification',
+        scopeUnitId: township.id,
+        startsOn: day(0),
+        endsOn: day(30),
+        steps: [{ dueAt: day(20), responsibleUnitKind: 'village_clinic' }],
+      });
+    expect(campaign.status).toBe(201);
+    await t.http.post(`/api/campaigns/${campaign.body.id}/launch`).set(auth).expect(202);
+    for (let i = 0; (await t.http.get(`/api/campaigns/${campaign.body.id}`).set(auth)).body.status !== 'running'; i++) {
+      if (i === 120) throw new Error('the campaign did not start');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    const { context, page } = await signedIn('cityadmin');
+    await page.goto(`${base}/campaigns/${campaign.body.id}`);
+    await page.getByRole('button', { name: '数据比对' }).click();
+    await page.getByLabel('核实截止日期').fill(day(14));
+    const header = '身份证号,户编号,主要致贫原因,次要致贫原因';
+    const [a, b, c] = register.map((r) => r[REGISTER_COLUMNS.idNumber]);
+    const household = (id: string) => register.find((r) => r[REGISTER_COLUMNS.idNumber] === id)![REGISTER_COLUMNS.householdNumber];
+    writeFileSync(join(work, '名单-有错.csv'), [header, `${a},${household(a)},因病致贫,`, `51082119800101001X,H1,因病致贫,`].join('\n'));
+    await page.getByTestId('comparison-file').setInputFiles(join(work, '名单-有错.csv'));
+    const errorRow = page.getByTestId('row-errors').locator('tbody tr').first();
+    await errorRow.waitFor();
+    await expect(errorRow.textContent()).resolves.toContain('51082119800101001X');
+    await expect(errorRow.textContent()).resolves.toContain('身份证号');
+
+    // Three registered persons whose cause is illness (none has a result yet), and one the register lacks.
+    const stranger = [...generateRegister({ villageCodes: ['000000000000'], households: 1, persons: 1, seed: 99 })][0][
+      REGISTER_COLUMNS.idNumber
+    ];
+    const list = [header, ...[a, b, c].map((id) => `${id},${household(id)},因病致贫,`), `${stranger},,因学致贫,`];
+    writeFileSync(join(work, '扶贫名单.csv'), list.join('\n'));
+    await page.getByTestId('comparison-file').setInputFiles(join(work, '扶贫名单.csv'));
+    const summary = page.getByTestId('comparison-summary');
+    await summary.waitFor();
+    const figure = (title: string) =>
+      summary
+        .locator('.ant-statistic')
+        .filter({ has: page.getByText(title, { exact: true }) })
+        .locator('.ant-statistic-content-value')
+        .textContent();
+    await expect(figure('名单人数')).resolves.toBe('4');
+    await expect(figure(COMPARISON_FLAG_LABELS.illness_cause_without_condition)).resolves.toBe('3');
+    await expect(figure(COMPARISON_FLAG_LABELS.only_on_poverty_list)).resolves.toBe('1');
+    await expect(figure(COMPARISON_FLAG_LABELS.only_in_health_records)).resolves.toBe(String(register.length - 3));
+    await expect(summary.getByTestId('comparison-units').locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByTestId('comparison-runs').locator('tbody tr').count()).resolves.toBe(1);
+    expect(page.url()).toMatch(new RegExp(`/campaigns/${campaign.body.id}/comparisons\\?runId=`));
     await context.close();
   });
 });

@@ -27,6 +27,8 @@ const WorkingCalendarPage = lazy(() => import('./pages/admin/WorkingCalendarPage
 const PoliciesPage = lazy(() => import('./pages/admin/PoliciesPage'));
 const NotificationTemplatesPage = lazy(() => import('./pages/admin/NotificationTemplatesPage'));
 const AnnouncementsPage = lazy(() => import('./pages/admin/AnnouncementsPage'));
+const RecurringTasksPage = lazy(() => import('./pages/admin/RecurringTasksPage'));
+const ComparisonsPage = lazy(() => import('./pages/admin/ComparisonsPage'));
 
 const pageFallback = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -70,6 +72,9 @@ export function App() {
             <Route path="/admin/policies" element={<PoliciesPage />} />
             <Route path="/admin/templates" element={<NotificationTemplatesPage />} />
             <Route path="/admin/announcements" element={<AnnouncementsPage />} />
+            <Route path="/admin/recurring-tasks" element={<RecurringTasksPage />} />
+            <Route path="/comparisons" element={<ComparisonsPage />} />
+            <Route path="/campaigns/:id/comparisons" element={<ComparisonsPage />} />
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单进入。" />} />
           </Routes>
         </Suspense>

@@ -24,6 +24,7 @@ function menuFor(role: string): ItemType[] {
         link('/formal-talks', '约谈'),
         link('/ranking', '逾期率通报'),
         link('/campaigns', '专项行动'),
+        link('/comparisons', '数据比对'),
         link('/follow-ups', '慢病随访'),
       ],
     });
@@ -40,6 +41,7 @@ function menuFor(role: string): ItemType[] {
         link('/admin/calendar', '工作日历'),
         link('/admin/policies', '时限策略'),
         link('/admin/templates', '通知模板'),
+        link('/admin/recurring-tasks', '周期任务'),
         link('/admin/announcements', '通知公告'),
       ],
     });

@@ -131,6 +131,11 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
               取消专项行动
             </Button>
           )}
+          {(campaign.status === 'running' || campaign.status === 'completed') && user.role !== 'staff' && (
+            <Link to={`/campaigns/${campaign.id}/comparisons`}>
+              <Button>数据比对</Button>
+            </Link>
+          )}
           {campaign.status !== 'draft' && user.role !== 'staff' && (
             <Button
               onClick={() =>
