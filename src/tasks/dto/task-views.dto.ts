@@ -37,6 +37,13 @@ export class TaskView {
     description: "What the unit reported when it submitted (a campaign step's counts)",
   })
   resultSummary: Record<string, unknown> | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      "The natural key a generator gave the task (null for a standalone one); in the answers of a task's creation and actions, not in lists",
+  })
+  originKey?: string | null;
 }
 
 export class TaskEventView {

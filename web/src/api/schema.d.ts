@@ -2617,6 +2617,8 @@ export interface components {
       resultSummary: {
         [key: string]: unknown;
       } | null;
+      /** @description The natural key a generator gave the task (null for a standalone one); in the answers of a task's creation and actions, not in lists */
+      originKey?: string | null;
     };
     BulkTaskActionDto: {
       /** @enum {string} */
@@ -2773,6 +2775,8 @@ export interface components {
       resultSummary: {
         [key: string]: unknown;
       } | null;
+      /** @description The natural key a generator gave the task (null for a standalone one); in the answers of a task's creation and actions, not in lists */
+      originKey?: string | null;
       /** @description The task history, oldest first */
       history: components['schemas']['TaskEventView'][];
       schedule: components['schemas']['TaskScheduleView'];
@@ -4324,11 +4328,328 @@ export interface components {
        */
       inspectingUnitId?: string;
     };
+    ProblemView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description the responsible unit (责任单位)
+       */
+      unitId: string;
+      /** @enum {string} */
+      source: 'cross_check' | 'inspection' | 'unannounced_visit' | 'third_party_evaluation' | 'performance_review';
+      /** @enum {string} */
+      category:
+        | 'clinic_equipment'
+        | 'clinic_drugs'
+        | 'clinic_staffing'
+        | 'clinic_records'
+        | 'doctor_knowledge'
+        | 'household_awareness'
+        | 'family_doctor'
+        | 'dynamic_system'
+        | 'archives'
+        | 'other';
+      itemKey: string | null;
+      duplicateKey: string;
+      description: string;
+      evidence: string;
+      /**
+       * Format: uuid
+       * @description the inspecting team's unit
+       */
+      inspectingUnitId: string | null;
+      /** Format: uuid */
+      campaignId: string | null;
+      /** Format: uuid */
+      stepId: string | null;
+      /** @enum {string} */
+      status: 'open' | 'plan_submitted' | 'rectifying' | 'fix_reported' | 'cleared';
+      /**
+       * Format: uuid
+       * @description the rectification task of the deadline engine
+       */
+      taskId: string | null;
+      version: number;
+      /**
+       * Format: date-time
+       * @description the time limit (整改时限)
+       */
+      dueAt: string;
+      plan: string | null;
+      fixNote: string | null;
+      /** @description times reported (duplicates merged) */
+      reports: number;
+      /** @description verifications refused */
+      refusals: number;
+      /** @description times found again after 销号 */
+      recurrences: number;
+      /** Format: uuid */
+      verifiedByUserId: string | null;
+      /** Format: date-time */
+      clearedAt: string | null;
+      /**
+       * Format: date-time
+       * @description found, or found again
+       */
+      openedAt: string;
+      /** Format: uuid */
+      createdByUserId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    FiledProblemView: {
+      /** @enum {string} */
+      filedAs: 'created' | 'merged' | 'reopened';
+      problem: components['schemas']['ProblemView'];
+    };
+    ProblemImportView: {
+      created: number;
+      merged: number;
+      reopened: number;
+    };
+    ProblemListItemView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description the responsible unit (责任单位)
+       */
+      unitId: string;
+      /** @enum {string} */
+      source: 'cross_check' | 'inspection' | 'unannounced_visit' | 'third_party_evaluation' | 'performance_review';
+      /** @enum {string} */
+      category:
+        | 'clinic_equipment'
+        | 'clinic_drugs'
+        | 'clinic_staffing'
+        | 'clinic_records'
+        | 'doctor_knowledge'
+        | 'household_awareness'
+        | 'family_doctor'
+        | 'dynamic_system'
+        | 'archives'
+        | 'other';
+      itemKey: string | null;
+      duplicateKey: string;
+      description: string;
+      evidence: string;
+      /**
+       * Format: uuid
+       * @description the inspecting team's unit
+       */
+      inspectingUnitId: string | null;
+      /** Format: uuid */
+      campaignId: string | null;
+      /** Format: uuid */
+      stepId: string | null;
+      /** @enum {string} */
+      status: 'open' | 'plan_submitted' | 'rectifying' | 'fix_reported' | 'cleared';
+      /**
+       * Format: uuid
+       * @description the rectification task of the deadline engine
+       */
+      taskId: string | null;
+      version: number;
+      /**
+       * Format: date-time
+       * @description the time limit (整改时限)
+       */
+      dueAt: string;
+      plan: string | null;
+      fixNote: string | null;
+      /** @description times reported (duplicates merged) */
+      reports: number;
+      /** @description verifications refused */
+      refusals: number;
+      /** @description times found again after 销号 */
+      recurrences: number;
+      /** Format: uuid */
+      verifiedByUserId: string | null;
+      /** Format: date-time */
+      clearedAt: string | null;
+      /**
+       * Format: date-time
+       * @description found, or found again
+       */
+      openedAt: string;
+      /** Format: uuid */
+      createdByUserId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      unitName: string;
+      /** @description not cleared and past its due time */
+      overdue: boolean;
+    };
+    ProblemListItemViewPage: {
+      items: components['schemas']['ProblemListItemView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    BoardRootView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    BoardUnitView: {
+      open: number;
+      overdue: number;
+      /** Format: uuid */
+      unitId: string;
+      unitName: string;
+      oldestDays: number;
+    };
+    BoardSourceView: {
+      open: number;
+      overdue: number;
+      /** @enum {string} */
+      source: 'cross_check' | 'inspection' | 'unannounced_visit' | 'third_party_evaluation' | 'performance_review';
+      label: string;
+    };
+    BoardCategoryView: {
+      open: number;
+      overdue: number;
+      /** @enum {string} */
+      category:
+        | 'clinic_equipment'
+        | 'clinic_drugs'
+        | 'clinic_staffing'
+        | 'clinic_records'
+        | 'doctor_knowledge'
+        | 'household_awareness'
+        | 'family_doctor'
+        | 'dynamic_system'
+        | 'archives'
+        | 'other';
+      label: string;
+    };
+    BoardAgeView: {
+      open: number;
+      overdue: number;
+      /** @example 8-30 */
+      bucket: string;
+    };
+    BurnDownDayView: {
+      /** Format: date */
+      day: string;
+      open: number;
+    };
+    ProblemBoardView: {
+      open: number;
+      overdue: number;
+      root: components['schemas']['BoardRootView'];
+      /** Format: date */
+      asOf: string;
+      byUnit: components['schemas']['BoardUnitView'][];
+      bySource: components['schemas']['BoardSourceView'][];
+      byCategory: components['schemas']['BoardCategoryView'][];
+      byAge: components['schemas']['BoardAgeView'][];
+      burnDown?: components['schemas']['BurnDownDayView'][];
+    };
+    ProblemEventView: {
+      id: string;
+      /** Format: uuid */
+      problemId: string;
+      /** @example refuse */
+      action: string;
+      /** @enum {string|null} */
+      fromStatus: 'open' | 'plan_submitted' | 'rectifying' | 'fix_reported' | 'cleared' | null;
+      /** @enum {string} */
+      toStatus: 'open' | 'plan_submitted' | 'rectifying' | 'fix_reported' | 'cleared';
+      /** Format: uuid */
+      actorUserId: string | null;
+      reason: string | null;
+      details: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ProblemDetailView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description the responsible unit (责任单位)
+       */
+      unitId: string;
+      /** @enum {string} */
+      source: 'cross_check' | 'inspection' | 'unannounced_visit' | 'third_party_evaluation' | 'performance_review';
+      /** @enum {string} */
+      category:
+        | 'clinic_equipment'
+        | 'clinic_drugs'
+        | 'clinic_staffing'
+        | 'clinic_records'
+        | 'doctor_knowledge'
+        | 'household_awareness'
+        | 'family_doctor'
+        | 'dynamic_system'
+        | 'archives'
+        | 'other';
+      itemKey: string | null;
+      duplicateKey: string;
+      description: string;
+      evidence: string;
+      /**
+       * Format: uuid
+       * @description the inspecting team's unit
+       */
+      inspectingUnitId: string | null;
+      /** Format: uuid */
+      campaignId: string | null;
+      /** Format: uuid */
+      stepId: string | null;
+      /** @enum {string} */
+      status: 'open' | 'plan_submitted' | 'rectifying' | 'fix_reported' | 'cleared';
+      /**
+       * Format: uuid
+       * @description the rectification task of the deadline engine
+       */
+      taskId: string | null;
+      version: number;
+      /**
+       * Format: date-time
+       * @description the time limit (整改时限)
+       */
+      dueAt: string;
+      plan: string | null;
+      fixNote: string | null;
+      /** @description times reported (duplicates merged) */
+      reports: number;
+      /** @description verifications refused */
+      refusals: number;
+      /** @description times found again after 销号 */
+      recurrences: number;
+      /** Format: uuid */
+      verifiedByUserId: string | null;
+      /** Format: date-time */
+      clearedAt: string | null;
+      /**
+       * Format: date-time
+       * @description found, or found again
+       */
+      openedAt: string;
+      /** Format: uuid */
+      createdByUserId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      events: components['schemas']['ProblemEventView'][];
+      /** @description the caller may verify or refuse its fix (outside the unit) */
+      mayVerify: boolean;
+    };
     SubmitPlanDto: {
       /** @example 3 日内补齐药品，清理过期药品并登记 */
       plan: string;
     };
-    Problem: Record<string, never>;
     ProblemNoteDto: {
       /** @example 已开始整改 */
       reason?: string;
@@ -4341,11 +4662,76 @@ export interface components {
       /** @example 药品登记表未更新 */
       reason: string;
     };
+    AccountabilityView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      problemId: string;
+      /** Format: uuid */
+      formalTalkId: string;
+      /** Format: uuid */
+      unitId: string;
+      /** @enum {string} */
+      status: 'pending' | 'completed';
+      measure: string | null;
+      /** Format: uuid */
+      completedByUserId: string | null;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AccountabilityViewPage: {
+      items: components['schemas']['AccountabilityView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     CompleteAccountabilityDto: {
       /** @example 对第1村卫生室负责人通报批评 */
       measure: string;
     };
-    AccountabilityRecord: Record<string, never>;
+    CrossCheckSettingsView: {
+      seed: number;
+      crossTownship: boolean;
+      allowReciprocal: boolean;
+      checklistVersion: number;
+      householdsPerStratum: number;
+    };
+    PairView: {
+      /** Format: uuid */
+      teamId: string;
+      teamName: string | null;
+      /** Format: uuid */
+      targetId: string;
+      targetName: string | null;
+      /**
+       * Format: uuid
+       * @description the inspection task, once launched
+       */
+      taskId: string | null;
+    };
+    PairingViolationView: {
+      /** @enum {string} */
+      rule: 'unknown_unit' | 'own_unit' | 'same_township' | 'exactly_one_team' | 'load_balance' | 'repeated_pair' | 'reciprocal';
+      message: string;
+      unitIds: string[];
+    };
+    CrossCheckRoundView: {
+      /** Format: uuid */
+      stepId: string;
+      /** Format: uuid */
+      campaignId: string;
+      title: string;
+      status: string;
+      /** @enum {string} */
+      level: 'village' | 'township';
+      settings: components['schemas']['CrossCheckSettingsView'];
+      pairs: components['schemas']['PairView'][];
+      /** @description empty when every rule holds */
+      violations: components['schemas']['PairingViolationView'][];
+    };
     CrossCheckSettingsDto: {
       /** @description the seed of the pairing and the household sample */
       seed?: number;
@@ -4367,11 +4753,56 @@ export interface components {
     PairingDto: {
       pairs: components['schemas']['PairDto'][];
     };
+    ChecklistItemView: {
+      /** @example clinic.drugs_unexpired */
+      key: string;
+      /** @enum {string} */
+      kind: 'clinic' | 'doctor' | 'household';
+      text: string;
+      /** @enum {string} */
+      category:
+        | 'clinic_equipment'
+        | 'clinic_drugs'
+        | 'clinic_staffing'
+        | 'clinic_records'
+        | 'doctor_knowledge'
+        | 'household_awareness'
+        | 'family_doctor'
+        | 'dynamic_system'
+        | 'archives'
+        | 'other';
+    };
+    ChecklistVersionView: {
+      version: number;
+      name: string;
+      items: components['schemas']['ChecklistItemView'][];
+      /** Format: date-time */
+      createdAt: string;
+    };
     ChecklistDto: {
       /** @example 交叉排查清单（2027） */
       name: string;
       /** @description items: {key, kind (clinic, doctor, household), text, category} */
       items: Record<string, never>[];
+    };
+    InspectionItemView: {
+      /** Format: uuid */
+      id: string;
+      itemKey: string;
+      /** @enum {string} */
+      kind: 'clinic' | 'doctor' | 'household';
+      text: string;
+      /** @description the sampled household (household items) */
+      householdNumber: string | null;
+      /** @enum {string|null} */
+      result: 'pass' | 'fail' | 'not_applicable' | null;
+      note: string | null;
+      evidenceIds: string[];
+      /**
+       * Format: uuid
+       * @description the problem a failure filed
+       */
+      problemId: string | null;
     };
     RecordItemDto: {
       /** @enum {string} */
@@ -11276,7 +11707,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProblemListItemViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -11297,7 +11766,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FiledProblemView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -11324,7 +11831,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProblemImportView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The body or file is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -11348,7 +11902,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProblemBoardView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -11374,6 +11966,42 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
     };
   };
   ProblemsController_get: {
@@ -11391,7 +12019,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProblemDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -11415,7 +12081,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -11440,7 +12151,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -11465,7 +12221,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -11490,7 +12291,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -11515,7 +12361,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -11540,7 +12431,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Problem'];
+          'application/json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -11576,7 +12512,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountabilityViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -11600,7 +12574,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AccountabilityRecord'];
+          'application/json': components['schemas']['AccountabilityView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -11620,7 +12639,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CrossCheckRoundView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -11643,7 +12700,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CrossCheckRoundView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -11666,7 +12770,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CrossCheckRoundView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -11683,7 +12834,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ChecklistVersionView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -11704,7 +12866,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ChecklistVersionView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -11712,7 +12903,9 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        version: number;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -11721,7 +12914,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ChecklistVersionView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -11740,7 +12962,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InspectionItemView'][];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -11764,7 +13024,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InspectionItemView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
