@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
-import { ApiFileResponse } from '../common/api-docs';
+import { ApiErrorResponses, ApiFileResponse, ApiPageResponse } from '../common/api-docs';
 import { writeXlsx } from '../common/tabular-writer';
 import { withUploadedTable } from '../common/uploaded-table';
 import { UuidParam } from '../common/uuid-param';
@@ -23,13 +23,22 @@ import {
   ReportFixDto,
   SubmitPlanDto,
 } from './dto/problem.dto';
-import { AccountabilityRecord, Problem } from './problem.entity';
+import {
+  AccountabilityView,
+  FiledProblemView,
+  ProblemBoardView,
+  ProblemDetailView,
+  ProblemImportView,
+  ProblemListItemView,
+  ProblemView,
+} from './dto/problem-views.dto';
 import { ProblemBoardService } from './problem-board.service';
 import { ProblemsService } from './problems.service';
 
 /** 问题清单 and 整改销号: problems of units, their rectification, and accountability (问责). Who may act is the problem's own rule (README). */
 @ApiTags('problems')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404)
 @Controller()
 export class ProblemsController {
   constructor(
@@ -41,6 +50,7 @@ export class ProblemsController {
   @Post('problems')
   @Roles('admin', 'manager')
   @ApiOperation({ summary: 'File a problem of a unit (merged into its open duplicate, or reopening a cleared one)' })
+  @ApiCreatedResponse({ type: FiledProblemView })
   report(@CurrentActor() actor: Actor, @Body() dto: CreateProblemDto) {
     return this.problems.report(actor, dto);
   }
@@ -52,6 +62,8 @@ export class ProblemsController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Import a problem list (CSV or XLSX); a bad row refuses the file, naming the rows' })
+  @ApiOkResponse({ type: ProblemImportView })
+  @ApiErrorResponses(413)
   @ApiBody({
     schema: {
       type: 'object',
@@ -73,6 +85,7 @@ export class ProblemsController {
 
   @Get('problems')
   @ApiOperation({ summary: 'Problems in scope, overdue first' })
+  @ApiPageResponse(ProblemListItemView)
   list(@CurrentActor() actor: Actor, @Query() query: ProblemListQueryDto) {
     return this.problems.list(actor, query);
   }
@@ -82,6 +95,7 @@ export class ProblemsController {
   @ApiOperation({
     summary: 'The 清零 board of an area: open problems by unit, source, category and age, overdue first, and the daily burn-down',
   })
+  @ApiOkResponse({ type: ProblemBoardView })
   clearance(@CurrentActor() actor: Actor, @Query() query: BoardQueryDto) {
     return this.board.board(actor, query);
   }
@@ -99,6 +113,7 @@ export class ProblemsController {
 
   @Get('problems/:id')
   @ApiOperation({ summary: 'A problem with its history' })
+  @ApiOkResponse({ type: ProblemDetailView })
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.problems.get(actor, id);
   }
@@ -106,7 +121,8 @@ export class ProblemsController {
   @Post('problems/:id/plan')
   @HttpCode(200)
   @ApiOperation({ summary: 'The responsible unit submits its rectification plan (open → plan_submitted)' })
-  @ApiOkResponse({ type: Problem })
+  @ApiOkResponse({ type: ProblemView })
+  @ApiErrorResponses(409)
   plan(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: SubmitPlanDto) {
     return this.problems.act(actor, id, 'submit_plan', { plan: dto.plan });
   }
@@ -114,7 +130,8 @@ export class ProblemsController {
   @Post('problems/:id/start')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rectification under way (plan_submitted → rectifying)' })
-  @ApiOkResponse({ type: Problem })
+  @ApiOkResponse({ type: ProblemView })
+  @ApiErrorResponses(409)
   start(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ProblemNoteDto) {
     return this.problems.act(actor, id, 'start', { reason: dto.reason });
   }
@@ -122,7 +139,8 @@ export class ProblemsController {
   @Post('problems/:id/report-fix')
   @HttpCode(200)
   @ApiOperation({ summary: "The fix reported, with evidence uploaded to the problem's task (rectifying → fix_reported)" })
-  @ApiOkResponse({ type: Problem })
+  @ApiOkResponse({ type: ProblemView })
+  @ApiErrorResponses(409)
   reportFix(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ReportFixDto) {
     return this.problems.act(actor, id, 'report_fix', { note: dto.note });
   }
@@ -130,7 +148,8 @@ export class ProblemsController {
   @Post('problems/:id/verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'Verified from outside the unit: cleared (销号)' })
-  @ApiOkResponse({ type: Problem })
+  @ApiOkResponse({ type: ProblemView })
+  @ApiErrorResponses(409)
   verify(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ProblemNoteDto) {
     return this.problems.act(actor, id, 'verify', { reason: dto.reason });
   }
@@ -138,7 +157,8 @@ export class ProblemsController {
   @Post('problems/:id/refuse')
   @HttpCode(200)
   @ApiOperation({ summary: 'Verification refused with a reason: back to rectifying' })
-  @ApiOkResponse({ type: Problem })
+  @ApiOkResponse({ type: ProblemView })
+  @ApiErrorResponses(409)
   refuse(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ProblemReasonDto) {
     return this.problems.act(actor, id, 'refuse', { reason: dto.reason });
   }
@@ -146,7 +166,8 @@ export class ProblemsController {
   @Post('problems/:id/reopen')
   @HttpCode(200)
   @ApiOperation({ summary: 'A cleared problem found again: reopened with a new time limit, counted as a recurrence' })
-  @ApiOkResponse({ type: Problem })
+  @ApiOkResponse({ type: ProblemView })
+  @ApiErrorResponses(409)
   reopen(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ProblemReasonDto) {
     return this.problems.act(actor, id, 'reopen', { reason: dto.reason });
   }
@@ -154,6 +175,7 @@ export class ProblemsController {
   @Get('accountability')
   @Roles('admin', 'manager')
   @ApiOperation({ summary: 'Accountability records (问责) of units in scope, pending first' })
+  @ApiPageResponse(AccountabilityView)
   accountability(@CurrentActor() actor: Actor, @Query() query: ProblemListQueryDto) {
     return this.problems.accountability(actor, query);
   }
@@ -162,7 +184,8 @@ export class ProblemsController {
   @Roles('admin', 'manager')
   @HttpCode(200)
   @ApiOperation({ summary: 'A manager records the measure taken (问责) and completes the record' })
-  @ApiOkResponse({ type: AccountabilityRecord })
+  @ApiOkResponse({ type: AccountabilityView })
+  @ApiErrorResponses(409)
   complete(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CompleteAccountabilityDto) {
     return this.problems.completeAccountability(actor, id, dto.measure);
   }
