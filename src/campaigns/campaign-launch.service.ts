@@ -197,7 +197,25 @@ export class CampaignLaunchService {
     return cancelled;
   }
 
+  /**
+   * The 清零 gate: a campaign closes only when every problem its steps found (a cross-check round's) is
+   * cleared. Until then this throws and the workflow's retry of the activity waits (at most a minute
+   * between tries), while the problems' own ladders escalate the units that hold it back.
+   */
   async complete(campaignId: string): Promise<void> {
+    const open: { name: string; n: number }[] = await this.dataSource.query(
+      `SELECT u.name, count(*)::int AS n FROM problems p JOIN units u ON u.id = p.unit_id JOIN campaigns c ON c.id = p.campaign_id
+       WHERE p.campaign_id = $1 AND p.status <> 'cleared' AND c.status IN ('launching', 'running')
+       GROUP BY u.name ORDER BY n DESC, u.name`,
+      [campaignId],
+    );
+    if (open.length > 0) {
+      const total = open.reduce((sum, u) => sum + u.n, 0);
+      const units = open.slice(0, 5).map((u) => `${u.name} ${u.n}`);
+      throw new Error(
+        `清零 gate: ${total} problem(s) of this campaign are not cleared (${units.join(', ')}${open.length > 5 ? ', …' : ''})`,
+      );
+    }
     await this.dataSource
       .getRepository(Campaign)
       .update({ id: campaignId, status: In(['launching', 'running']) }, { status: 'completed', finishedAt: new Date() });

@@ -233,4 +233,35 @@ describe('cross-check rounds through the HTTP API', () => {
     const step1 = (await t.http.get(`/api/campaigns/${campaignId}`).set(auth(adminToken)).expect(200)).body.steps[0];
     expect(step1.status).toBe('completed');
   });
+
+  it('keeps the campaign open past its last round until its problems are cleared (the 清零 gate)', async () => {
+    for (const pair of await pairsOf(rounds[1])) {
+      const token = clinicTokens[district.id.clinics.indexOf(pair.teamId)];
+      const items: { id: string }[] = (await t.http.get(`/api/inspections/${pair.taskId}/items`).set(auth(token)).expect(200)).body;
+      for (const item of items)
+        await t.http.put(`/api/inspections/${pair.taskId}/items/${item.id}`).set(auth(token)).send({ result: 'pass' }).expect(200);
+      await t.http.post(`/api/tasks/${pair.taskId}/submit`).set(auth(token)).send({}).expect(201);
+      await t.http.post(`/api/tasks/${pair.taskId}/approve`).set(auth(adminToken)).send({}).expect(201);
+    }
+    const campaign = () => t.http.get(`/api/campaigns/${campaignId}`).set(auth(adminToken)).expect(200);
+    await eventually(async () => ((await campaign()).body.steps[1].status === 'completed' ? true : undefined), 30_000, 'round 2 completed');
+    // Round 1's problem is still open: the campaign does not close.
+    const [problem] = await db().getRepository(Problem).findBy({ campaignId, status: 'open' });
+    expect((await campaign()).body.status).toBe('running');
+    const target = clinicTokens[district.id.clinics.indexOf(problem.unitId)];
+    const step = (path: string, token: string, body: object) =>
+      t.http.post(`/api/problems/${problem.id}/${path}`).set(auth(token)).send(body).expect(200);
+    await step('plan', target, { plan: '清理过期药品' });
+    await step('start', target, {});
+    await t.http
+      .post(`/api/tasks/${problem.taskId}/evidence/files`)
+      .set(auth(target))
+      .attach('file', JPEG, { filename: '已清理.jpg', contentType: 'image/jpeg' })
+      .expect(201);
+    await step('report-fix', target, { note: '已清理' });
+    expect((await campaign()).body.status).toBe('running');
+    // The inspecting team verifies: 销号, and the campaign closes.
+    await step('verify', clinicTokens[district.id.clinics.indexOf(problem.inspectingUnitId!)], {});
+    await eventually(async () => ((await campaign()).body.status === 'completed' ? true : undefined), 50_000, 'the campaign closed');
+  }, 90_000);
 });
