@@ -150,11 +150,17 @@ export class TreatmentCasesService implements OnModuleInit {
       ['c.status', query.status],
       ['c.handling', query.handling],
       ['c.hospital_unit_id', query.hospitalUnitId],
-      ['c.stage_task_id', query.stageTaskId],
     ] as const) {
       if (value === undefined) continue;
       params.push(value);
       where.push(`${column} = $${params.length}`);
+    }
+    if (query.stageTaskId !== undefined) {
+      // Any stage task of the case, finished ones too: each carries the case in its natural key (case:<id>:<version>).
+      params.push(query.stageTaskId);
+      where.push(
+        `c.id = (SELECT split_part(st.origin_key, ':', 2)::uuid FROM tasks st WHERE st.id = $${params.length} AND st.origin_key LIKE 'case:%')`,
+      );
     }
     const filter = where.join(' AND ');
     const [{ total }]: { total: number }[] = await this.dataSource.query(

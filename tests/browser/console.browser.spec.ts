@@ -77,6 +77,13 @@ describe('web console in a real browser', () => {
     return { context, page };
   }
 
+  /** Picks an option of an Ant Design select by its label, as a keyboard user would: open, type, Enter. */
+  async function chooseOption(page: Page, label: string, option: string) {
+    await page.getByLabel(label).click();
+    await page.getByLabel(label).pressSequentially(option);
+    await page.getByLabel(label).press('Enter');
+  }
+
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 
   it('signs in as each demo role and shows that role its menu; a wrong password says so', async () => {
@@ -247,6 +254,84 @@ describe('web console in a real browser', () => {
     await page.goto(`${base}/oversight?campaignId=${campaignId}`);
     await page.getByText('没有逾期任务').waitFor();
     await context.close();
+  });
+
+  it('a treatment round from those results: the centre refers the case, the hospital admits and treats it on their task pages, the rate reaches 100 %', async () => {
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    const hospital = (await t.http.get('/api/units?kind=designated_hospital&q=人民医院').set('Authorization', `Bearer ${admin}`)).body
+      .items[0];
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const round = {
+      startsOn: day(0),
+      endsOn: day(30),
+      diseases: [{ disease: 'C01' }],
+      hospitals: [{ unitId: hospital.id, diseases: ['C01'] }],
+      targetRate: 90,
+      stages: { referral: { withinDays: 10 }, admission: { withinDays: 20 }, treatment: { withinDays: 60 } },
+    };
+    const { context, page } = await signedIn('admin');
+    await page.goto(`${base}/campaigns`);
+    await page.getByRole('button', { name: '新建专项行动' }).click();
+    await page.getByLabel('名称').fill('朝天区慢病救治');
+    await chooseOption(page, '模板', '大病集中救治');
+    // The district: its designated hospital must lie inside the round's scope.
+    await page.getByLabel('范围（市、县区或乡镇）').fill('朝天区');
+    await page.getByTitle('朝天区（县/区）').click();
+    await page.getByLabel('开始日期').fill(day(0));
+    await page.getByLabel('结束日期').fill(day(30));
+    await page.getByLabel('完成时限').fill(day(30));
+    await chooseOption(page, '责任单位', '乡镇卫生院');
+    await page.getByLabel('救治批次定义（JSON）').fill(JSON.stringify(round));
+    await page.getByRole('button', { name: /创\s*建/ }).click();
+    await page.getByTestId('campaign-status').filter({ hasText: '草稿' }).waitFor();
+    await page.getByRole('button', { name: /启\s*动/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /启\s*动/ })
+      .click();
+    await page.getByTestId('campaign-status').filter({ hasText: '进行中' }).waitFor({ timeout: 60_000 });
+    const roundLink = page.getByRole('link', { name: '救治病例与救治率' });
+    const roundPath = (await roundLink.getAttribute('href'))!;
+    await context.close();
+
+    // The health centre refers the case from its referral task, on a phone.
+    const centre = await signedIn('centre', PHONE);
+    await centre.page.getByTestId('task-card').filter({ hasText: '转诊' }).first().getByRole('link').click();
+    await centre.page.getByRole('tab', { name: '救治病例' }).waitFor();
+    await expect(centre.page.getByRole('button', { name: '提交审核' }).count()).resolves.toBe(0);
+    await shot(centre.page, 'staff-phone-treatment-case');
+    // Ant Design spaces out a two-character button label: 转 诊.
+    await centre.page.getByRole('button', { name: /^转\s*诊$/ }).click();
+    await centre.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await centre.page.getByTestId('case-status').filter({ hasText: '已转诊' }).waitFor();
+    await centre.context.close();
+
+    // The hospital admits and treats it from its admission task.
+    const hospitalUser = await signedIn('hospital');
+    await hospitalUser.page.getByRole('link', { name: /入院/ }).first().click();
+    await hospitalUser.page.getByRole('button', { name: /^入\s*院$/ }).click();
+    await hospitalUser.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await hospitalUser.page.getByTestId('case-status').filter({ hasText: '已入院' }).waitFor();
+    await hospitalUser.page.getByRole('button', { name: '救治完成' }).click();
+    const dialog = hospitalUser.page.getByRole('dialog');
+    await chooseOption(hospitalUser.page, '救治结果', '已出院');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await hospitalUser.page.getByTestId('case-status').filter({ hasText: '已救治' }).waitFor();
+    await hospitalUser.context.close();
+
+    // The round's rate as the admin sees it.
+    const again = await signedIn('admin');
+    await again.page.goto(`${base}${roundPath}?tab=rates`);
+    await again.page.getByTestId('rates-table').waitFor();
+    await again.page.getByText(/应救治 1 人，已救治 1 人，救治率 100%/).waitFor();
+    await shot(again.page, 'admin-treatment-rates');
+    await again.context.close();
   });
 
   it('an out-of-scope deep link shows the refusal, and an expired session returns to sign-in and then to the page', async () => {

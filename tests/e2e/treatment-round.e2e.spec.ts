@@ -213,6 +213,11 @@ describe('batch treatment rounds through the HTTP API', () => {
       .set(auth(hospitalToken))
       .expect(200);
     expect(byTask.body.items.map((c: { id: string }) => c.id)).toEqual([child.id]);
+    const byFinishedStage = await t.http
+      .get(`/api/treatment-rounds/${roundStepId}/cases?stageTaskId=${child.stageTaskId}`)
+      .set(auth(centreToken))
+      .expect(200);
+    expect(byFinishedStage.body.items.map((c: { id: string }) => c.id)).toEqual([child.id]);
     const admission = await db().getRepository(Task).findOneByOrFail({ id: referred.body.stageTaskId });
     expect(admission).toMatchObject({ kind: 'case_admission', unitId: district.id.hospital, status: 'open' });
     expect((await db().getRepository(Task).findOneByOrFail({ id: child.stageTaskId! })).status).toBe('approved');

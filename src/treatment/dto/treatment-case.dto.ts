@@ -31,7 +31,7 @@ export class CaseListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'the case whose current stage is this task (the console opens a case from its stage task)',
+    description: 'the case this task is a stage of, current or finished (the console opens a case from its stage task)',
   })
   @IsOptional()
   @IsUUID()

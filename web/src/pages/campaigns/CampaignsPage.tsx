@@ -126,6 +126,8 @@ function CreateCampaignDialog({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item label="模板" name="template">
           <Select
+            showSearch
+            optionFilterProp="label"
             options={[
               { value: 're_identification', label: '疾病再识别' },
               { value: 'treatment_round', label: '大病集中救治' },
@@ -148,6 +150,8 @@ function CreateCampaignDialog({ onClose }: { onClose: () => void }) {
         </Space>
         <Form.Item label="责任单位" name="responsibleUnitKind">
           <Select
+            showSearch
+            optionFilterProp="label"
             options={[
               { value: 'village_clinic', label: '村卫生室' },
               { value: 'health_centre', label: '乡镇卫生院' },

@@ -165,14 +165,22 @@ function CaseView({ treatmentCase: c }: { treatmentCase: Case }) {
         <Form form={form} layout="vertical">
           {action === 'treat' && (
             <Form.Item label="救治结果" name="outcome" rules={[{ required: true, message: '请选择救治结果' }]}>
-              <Select options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))} />
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))}
+              />
             </Form.Item>
           )}
           {action === 'close' && (
             <>
               <Alert type="warning" style={{ marginBottom: 12 }} message="本人拒绝的，须先在本阶段任务上传签字材料。" />
               <Form.Item label="关闭原因" name="closeReason" rules={[{ required: true, message: '请选择关闭原因' }]}>
-                <Select options={CLOSE_REASONS.map((r) => ({ value: r, label: CLOSE_REASON_LABELS[r] }))} />
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={CLOSE_REASONS.map((r) => ({ value: r, label: CLOSE_REASON_LABELS[r] }))}
+                />
               </Form.Item>
             </>
           )}

@@ -5,7 +5,7 @@ import type { ApiData } from '../../api/types';
 import { QueryState } from '../../components/QueryState';
 import { CasePanel } from './CasePanel';
 
-/** The case a stage task (转诊, 入院, 救治) belongs to: acting on the case moves the task. */
+/** The case a stage task (转诊, 入院, 救治) belongs to, also once the case has moved on: acting on the case moves the task. */
 export function StageCasePanel({ task }: { task: ApiData<'/api/tasks/{id}', 'get'> }) {
   const found = useQuery({
     queryKey: ['treatment-cases', 'by-stage', task.id],
@@ -19,7 +19,7 @@ export function StageCasePanel({ task }: { task: ApiData<'/api/tasks/{id}', 'get
   });
   return (
     <QueryState query={found}>
-      {(page) => (page.items[0] ? <CasePanel caseId={page.items[0].id} /> : <Empty description="本阶段已结束，病例已进入下一阶段" />)}
+      {(page) => (page.items[0] ? <CasePanel caseId={page.items[0].id} /> : <Empty description="未找到该任务对应的病例" />)}
     </QueryState>
   );
 }
