@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { StateEventColumns } from '../common/state-event';
 import type { ProblemCategory, ProblemSource, ProblemStatus } from '../domain/rectification';
 
 /** One problem of a unit (问题清单 row), rectified until cleared (销号); its deadline is a task of the deadline engine. */
@@ -91,34 +92,11 @@ export class Problem {
   updatedAt: Date;
 }
 
+/** Every step of a problem's rectification, as it happened (merged reports too). */
 @Entity({ name: 'problem_events' })
-export class ProblemEvent {
-  @PrimaryColumn({ type: 'bigint', generated: 'increment' })
-  id: string;
-
+export class ProblemEvent extends StateEventColumns<ProblemStatus> {
   @Column({ name: 'problem_id', type: 'uuid' })
   problemId: string;
-
-  @Column({ type: 'varchar', length: 24 })
-  action: string;
-
-  @Column({ name: 'from_status', type: 'varchar', length: 16, nullable: true })
-  fromStatus: ProblemStatus | null;
-
-  @Column({ name: 'to_status', type: 'varchar', length: 16 })
-  toStatus: ProblemStatus;
-
-  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
-  actorUserId: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  reason: string | null;
-
-  @Column({ type: 'jsonb', default: {} })
-  details: Record<string, unknown>;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }
 
 /** 问责: opened with the formal talk of an overdue problem's top escalation level; a manager completes it. */

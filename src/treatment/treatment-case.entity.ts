@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { StateEventColumns } from '../common/state-event';
 import type { CaseStatus, CloseReason, HandlingCategory, TreatmentOutcome } from '../domain/treatment-round';
 
 /** One person's treatment for one disease in one round (救治台账 row), tracked to treated or closed. */
@@ -84,31 +85,7 @@ export class TreatmentCase {
 
 /** Every transition of a case, as it happened. */
 @Entity({ name: 'treatment_case_events' })
-export class TreatmentCaseEvent {
-  @PrimaryColumn({ type: 'bigint', generated: 'increment' })
-  id: string;
-
+export class TreatmentCaseEvent extends StateEventColumns<CaseStatus> {
   @Column({ name: 'case_id', type: 'uuid' })
   caseId: string;
-
-  @Column({ type: 'varchar', length: 24 })
-  action: string;
-
-  @Column({ name: 'from_status', type: 'varchar', length: 12, nullable: true })
-  fromStatus: CaseStatus | null;
-
-  @Column({ name: 'to_status', type: 'varchar', length: 12 })
-  toStatus: CaseStatus;
-
-  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
-  actorUserId: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  reason: string | null;
-
-  @Column({ type: 'jsonb', default: () => "'{}'" })
-  details: Record<string, unknown>;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }
