@@ -5,7 +5,13 @@ import { MAX_RATE_DECIMALS } from '../domain/treatment-rates';
 
 /** The rounding every rate report takes (treatment rates, follow-up rates): half up to this many decimals. */
 export class RateDecimalsQueryDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_RATE_DECIMALS, default: 2, description: 'decimals of the rates (rounded half up)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_RATE_DECIMALS,
+    default: 2,
+    description: 'decimals of the rates (rounded half up)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -2659,8 +2659,58 @@ export interface components {
       /** @example 调离岗位 */
       reason: string;
     };
-    TaskViewPage: {
-      items: components['schemas']['TaskView'][];
+    TaskListItemView: {
+      /** Format: uuid */
+      id: string;
+      /** @description e.g. re_identification, monthly_system_update, standalone */
+      kind: string;
+      title: string;
+      description: string;
+      /** Format: uuid */
+      campaignId: string | null;
+      /** Format: uuid */
+      stepId: string | null;
+      /** Format: uuid */
+      unitId: string;
+      /** Format: uuid */
+      assigneeUserId: string | null;
+      /** Format: date-time */
+      dueAt: string;
+      /** @description Bumped by each extension */
+      deadlineVersion: number;
+      /** @enum {string} */
+      status: 'open' | 'in_progress' | 'submitted' | 'approved' | 'cancelled';
+      /** @description The deadline policy as it was when the task started (see README: deadline policies) */
+      policy: components['schemas']['DeadlinePolicyView'];
+      /**
+       * Format: uuid
+       * @description The named policy the snapshot came from
+       */
+      policyId: string | null;
+      escalationLevel: number;
+      /** Format: uuid */
+      createdByUserId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @description What the unit reported when it submitted (a campaign step's counts) */
+      resultSummary: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The natural key a generator gave the task (null for a standalone one); in the answers of a task's creation and actions, not in lists */
+      originKey?: string | null;
+      /** Format: date-time */
+      nextReminderAt: string | null;
+      /** Format: date-time */
+      nextEscalationAt: string | null;
+      /** @description The level that escalation reaches */
+      nextEscalationLevel: number | null;
+    };
+    TaskListItemViewPage: {
+      items: components['schemas']['TaskListItemView'][];
       /** @description How many match, over all pages */
       total: number;
       page: number;
@@ -3770,7 +3820,6 @@ export interface components {
       /** Format: date-time */
       resolvedAt: string | null;
     };
-    Object: Record<string, never>;
     RateAreaView: {
       /** Format: uuid */
       id: string;
@@ -6594,7 +6643,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TaskViewPage'];
+          'application/json': components['schemas']['TaskListItemViewPage'];
         };
       };
       /** @description Invalid request: a parameter, field or file fails validation */
@@ -6645,7 +6694,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TaskViewPage'];
+          'application/json': components['schemas']['TaskListItemViewPage'];
         };
       };
       /** @description Invalid request: a parameter, field or file fails validation */
@@ -10333,7 +10382,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description decimals of the rates (rounded half up) */
-        decimals?: components['schemas']['Object'];
+        decimals?: number;
         /** @description rows: the counties, the areas directly below unitId (each with its whole subtree), 三个一批, or the diseases of the round */
         by?: 'county' | 'unit' | 'handling' | 'disease';
         /** @description an area (city, county, township, village) of the campaign scope, in your scope: only its cases are counted, and by=unit lists its children. Default: the campaign's scope unit (for by=unit, your own area when the campaign reaches beyond your scope) */
@@ -10399,7 +10448,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description decimals of the rates (rounded half up) */
-        decimals?: components['schemas']['Object'];
+        decimals?: number;
         /** @description rows: the counties, the areas directly below unitId (each with its whole subtree), 三个一批, or the diseases of the round */
         by?: 'county' | 'unit' | 'handling' | 'disease';
         /** @description an area (city, county, township, village) of the campaign scope, in your scope: only its cases are counted, and by=unit lists its children. Default: the campaign's scope unit (for by=unit, your own area when the campaign reaches beyond your scope) */
@@ -10465,7 +10514,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description decimals of the rates (rounded half up) */
-        decimals?: components['schemas']['Object'];
+        decimals?: number;
         /** @description rows: the counties, the areas directly below unitId (each with its whole subtree), 三个一批, or the diseases of the round */
         by?: 'county' | 'unit' | 'handling' | 'disease';
         /** @description an area (city, county, township, village) of the campaign scope, in your scope: only its cases are counted, and by=unit lists its children. Default: the campaign's scope unit (for by=unit, your own area when the campaign reaches beyond your scope) */
@@ -10538,7 +10587,7 @@ export interface operations {
         handling?: 'major_treatment' | 'chronic_contract' | 'severe_safety_net';
         /** @description cases of this designated hospital */
         hospitalUnitId?: string;
-        /** @description the case whose current stage is this task (the console opens a case from its stage task) */
+        /** @description the case this task is a stage of, current or finished (the console opens a case from its stage task) */
         stageTaskId?: string;
       };
       header?: never;
@@ -11218,7 +11267,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description decimals of the rates (rounded half up) */
-        decimals?: components['schemas']['Object'];
+        decimals?: number;
         /** @description an area in your scope (city, county, township, village); default: your own unit */
         unitId?: string;
         /** @description the day (Asia/Shanghai) the figures stand at the end of; default: today */
