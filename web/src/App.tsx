@@ -29,6 +29,8 @@ const NotificationTemplatesPage = lazy(() => import('./pages/admin/NotificationT
 const AnnouncementsPage = lazy(() => import('./pages/admin/AnnouncementsPage'));
 const RecurringTasksPage = lazy(() => import('./pages/admin/RecurringTasksPage'));
 const ComparisonsPage = lazy(() => import('./pages/admin/ComparisonsPage'));
+const QinglingBoardPage = lazy(() => import('./pages/problems/QinglingBoardPage'));
+const ProblemsPage = lazy(() => import('./pages/problems/ProblemsPage'));
 
 const pageFallback = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -75,6 +77,8 @@ export function App() {
             <Route path="/admin/recurring-tasks" element={<RecurringTasksPage />} />
             <Route path="/comparisons" element={<ComparisonsPage />} />
             <Route path="/campaigns/:id/comparisons" element={<ComparisonsPage />} />
+            <Route path="/qingling" element={<QinglingBoardPage />} />
+            <Route path="/problems" element={<ProblemsPage />} />
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单进入。" />} />
           </Routes>
         </Suspense>

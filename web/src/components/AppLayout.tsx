@@ -13,6 +13,8 @@ import { session } from '../session';
 function menuFor(role: string): ItemType[] {
   const link = (to: string, label: string): ItemType => ({ key: to, label: <Link to={to}>{label}</Link> });
   const items: ItemType[] = [link('/tasks', '我的任务'), link('/inbox', '消息'), link('/settings/notifications', '通知设置')];
+  // Staff see their unit's problems (and those their team found) in the list; managers from 督办.
+  if (role === 'staff') items.push(link('/problems', '问题整改'));
   if (role === 'manager' || role === 'admin') {
     items.push({
       type: 'group',
@@ -26,6 +28,8 @@ function menuFor(role: string): ItemType[] {
         link('/campaigns', '专项行动'),
         link('/comparisons', '数据比对'),
         link('/follow-ups', '慢病随访'),
+        link('/qingling', '清零看板'),
+        link('/problems', '问题清单'),
       ],
     });
   }

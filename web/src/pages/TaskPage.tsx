@@ -11,7 +11,9 @@ import { formatDateTime } from '../lib/dates';
 import { TASK_STATUS_LABELS } from '../lib/labels';
 import { EvidencePanel } from './task/EvidencePanel';
 import { FollowUpsPanel } from './task/FollowUpsPanel';
+import { InspectionPanel } from './task/InspectionPanel';
 import { ItemsPanel } from './task/ItemsPanel';
+import { ProblemPanel } from './problems/ProblemPanel';
 import { StageCasePanel } from './treatment/StageCasePanel';
 
 type TaskDetail = ApiData<'/api/tasks/{id}', 'get'>;
@@ -24,9 +26,21 @@ const OWN_TAB: Record<string, { key: string; label: string; render: (task: TaskD
   case_referral: STAGE_TAB,
   case_admission: STAGE_TAB,
   case_treatment: STAGE_TAB,
+  cross_check_inspection: {
+    key: 'checklist',
+    label: '检查清单',
+    render: (task, canRecord) => <InspectionPanel taskId={task.id} canRecord={canRecord} />,
+  },
+  rectification: { key: 'problem', label: '整改问题', render: (task) => <TaskProblem task={task} /> },
 };
 /** Tasks that finish with what they follow (a case's stage, the last follow-up), never by a submission. */
-const NOT_SUBMITTED = ['case_referral', 'case_admission', 'case_treatment', 'follow_up'];
+const NOT_SUBMITTED = ['case_referral', 'case_admission', 'case_treatment', 'follow_up', 'rectification'];
+
+/** A rectification task names its problem in its creation (a reopened problem's earlier tasks too). */
+function TaskProblem({ task }: { task: TaskDetail }) {
+  const problemId = task.history.find((e) => e.action === 'created' && typeof e.details.problemId === 'string')?.details.problemId;
+  return typeof problemId === 'string' ? <ProblemPanel id={problemId} /> : <Alert type="warning" message="未找到此任务的问题" />;
+}
 
 const ACTION_LABELS: Record<string, string> = {
   created: '创建',
