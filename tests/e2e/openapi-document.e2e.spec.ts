@@ -202,6 +202,14 @@ describe('the OpenAPI document', () => {
 
   it('is what web/src/api/schema.d.ts was generated from', async () => {
     const committed = await readFile(join(root, 'web', 'src', 'api', 'schema.d.ts'), 'utf8');
-    if (result.types !== committed) throw new Error('web/src/api/schema.d.ts is stale: run npm run api:generate');
+    if (result.types === committed) return;
+    const [ours, theirs] = [result.types.split('\n'), committed.split('\n')];
+    let line = 0;
+    while (ours[line] === theirs[line]) line++;
+    throw new Error(
+      `web/src/api/schema.d.ts is stale: run npm run api:generate\n` +
+        `first difference, line ${line + 1}: the document gives ${JSON.stringify(ours[line])}, the file has ${JSON.stringify(theirs[line])}\n` +
+        '(still stale right after api:generate? A DTO property without an explicit type: tsc and the tests’ swc emit different metadata)',
+    );
   });
 });
