@@ -31,6 +31,7 @@ const RecurringTasksPage = lazy(() => import('./pages/admin/RecurringTasksPage')
 const ComparisonsPage = lazy(() => import('./pages/admin/ComparisonsPage'));
 const QinglingBoardPage = lazy(() => import('./pages/problems/QinglingBoardPage'));
 const ProblemsPage = lazy(() => import('./pages/problems/ProblemsPage'));
+const PairingPage = lazy(() => import('./pages/cross-checks/PairingPage'));
 
 const pageFallback = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -79,6 +80,7 @@ export function App() {
             <Route path="/campaigns/:id/comparisons" element={<ComparisonsPage />} />
             <Route path="/qingling" element={<QinglingBoardPage />} />
             <Route path="/problems" element={<ProblemsPage />} />
+            <Route path="/cross-checks/:stepId" element={<PairingPage />} />
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单进入。" />} />
           </Routes>
         </Suspense>

@@ -96,6 +96,11 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
                   救治病例与救治率
                 </Link>
               )}
+              {s.kind === 'cross_check' && (
+                <Link to={`/cross-checks/${s.id}`} style={{ marginLeft: 8 }}>
+                  交叉排查配对
+                </Link>
+              )}
             </Descriptions.Item>
           ))}
           {campaign.cancelReason && <Descriptions.Item label="取消原因">{campaign.cancelReason}</Descriptions.Item>}
