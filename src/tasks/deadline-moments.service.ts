@@ -20,6 +20,12 @@ export interface UnitTiming {
 }
 
 /** What a task's page shows of its timing (GET /api/tasks/:id). */
+export interface UpcomingMoments {
+  nextReminderAt: string | null;
+  nextEscalationAt: string | null;
+  nextEscalationLevel: number | null;
+}
+
 export interface TaskSchedule {
   nextReminder: { at: string; index: number } | null;
   nextEscalation: { at: string; level: number; target: EscalationTarget | null } | null;
@@ -193,6 +199,30 @@ export class DeadlineMomentsService {
   }
 
   /** The task's next reminder and escalation, and what has been acted on. */
+  /**
+   * The next pending reminder and escalation of each task, on its current deadline: one query for a
+   * page of a list (我的任务 shows them beside each task).
+   */
+  async upcomingOf(taskIds: string[]): Promise<Map<string, UpcomingMoments>> {
+    const upcoming = new Map<string, UpcomingMoments>(
+      taskIds.map((id) => [id, { nextReminderAt: null, nextEscalationAt: null, nextEscalationLevel: null }]),
+    );
+    if (taskIds.length === 0) return upcoming;
+    const rows: { task_id: string; kind: MomentKind; due_at: Date; seq: number }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (m.task_id, m.kind) m.task_id, m.kind, m.due_at, m.seq
+       FROM deadline_moments m JOIN tasks t ON t.id = m.task_id AND t.deadline_version = m.deadline_version
+       WHERE m.task_id = ANY($1::uuid[]) AND m.status = 'pending'
+       ORDER BY m.task_id, m.kind, m.due_at, m.seq`,
+      [taskIds],
+    );
+    for (const r of rows) {
+      const entry = upcoming.get(r.task_id)!;
+      if (r.kind === 'reminder') entry.nextReminderAt = r.due_at.toISOString();
+      else Object.assign(entry, { nextEscalationAt: r.due_at.toISOString(), nextEscalationLevel: r.seq });
+    }
+    return upcoming;
+  }
+
   async scheduleOf(task: Pick<Task, 'id' | 'deadlineVersion' | 'policy'>): Promise<TaskSchedule> {
     const rows: { kind: MomentKind; seq: number; deadline_version: number; due_at: Date; status: string; acted_at: Date | null }[] =
       await this.dataSource.query(

@@ -6,7 +6,7 @@ import { Page } from '../common/pagination';
 import { UuidParam } from '../common/uuid-param';
 import { BulkTaskActionDto, HandoverDto } from './dto/bulk.dto';
 import { CreateTaskDto, ExtensionDecisionDto, ExtensionRequestDto, ReassignDto, TaskActionDto, TaskListQueryDto } from './dto/task.dto';
-import { BulkResultView, ExtensionRequestView, TaskDetailView, TaskView } from './dto/task-views.dto';
+import { BulkResultView, ExtensionRequestView, TaskDetailView, TaskListItemView, TaskView } from './dto/task-views.dto';
 import { BulkTasksService } from './bulk-tasks.service';
 import { TasksService } from './tasks.service';
 
@@ -54,16 +54,20 @@ export class TasksController {
   /** Tasks assigned to me or to my unit. */
   @Get('tasks/mine')
   @ApiOperation({ summary: 'My tasks: assigned to me, or to my unit as a whole (我的任务)' })
-  @ApiPageResponse(TaskView)
-  mine(@CurrentActor() actor: Actor, @Query() query: TaskListQueryDto): Promise<Page<TaskView>> {
+  @ApiPageResponse(TaskListItemView)
+  mine(@CurrentActor() actor: Actor, @Query() query: TaskListQueryDto): Promise<Page<TaskListItemView>> {
     return this.tasks.mine(actor, query);
   }
 
   @Get('units/:unitId/tasks')
   @ApiOperation({ summary: 'Tasks of a unit in the scope' })
-  @ApiPageResponse(TaskView)
+  @ApiPageResponse(TaskListItemView)
   @ApiErrorResponses(403, 404)
-  forUnit(@CurrentActor() actor: Actor, @UuidParam('unitId') unitId: string, @Query() query: TaskListQueryDto): Promise<Page<TaskView>> {
+  forUnit(
+    @CurrentActor() actor: Actor,
+    @UuidParam('unitId') unitId: string,
+    @Query() query: TaskListQueryDto,
+  ): Promise<Page<TaskListItemView>> {
     return this.tasks.forUnit(actor, unitId, query);
   }
 

@@ -15,7 +15,7 @@ import { User } from '../users/user.entity';
 import { CreateTaskDto, ExtensionDecisionDto, ExtensionRequestDto, ReassignDto, TaskListQueryDto } from './dto/task.dto';
 import { recordTaskEvent } from './task-events';
 import { DeadlineClockClient } from './deadline-clock-client';
-import { ClockWakes, DeadlineMomentsService, TaskSchedule } from './deadline-moments.service';
+import { ClockWakes, DeadlineMomentsService, TaskSchedule, UpcomingMoments } from './deadline-moments.service';
 import { CreationContext, insertCreatedTask, NewTaskRow, PolicySource, readCreationContext } from './task-creation';
 import { TaskExtensionRequest } from './task-extension-request.entity';
 import { TaskKindRules } from './task-kind-rules';
@@ -192,7 +192,7 @@ export class TasksService {
   }
 
   /** Tasks assigned to me, or to my unit as a whole. */
-  async mine(actor: Actor, query: TaskListQueryDto): Promise<Page<Task>> {
+  async mine(actor: Actor, query: TaskListQueryDto): Promise<Page<Task & UpcomingMoments>> {
     const qb = this.dataSource
       .getRepository(Task)
       .createQueryBuilder('task')
@@ -200,7 +200,7 @@ export class TasksService {
     return this.page(qb, query);
   }
 
-  async forUnit(actor: Actor, unitId: string, query: TaskListQueryDto): Promise<Page<Task>> {
+  async forUnit(actor: Actor, unitId: string, query: TaskListQueryDto): Promise<Page<Task & UpcomingMoments>> {
     await this.units.getInScope(actor, unitId);
     const qb = this.dataSource.getRepository(Task).createQueryBuilder('task').where('task.unitId = :unitId', { unitId });
     return this.page(qb, query);
@@ -338,7 +338,7 @@ export class TasksService {
     return saved;
   }
 
-  private async page(qb: SelectQueryBuilder<Task>, query: TaskListQueryDto): Promise<Page<Task>> {
+  private async page(qb: SelectQueryBuilder<Task>, query: TaskListQueryDto): Promise<Page<Task & UpcomingMoments>> {
     if (query.status) qb.andWhere('task.status = :status', { status: query.status });
     if (query.kind) qb.andWhere('task.kind = :kind', { kind: query.kind });
     if (query.campaignId) qb.andWhere('task.campaignId = :campaignId', { campaignId: query.campaignId });
@@ -351,7 +351,12 @@ export class TasksService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return pageOf(items, total, query);
+    const upcoming = await this.moments.upcomingOf(items.map((t) => t.id));
+    return pageOf(
+      items.map((t) => ({ ...t, ...upcoming.get(t.id)! })),
+      total,
+      query,
+    );
   }
 
   /** A task is visible to its assignee, its unit's people and the managers above it. */

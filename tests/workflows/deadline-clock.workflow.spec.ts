@@ -251,6 +251,16 @@ describe('deadline clocks', () => {
   it('re-plans reminders and resets the ladder when an extension is approved', async () => {
     const task = await createTask(10, secondsPolicy([1], [0, 30]), worker.id);
     const workerToken = await t.login(worker.username, worker.password);
+    // 我的任务 shows each task's next reminder and escalation, as its moments plan them.
+    const planned = await momentsOf(task.id);
+    const listed = (await t.http.get('/api/tasks/mine').set(auth(workerToken)).expect(200)).body.items.find(
+      (i: { id: string }) => i.id === task.id,
+    );
+    expect(listed).toMatchObject({
+      nextReminderAt: planned.find((m) => m.kind === 'reminder')!.dueAt.toISOString(),
+      nextEscalationAt: planned.find((m) => m.kind === 'escalation' && m.seq === 1)!.dueAt.toISOString(),
+      nextEscalationLevel: 1,
+    });
     const request = await t.http
       .post(`/api/tasks/${task.id}/extension-requests`)
       .set(auth(workerToken))

@@ -46,6 +46,13 @@ export class TaskView {
   originKey?: string | null;
 }
 
+/** A task in a list, with its next reminder and escalation on its current deadline. */
+export class TaskListItemView extends TaskView {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextReminderAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextEscalationAt: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The level that escalation reaches' }) nextEscalationLevel: number | null;
+}
+
 export class TaskEventView {
   @ApiProperty({ description: 'A bigint, as a string' }) id: string;
   @ApiProperty({ format: 'uuid' }) taskId: string;

@@ -5,6 +5,7 @@ import { api, must } from '../api/client';
 import type { ApiItem } from '../api/types';
 import { DueCell } from '../components/DueCell';
 import { QueryState } from '../components/QueryState';
+import { formatDateTime } from '../lib/dates';
 import { TASK_STATUS_LABELS } from '../lib/labels';
 import { useSearchState } from '../lib/use-search-state';
 
@@ -77,6 +78,16 @@ export function MyTasksPage() {
                   <div style={{ marginTop: 4 }}>
                     <DueCell dueAt={task.dueAt} finished={FINISHED.includes(task.status)} />
                   </div>
+                  {task.nextReminderAt && (
+                    <Typography.Text type="secondary">下次提醒 {formatDateTime(task.nextReminderAt)}</Typography.Text>
+                  )}
+                  {task.nextEscalationAt && (
+                    <div>
+                      <Typography.Text type="secondary">
+                        {formatDateTime(task.nextEscalationAt)} 升级至第 {task.nextEscalationLevel} 级
+                      </Typography.Text>
+                    </div>
+                  )}
                 </Card>
               )}
             />
@@ -103,10 +114,14 @@ export function MyTasksPage() {
                   render: (_, task) => <DueCell dueAt={task.dueAt} finished={FINISHED.includes(task.status)} />,
                 },
                 {
+                  title: '下次提醒',
+                  width: 170,
+                  render: (_, task) => (task.nextReminderAt ? formatDateTime(task.nextReminderAt) : '—'),
+                },
+                {
                   title: '升级',
-                  dataIndex: 'escalationLevel',
-                  width: 110,
-                  render: (level: number) => (level > 0 ? <Tag color="red">第 {level} 级</Tag> : '—'),
+                  width: 220,
+                  render: (_, task) => <EscalationCell task={task} />,
                 },
               ]}
             />
@@ -114,5 +129,21 @@ export function MyTasksPage() {
         }
       </QueryState>
     </Space>
+  );
+}
+
+/** The level reached so far, and when the next one falls due. */
+function EscalationCell({ task }: { task: Task }) {
+  return (
+    <span>
+      {task.escalationLevel > 0 ? <Tag color="red">已至第 {task.escalationLevel} 级</Tag> : null}
+      {task.nextEscalationAt ? (
+        <Typography.Text type="secondary">
+          {formatDateTime(task.nextEscalationAt)} 升第 {task.nextEscalationLevel} 级
+        </Typography.Text>
+      ) : task.escalationLevel > 0 ? null : (
+        '—'
+      )}
+    </span>
   );
 }
