@@ -152,7 +152,7 @@ function RecordDrawer({ taskId, item, onClose }: { taskId: string; item: Item; o
             type="file"
             accept="image/*"
             capture="environment"
-            hidden
+            style={{ display: 'none' }}
             aria-label="拍照或选择照片"
             data-testid="inspection-photo"
             onChange={(e) => {

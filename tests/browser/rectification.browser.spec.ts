@@ -1,0 +1,211 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { prepareDatabase } from '../../src/database/bootstrap';
+import { DEMO_PASSWORD } from '../../src/demo/demo-district';
+import { DemoSeeder } from '../../src/demo/demo-seeder';
+import { localDateOf, addLocalDays } from '../../src/domain/time-zone';
+import { givenUser } from '../support/factories';
+import { eventually, startTestApp, TestApp } from '../support/test-app';
+import { databaseUrlNamed, requiredEnv, TEST_ENV } from '../support/test-env';
+
+/**
+ * A problem from a failed checklist item to 销号 in Chromium, on the demo district: the round is set up
+ * through the API, then the inspecting village doctor records the failure on a phone, the inspected
+ * clinic rectifies, its own staff cannot verify, a manager outside refuses once and then verifies, and
+ * the 清零 board no longer shows it. Screenshots: staff-phone-inspection, manager-qingling-board.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
+const OFFICE = { width: 1366, height: 768 };
+const PHONE = { width: 360, height: 800 };
+// A 1×1 PNG: the photo of the expired drugs.
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+jest.setTimeout(180_000);
+
+describe('rectification in a real browser', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  const work = join(tmpdir(), `rectification-browser-${process.pid}`);
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    mkdirSync(work, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(join(work, '过期药品.png'), PHOTO);
+    writeFileSync(join(work, '整改照片.png'), PHOTO);
+    const databaseUrl = databaseUrlNamed(`orchestrator_test_${requiredEnv(TEST_ENV.runId)}_rectify`);
+    await prepareDatabase(databaseUrl);
+    t = await startTestApp({ worker: true, env: { DATABASE_URL: databaseUrl } });
+    await t.app.get(DemoSeeder).seedIfEmpty();
+    const server = t.app.getHttpServer() as import('node:http').Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  async function signedIn(username: string, password: string, viewport = OFFICE): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('heading', { name: '我的任务' }).waitFor();
+    return { context, page };
+  }
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+
+  /** Clicks an action of the problem panel, fills its dialog's one field (if any) and confirms. */
+  async function act(page: Page, action: string, text?: string) {
+    await page.getByRole('button', { name: action }).click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: action });
+    if (text !== undefined) await dialog.getByRole('textbox').fill(text);
+    await dialog.getByRole('button', { name: /^确\s*定$/ }).click();
+  }
+
+  it('a failed item becomes a problem, rectified, refused once, verified from outside the unit and gone from the board', async () => {
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    const staff = await t.login('staff', DEMO_PASSWORD);
+    const today = localDateOf(new Date());
+    // Set up through the API: a two-round cross-check over the district, launched.
+    const campaign = (
+      await t.http
+        .post('/api/campaigns')
+        .set(auth(admin))
+        .send({
+          name: '村与村交叉排查（浏览器测试）',
+          template: 'cross_check',
+          scopeUnitId: (await t.http.get('/api/auth/me').set(auth(admin))).body.unitId,
+          startsOn: today,
+          endsOn: addLocalDays(today, 90),
+          steps: [
+            { dueAt: addLocalDays(today, 14), responsibleUnitKind: 'village_clinic' },
+            { dueAt: addLocalDays(today, 60), responsibleUnitKind: 'village_clinic' },
+          ],
+        })
+        .expect(201)
+    ).body;
+    const staffUnitId: string = (await t.http.get('/api/auth/me').set(auth(staff))).body.unitId;
+    const pair = (await t.http.get(`/api/cross-checks/${campaign.steps[0].id}`).set(auth(admin)).expect(200)).body.pairs.find(
+      (p: { teamId: string }) => p.teamId === staffUnitId,
+    ) as { targetId: string; targetName: string };
+    await t.http.post(`/api/campaigns/${campaign.id}/launch`).set(auth(admin)).expect(202);
+    const inspection: string = await eventually(
+      async () =>
+        ((await t.http.get('/api/tasks/mine?pageSize=100').set(auth(staff))).body.items as { id: string; kind: string }[]).find(
+          (task) => task.kind === 'cross_check_inspection',
+        )?.id,
+      60_000,
+      'the inspection task',
+    );
+    const items = (await t.http.get(`/api/inspections/${inspection}/items`).set(auth(staff)).expect(200)).body as {
+      id: string;
+      itemKey: string;
+      text: string;
+    }[];
+    const failing = items.find((i) => i.itemKey === 'clinic.drugs_unexpired')!;
+    // Every other item passes (through the API: the browser records the one that fails).
+    for (const item of items.filter((i) => i !== failing))
+      await t.http.put(`/api/inspections/${inspection}/items/${item.id}`).set(auth(staff)).send({ result: 'pass' }).expect(200);
+
+    // The inspecting village doctor, on a phone: the failed item with a photo, then the task submitted.
+    const doctor = await signedIn('staff', DEMO_PASSWORD, PHONE);
+    await doctor.page.goto(`${base}/tasks/${inspection}`);
+    await doctor.page.getByTestId('inspection-left').filter({ hasText: '还有 1 项' }).waitFor();
+    await doctor.page.getByText(failing.text).first().click();
+    const drawer = doctor.page.locator('.ant-drawer-body');
+    await drawer
+      .locator('label')
+      .filter({ hasText: /^不合格$/ })
+      .click();
+    await drawer.getByLabel('情况说明').fill('有 2 种过期药品未清理');
+    await doctor.page.getByTestId('inspection-photo').setInputFiles(join(work, '过期药品.png'));
+    await drawer.getByText('已有 1 张').waitFor();
+    await drawer.getByRole('button', { name: /^保\s*存$/ }).click();
+    await doctor.page.getByText('不合格项已生成整改问题').waitFor();
+    await doctor.page.getByTestId('inspection-left').filter({ hasText: '已全部检查' }).waitFor();
+    await doctor.page.getByText('不合格', { exact: true }).first().scrollIntoViewIfNeeded();
+    await shot(doctor.page, 'staff-phone-inspection');
+    await doctor.page.getByRole('button', { name: '提交审核' }).click();
+    await doctor.page.getByText('已提交，等待审核').waitFor();
+    await doctor.context.close();
+
+    const recorded = (await t.http.get(`/api/inspections/${inspection}/items`).set(auth(staff))).body.find(
+      (i: { id: string }) => i.id === failing.id,
+    ) as { problemId: string; evidenceIds: string[] };
+    expect(recorded.evidenceIds).toHaveLength(1);
+    const problemId = recorded.problemId;
+    const problem = (await t.http.get(`/api/problems/${problemId}`).set(auth(admin)).expect(200)).body;
+    expect(problem).toMatchObject({ unitId: pair.targetId, source: 'cross_check', status: 'open' });
+
+    // The inspected clinic's staff, from the problem's rectification task: plan, start, fix with evidence.
+    const target = await givenUser(t.app, 'staff', pair.targetId);
+    const clinic = await signedIn(target.username, target.password);
+    await clinic.page.goto(`${base}/tasks/${problem.taskId}`);
+    const status = clinic.page.getByTestId('problem-status');
+    await status.filter({ hasText: '待整改' }).waitFor();
+    await act(clinic.page, '提交整改方案', '3 日内清理过期药品并补购');
+    await status.filter({ hasText: '已报整改方案' }).waitFor();
+    await clinic.page.getByRole('button', { name: '开始整改' }).click();
+    await status.filter({ hasText: '整改中' }).waitFor();
+    await clinic.page.getByTestId('evidence-file').setInputFiles(join(work, '整改照片.png'));
+    await clinic.page.getByTestId('evidence-item').first().waitFor();
+    await act(clinic.page, '报告整改完成', '过期药品已清理，见照片');
+    await status.filter({ hasText: '已报整改完成' }).waitFor();
+    // Inside the unit: the verification is refused in the server's words.
+    await act(clinic.page, '核实销号');
+    await clinic.page.getByText(/无权操作：verifier_outside_unit/).waitFor();
+    await clinic.page
+      .locator('.ant-modal')
+      .getByRole('button', { name: /^取\s*消$/ })
+      .click();
+
+    // A manager outside the unit (the bureau's leader over the townships, else the district admin).
+    const leader = await t.login('leader', DEMO_PASSWORD);
+    const leaderMay = (await t.http.get(`/api/problems/${problemId}`).set(auth(leader))).body.mayVerify === true;
+    const manager = await signedIn(leaderMay ? 'leader' : 'admin', DEMO_PASSWORD);
+    await manager.page.goto(`${base}/problems?problem=${problemId}`);
+    const drawerStatus = manager.page.locator('.ant-drawer-body').getByTestId('problem-status');
+    await drawerStatus.filter({ hasText: '已报整改完成' }).waitFor();
+    await act(manager.page, '核实不通过', '药品登记表未更新');
+    await drawerStatus.filter({ hasText: '整改中' }).waitFor();
+    await manager.page.getByText('药品登记表未更新').first().waitFor();
+
+    // The clinic reports the fix again; the manager verifies: 已销号.
+    await clinic.page.reload();
+    await status.filter({ hasText: '整改中' }).waitFor();
+    await act(clinic.page, '报告整改完成', '登记表已更新');
+    await status.filter({ hasText: '已报整改完成' }).waitFor();
+    await clinic.context.close();
+    await manager.page.reload();
+    await drawerStatus.filter({ hasText: '已报整改完成' }).waitFor();
+    await act(manager.page, '核实销号');
+    await drawerStatus.filter({ hasText: '已销号' }).waitFor();
+    await manager.page
+      .getByTestId('problem-history')
+      .getByText(/核实不通过.*药品登记表未更新/)
+      .waitFor();
+
+    // The 清零 board: the clinic no longer among the units with open problems.
+    await manager.page.goto(`${base}/qingling`);
+    await manager.page.getByTestId('board-units').waitFor();
+    await manager.page.getByTestId('burn-down-table').waitFor();
+    await expect(manager.page.getByTestId('board-units').getByText(pair.targetName).count()).resolves.toBe(0);
+    const board = (await t.http.get('/api/problems/board').set(auth(admin)).expect(200)).body;
+    expect(board.byUnit.find((u: { unitId: string }) => u.unitId === pair.targetId)).toBeUndefined();
+    await shot(manager.page, 'manager-qingling-board');
+    await manager.context.close();
+  });
+});
