@@ -75,6 +75,50 @@ describe('rectification in a real browser', () => {
     await dialog.getByRole('button', { name: /^确\s*定$/ }).click();
   }
 
+  it("an admin edits a draft round's pairing: a pair inspecting its own unit is refused, the rule shown beside it", async () => {
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    const today = localDateOf(new Date());
+    const campaign = (
+      await t.http
+        .post('/api/campaigns')
+        .set(auth(admin))
+        .send({
+          name: '村与村交叉排查（配对）',
+          template: 'cross_check',
+          scopeUnitId: (await t.http.get('/api/auth/me').set(auth(admin))).body.unitId,
+          startsOn: today,
+          endsOn: addLocalDays(today, 90),
+          steps: [
+            { dueAt: addLocalDays(today, 14), responsibleUnitKind: 'village_clinic' },
+            { dueAt: addLocalDays(today, 60), responsibleUnitKind: 'village_clinic' },
+          ],
+        })
+        .expect(201)
+    ).body;
+    const stepId: string = campaign.steps[0].id;
+    const first = (await t.http.get(`/api/cross-checks/${stepId}`).set(auth(admin)).expect(200)).body.pairs[0] as { teamName: string };
+    const { context, page } = await signedIn('admin', DEMO_PASSWORD);
+    await page.goto(`${base}/campaigns/${campaign.id}`);
+    await page.getByRole('link', { name: '交叉排查配对' }).first().click();
+    await page.getByTestId('pairs-table').waitFor();
+    // The first pair's target becomes its own team, chosen from the keyboard.
+    const target = page.getByLabel('检查对象').first();
+    await target.click();
+    await target.pressSequentially(first.teamName);
+    await target.press('Enter');
+    await page.getByRole('button', { name: '保存配对' }).click();
+    const violations = page.getByTestId('pairing-violations');
+    await violations.getByText(/不得检查本单位：/).waitFor();
+    await page.getByTestId('pairs-table').getByText('不得检查本单位').first().waitFor();
+    // Regenerated from another seed: every rule holds again.
+    await page.getByLabel('随机种子').fill('7');
+    await page.getByRole('button', { name: '按种子重新生成' }).click();
+    await page.getByText('已按种子重新生成配对').waitFor();
+    await expect(violations.count()).resolves.toBe(0);
+    expect((await t.http.get(`/api/cross-checks/${stepId}`).set(auth(admin))).body.settings.seed).toBe(7);
+    await context.close();
+  });
+
   it('a failed item becomes a problem, rectified, refused once, verified from outside the unit and gone from the board', async () => {
     const admin = await t.login('admin', DEMO_PASSWORD);
     const staff = await t.login('staff', DEMO_PASSWORD);
