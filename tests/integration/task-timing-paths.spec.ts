@@ -23,6 +23,7 @@ const TASK_CREATION = [
 const KNOWN_CREATORS = [
   'src/campaigns/campaign-launch.service.ts', // a campaign step's tasks, page by page
   'src/campaigns/data-comparison.service.ts', // verification tasks of a data comparison (数据比对核实)
+  'src/cross-checks/cross-check-rounds.ts', // the inspection tasks of a cross-check round (交叉排查), page by page
   'src/follow-ups/follow-ups.service.ts', // chronic follow-ups: a unit's task of a period, page by page
   'src/problems/problems.service.ts', // a problem's rectification task (整改), new or reopened
   'src/recurring/recurring-tasks.service.ts', // an occurrence of a recurring task
@@ -92,6 +93,32 @@ describe('every path that creates tasks writes their due moments with them', () 
     const page = await t.app.get(CampaignLaunchService).createStepTasks(campaign.stepId, district.id.clinics);
     expect(page.tasksCreated).toBe(4);
     const tasks: { id: string }[] = await t.app.get(DataSource).query(`SELECT id FROM tasks WHERE step_id = $1`, [campaign.stepId]);
+    expect(tasks).toHaveLength(4);
+    expect(await withoutMoments(tasks.map((task) => task.id))).toEqual([]);
+  });
+
+  it('the inspection tasks of a cross-check round (村与村交叉排查), page by page', async () => {
+    const today = localDateOf(new Date());
+    const inDays = (n: number) => localDateOf(new Date(Date.now() + n * 86400_000));
+    const created = await t.http
+      .post('/api/campaigns')
+      .set(auth(adminToken))
+      .send({
+        name: '交叉排查时限',
+        template: 'cross_check',
+        scopeUnitId: district.id.county,
+        startsOn: today,
+        endsOn: inDays(60),
+        steps: [
+          { dueAt: inDays(14), responsibleUnitKind: 'village_clinic' },
+          { dueAt: inDays(40), responsibleUnitKind: 'village_clinic' },
+        ],
+      })
+      .expect(201);
+    const stepId = created.body.steps[0].id as string;
+    const page = await t.app.get(CampaignLaunchService).createStepTasks(stepId, district.id.clinics);
+    expect(page.tasksCreated).toBe(4);
+    const tasks: { id: string }[] = await t.app.get(DataSource).query(`SELECT id FROM tasks WHERE step_id = $1`, [stepId]);
     expect(tasks).toHaveLength(4);
     expect(await withoutMoments(tasks.map((task) => task.id))).toEqual([]);
   });
