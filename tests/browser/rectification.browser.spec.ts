@@ -24,7 +24,7 @@ const PHONE = { width: 360, height: 800 };
 // A 1×1 PNG: the photo of the expired drugs.
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-jest.setTimeout(180_000);
+jest.setTimeout(240_000);
 
 describe('rectification in a real browser', () => {
   let t: TestApp;
@@ -57,6 +57,8 @@ describe('rectification in a real browser', () => {
 
   async function signedIn(username: string, password: string, viewport = OFFICE): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    // The machine is shared: a step may wait on a busy server and worker longer than the default 30 s.
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     await page.goto(`${base}/`);
     await page.getByLabel('用户名').fill(username);
