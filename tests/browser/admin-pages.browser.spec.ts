@@ -254,6 +254,8 @@ describe('administrators’ console pages in a real browser', () => {
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     const row = page.getByTestId('recurring-tasks').getByRole('row').filter({ hasText: '录入全国健康扶贫动态管理系统' });
     await row.getByText('运行中').waitFor();
+    // The scope unit's name arrives with its own request.
+    await row.getByText('中子镇', { exact: false }).first().waitFor();
     await expect(row.textContent()).resolves.toContain('中子镇 各乡镇卫生院');
 
     await row.getByRole('button', { name: /暂\s*停/ }).click();
