@@ -1,86 +1,41 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { prepareDatabase } from '../../src/database/bootstrap';
 import { DEMO_PASSWORD } from '../../src/demo/demo-district';
-import { DemoSeeder } from '../../src/demo/demo-seeder';
 import { generateRegister } from '../../src/demo/register-generator';
 import { COMPARISON_FLAG_LABELS } from '../../src/domain/data-comparison';
 import { REGISTER_COLUMNS, REGISTER_HEADERS } from '../../src/domain/register-row';
-import { startTestApp, TestApp } from '../support/test-app';
-import { databaseUrlNamed, requiredEnv, TEST_ENV } from '../support/test-env';
+import { TestApp } from '../support/test-app';
+import { ConsoleHarness, startConsole } from '../support/browser-console';
 
 /**
  * The administrators' settings pages in Debian's Chromium (playwright-core) against the real server,
  * worker, Temporal, PostgreSQL and Redis on the demo district: each page once, with what the server
  * then holds asserted; the district's admin meets the refusal of a global setting.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
-const OFFICE = { width: 1366, height: 768 };
 
 jest.setTimeout(120_000);
 
 describe('administrators’ console pages in a real browser', () => {
   let t: TestApp;
   let base: string;
-  let browser: Browser;
   const work = join(tmpdir(), `admin-browser-${process.pid}`);
 
+  let c: ConsoleHarness;
+
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../dist/web/index.html')))
-      throw new Error('dist/web is missing: run npm run build:web (npm test does)');
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
     mkdirSync(work, { recursive: true });
-    const databaseUrl = databaseUrlNamed(`orchestrator_test_${requiredEnv(TEST_ENV.runId)}_admin`);
-    await prepareDatabase(databaseUrl);
-    t = await startTestApp({ worker: true, env: { DATABASE_URL: databaseUrl } });
-    await t.app.get(DemoSeeder).seedIfEmpty();
-    const server = t.app.getHttpServer() as import('node:http').Server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    c = await startConsole('admin');
+    ({ t, base } = c);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => c?.stop());
 
-  async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: OFFICE, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { name: '我的任务' }).waitFor();
-    return { context, page };
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  const signedIn = (username: string) => c.signedIn(username);
+  const shot = (page: Page, name: string) => c.shot(page, name);
   const menu = (page: Page, item: string) =>
     page.getByRole('menu', { name: '主菜单' }).getByRole('link', { name: item, exact: true }).click();
-  /** Picks a unit in a UnitPicker (searched on the server by name). */
-  async function pickUnit(page: Page, field: Locator, name: string, kindLabel: string) {
-    await field.fill(name);
-    await page.getByTitle(`${name}（${kindLabel}）`).click();
-  }
-
   it('cityadmin loads a year of the national calendar and sets the district’s own days', async () => {
     const { context, page } = await signedIn('cityadmin');
     await menu(page, '工作日历');
@@ -103,7 +58,7 @@ describe('administrators’ console pages in a real browser', () => {
       .body as { year: number; holidays: string[]; makeUpWorkdays: string[] }[];
     expect(loaded.find((y) => y.year === 2031)).toMatchObject({ holidays: ['2031-01-01', '2031-01-02'], makeUpWorkdays: ['2031-01-04'] });
 
-    await pickUnit(page, page.getByLabel('县区'), '朝天区', '县/区');
+    await c.pickUnit(page.getByLabel('县区'), '朝天区', '县/区');
     await page.getByLabel('年份').fill('2031');
     await page.getByLabel('放假日期').fill('2031-03-20\n2031-03-21');
     await page.getByRole('button', { name: '保存县区日期' }).click();
@@ -202,7 +157,7 @@ describe('administrators’ console pages in a real browser', () => {
     await menu(page, '通知公告');
     await page.getByLabel('标题').fill('关于开展疾病再识别工作的通知');
     await page.getByLabel('正文').fill('请各医疗机构于3月25日前完成疾病再识别工作。');
-    await pickUnit(page, page.getByLabel('发送范围'), '中子镇', '乡镇');
+    await c.pickUnit(page.getByLabel('发送范围'), '中子镇', '乡镇');
     await page.getByRole('button', { name: /发\s*布/ }).click();
     await page.getByTestId('announcement-status').filter({ hasText: '已发送' }).waitFor({ timeout: 60_000 });
     const recipients = Number(await page.getByTestId('announcement-recipients').textContent());
@@ -233,7 +188,7 @@ describe('administrators’ console pages in a real browser', () => {
       .getByText(/无权操作/)
       .waitFor();
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
-    await pickUnit(page, page.getByLabel('县区'), '朝天区', '县/区');
+    await c.pickUnit(page.getByLabel('县区'), '朝天区', '县/区');
     await page.getByLabel('年份').fill('2032');
     await page.getByLabel('调休上班日期').fill('2032-01-03');
     await page.getByRole('button', { name: '保存县区日期' }).click();
@@ -246,7 +201,7 @@ describe('administrators’ console pages in a real browser', () => {
     await page.getByRole('button', { name: '新建周期任务' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('标题').fill('录入全国健康扶贫动态管理系统（{{period}}）');
-    await pickUnit(page, dialog.getByLabel('范围单位'), '中子镇', '乡镇');
+    await c.pickUnit(dialog.getByLabel('范围单位'), '中子镇', '乡镇');
     await dialog.getByLabel('周期（cron）').fill('0 9 31 2 *');
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     await dialog.getByRole('alert').getByText(/cron/).first().waitFor();

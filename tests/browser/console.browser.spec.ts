@@ -1,27 +1,20 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { prepareDatabase } from '../../src/database/bootstrap';
 import { DEMO_PASSWORD } from '../../src/demo/demo-district';
-import { DemoSeeder } from '../../src/demo/demo-seeder';
 import { generateRegister } from '../../src/demo/register-generator';
 import { REGISTER_COLUMNS, REGISTER_HEADERS } from '../../src/domain/register-row';
 import { Task } from '../../src/tasks/task.entity';
-import { startTestApp, TestApp } from '../support/test-app';
-import { databaseUrlNamed, requiredEnv, TEST_ENV } from '../support/test-env';
+import { TestApp } from '../support/test-app';
+import { ConsoleHarness, OFFICE, PHONE, startConsole } from '../support/browser-console';
 
 /**
  * The web console in Debian's Chromium, driven by playwright-core, against the real server, worker,
  * Temporal, PostgreSQL and Redis, on the demo district. The flows run in order, as a bureau's day would.
  * Screenshots of the main pages go to docs/screenshots (the README shows them).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
-const OFFICE = { width: 1366, height: 768 };
-const PHONE = { width: 360, height: 800 };
 
 jest.setTimeout(120_000);
 
@@ -35,56 +28,18 @@ describe('web console in a real browser', () => {
   let staffTaskId: string;
   const work = join(tmpdir(), `console-browser-${process.pid}`);
 
+  let c: ConsoleHarness;
+
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../dist/web/index.html')))
-      throw new Error('dist/web is missing: run npm run build:web (npm test does)');
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
     mkdirSync(work, { recursive: true });
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const databaseUrl = databaseUrlNamed(`orchestrator_test_${requiredEnv(TEST_ENV.runId)}_browser`);
-    await prepareDatabase(databaseUrl);
-    t = await startTestApp({ worker: true, env: { DATABASE_URL: databaseUrl } });
-    await t.app.get(DemoSeeder).seedIfEmpty();
-    const server = t.app.getHttpServer() as import('node:http').Server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    c = await startConsole('browser');
+    ({ t, base, browser } = c);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => c?.stop());
 
-  async function signedIn(username: string, viewport = OFFICE): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { name: '我的任务' }).waitFor();
-    return { context, page };
-  }
-
-  /** Picks an option of an Ant Design select by its label, as a keyboard user would: open, type, Enter. */
-  async function chooseOption(page: Page, label: string, option: string) {
-    await page.getByLabel(label).click();
-    await page.getByLabel(label).pressSequentially(option);
-    await page.getByLabel(label).press('Enter');
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  const signedIn = (username: string, viewport = OFFICE) => c.signedIn(username, viewport);
+  const chooseOption = (page: Page, label: string, option: string) => c.chooseOption(page, label, option);
+  const shot = (page: Page, name: string) => c.shot(page, name);
 
   it('signs in as each demo role and shows that role its menu; a wrong password says so', async () => {
     const expected: Record<string, { has: string[]; lacks: string[] }> = {
@@ -156,8 +111,7 @@ describe('web console in a real browser', () => {
     await page.getByRole('button', { name: '新建专项行动' }).click();
     const day = (n: number) => new Date(Date.now() + n * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
     await page.getByLabel('名称').fill('中子镇疾病再识别');
-    await page.getByLabel('范围（市、县区或乡镇）').fill('中子镇');
-    await page.getByTitle('中子镇（乡镇）').click();
+    await c.pickUnit(page.getByLabel('范围（市、县区或乡镇）'), '中子镇', '乡镇');
     await page.getByLabel('开始日期').fill(day(0));
     await page.getByLabel('结束日期').fill(day(30));
     await page.getByLabel('完成时限').fill(day(10));
@@ -275,8 +229,7 @@ describe('web console in a real browser', () => {
     await page.getByLabel('名称').fill('朝天区慢病救治');
     await chooseOption(page, '模板', '大病集中救治');
     // The district: its designated hospital must lie inside the round's scope.
-    await page.getByLabel('范围（市、县区或乡镇）').fill('朝天区');
-    await page.getByTitle('朝天区（县/区）').click();
+    await c.pickUnit(page.getByLabel('范围（市、县区或乡镇）'), '朝天区', '县/区');
     await page.getByLabel('开始日期').fill(day(0));
     await page.getByLabel('结束日期').fill(day(30));
     await page.getByLabel('完成时限').fill(day(30));

@@ -1,15 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { prepareDatabase } from '../../src/database/bootstrap';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-district';
-import { DemoSeeder } from '../../src/demo/demo-seeder';
 import { localDateOf, addLocalDays } from '../../src/domain/time-zone';
 import { givenUser } from '../support/factories';
-import { eventually, startTestApp, TestApp } from '../support/test-app';
-import { databaseUrlNamed, requiredEnv, TEST_ENV } from '../support/test-env';
+import { eventually, TestApp } from '../support/test-app';
+import { ConsoleHarness, OFFICE, PHONE, startConsole } from '../support/browser-console';
 
 /**
  * A problem from a failed checklist item to 销号 in Chromium, on the demo district: the round is set up
@@ -17,10 +14,6 @@ import { databaseUrlNamed, requiredEnv, TEST_ENV } from '../support/test-env';
  * clinic rectifies, its own staff cannot verify, a manager outside refuses once and then verifies, and
  * the 清零 board no longer shows it. Screenshots: staff-phone-inspection, manager-qingling-board.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
-const OFFICE = { width: 1366, height: 768 };
-const PHONE = { width: 360, height: 800 };
 // A 1×1 PNG: the photo of the expired drugs.
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -29,45 +22,22 @@ jest.setTimeout(240_000);
 describe('rectification in a real browser', () => {
   let t: TestApp;
   let base: string;
-  let browser: Browser;
   const work = join(tmpdir(), `rectification-browser-${process.pid}`);
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
+  let c: ConsoleHarness;
+
   beforeAll(async () => {
     mkdirSync(work, { recursive: true });
-    mkdirSync(SCREENSHOTS, { recursive: true });
     writeFileSync(join(work, '过期药品.png'), PHOTO);
     writeFileSync(join(work, '整改照片.png'), PHOTO);
-    const databaseUrl = databaseUrlNamed(`orchestrator_test_${requiredEnv(TEST_ENV.runId)}_rectify`);
-    await prepareDatabase(databaseUrl);
-    t = await startTestApp({ worker: true, env: { DATABASE_URL: databaseUrl } });
-    await t.app.get(DemoSeeder).seedIfEmpty();
-    const server = t.app.getHttpServer() as import('node:http').Server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    });
+    c = await startConsole('rectify');
+    ({ t, base } = c);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => c?.stop());
 
-  async function signedIn(username: string, password: string, viewport = OFFICE): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    // The machine is shared: a step may wait on a busy server and worker longer than the default 30 s.
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { name: '我的任务' }).waitFor();
-    return { context, page };
-  }
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  const signedIn = (username: string, password: string, viewport = OFFICE) => c.signedIn(username, viewport, password);
+  const shot = (page: Page, name: string) => c.shot(page, name);
 
   /** Clicks an action of the problem panel, fills its dialog's one field (if any) and confirms. */
   async function act(page: Page, action: string, text?: string) {
