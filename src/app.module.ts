@@ -13,6 +13,7 @@ import { DiseasesModule } from './diseases/diseases.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { ProblemsModule } from './problems/problems.module';
 import { CrossChecksModule } from './cross-checks/cross-checks.module';
+import { SpotChecksModule } from './spot-checks/spot-checks.module';
 import { DemoModule } from './demo/demo.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -80,6 +81,7 @@ export class AppModule {
         FollowUpsModule,
         ProblemsModule,
         CrossChecksModule,
+        SpotChecksModule,
         HealthModule,
         MetricsModule,
         DemoModule,

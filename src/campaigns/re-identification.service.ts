@@ -19,7 +19,7 @@ import { ageOn, maskResidentId } from '../domain/resident-id';
 import { Counts } from '../domain/rollup';
 import { localDateOf } from '../domain/time-zone';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
-import { startOnFirstRecord } from '../tasks/task-events';
+import { recordTaskEvent, startOnFirstRecord } from '../tasks/task-events';
 import { TaskKindRules } from '../tasks/task-kind-rules';
 import { Task } from '../tasks/task.entity';
 import { TasksService } from '../tasks/tasks.service';
@@ -230,6 +230,40 @@ export class ReIdentificationService implements OnModuleInit {
         ),
       ],
     );
+  }
+
+  /**
+   * A failed spot check (抽查) of a recorded result, in the caller's transaction: the result is cleared (the
+   * reason written as its note), so the unit records that person again, and the unit's task, if submitted
+   * or approved, goes back to in progress with the reason in its history (as a returned task does); its
+   * deadline moments are planned again. A result already cleared is left as it is (`reopened: false`).
+   * The wakes go to `TasksService.wakeClocks` after the commit.
+   */
+  async reopenResult(
+    manager: EntityManager,
+    actorUserId: string,
+    itemId: string,
+    reason: string,
+  ): Promise<{ reopened: boolean; wakes: Map<string, Date> }> {
+    const item = await manager.getRepository(ReIdentificationItem).findOne({ where: { id: itemId }, lock: { mode: 'pessimistic_write' } });
+    if (!item || item.outcome === null) return { reopened: false, wakes: new Map() };
+    await manager
+      .getRepository(ReIdentificationItem)
+      .update(
+        { id: itemId },
+        { outcome: null, conditionCodes: [], note: `抽查未通过：${reason}`.slice(0, 2000), recordedByUserId: null, recordedAt: null },
+      );
+    const task = await manager.getRepository(Task).findOne({ where: { id: item.taskId }, lock: { mode: 'pessimistic_write' } });
+    if (!task || (task.status !== 'submitted' && task.status !== 'approved')) return { reopened: true, wakes: new Map() };
+    await recordTaskEvent(manager, task, {
+      action: 'reopened',
+      actorUserId,
+      toStatus: 'in_progress',
+      reason,
+      details: { reIdentificationItemId: itemId, by: 'spot_check' },
+    });
+    await manager.getRepository(Task).update({ id: task.id }, { status: 'in_progress', finishedAt: null });
+    return { reopened: true, wakes: await this.tasks.planGenerated(manager, [task.id]) };
   }
 
   /** The checks of recording, without a lock: an upload is refused by them before its body is read. */

@@ -25,6 +25,7 @@ import { TreatmentRateIndexes1766300000000 } from './migrations/1766300000000-Tr
 import { FollowUps1766400000000 } from './migrations/1766400000000-FollowUps';
 import { Problems1766500000000 } from './migrations/1766500000000-Problems';
 import { CrossChecks1766600000000 } from './migrations/1766600000000-CrossChecks';
+import { SpotChecks1766700000000 } from './migrations/1766700000000-SpotChecks';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   FollowUps1766400000000,
   Problems1766500000000,
   CrossChecks1766600000000,
+  SpotChecks1766700000000,
 ];
 
 /** Session limits of the server's connections (AppConfig.database); migrations run without them. */

@@ -14,6 +14,7 @@ import { NotificationTemplate } from '../notifications/notification-template.ent
 import { Notification } from '../notifications/notification.entity';
 import { DeadlinePolicyRecord } from '../policies/deadline-policy.entity';
 import { AccountabilityRecord, Problem, ProblemEvent } from '../problems/problem.entity';
+import { SpotCheck, SpotCheckSample } from '../spot-checks/spot-check.entity';
 import { RecurringTaskDefinition, RecurringTaskOccurrence } from '../recurring/recurring-task.entity';
 import { DeadlineClockRecord, DeadlineMoment } from '../tasks/deadline-moment.entity';
 import { Escalation, FormalTalk } from '../tasks/escalation.entity';
@@ -62,4 +63,6 @@ export const ENTITIES = [
   Problem,
   ProblemEvent,
   AccountabilityRecord,
+  SpotCheck,
+  SpotCheckSample,
 ];

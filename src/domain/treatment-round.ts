@@ -197,7 +197,7 @@ export function assignHospital(round: RoundDefinition, code: string, countyUnitI
   return hospital?.unitId ?? null;
 }
 
-/** identified → referred → admitted → treated; closed (with a reason) from any open stage; reopened back to where it was. */
+/** identified → referred → admitted → treated; closed (with a reason) from any open stage; closed or treated, reopened to identified. */
 export const CASE_STATUSES = ['identified', 'referred', 'admitted', 'treated', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -233,7 +233,8 @@ const CASE_TRANSITIONS: Record<CaseAction, { from: readonly CaseStatus[]; to: Ca
   admit: { from: ['referred'], to: 'admitted', by: ['hospital', 'supervisor'] },
   treat: { from: ['admitted'], to: 'treated', by: ['hospital', 'supervisor'] },
   close: { from: ['identified', 'referred', 'admitted'], to: 'closed', by: ['referrer', 'hospital', 'supervisor'] },
-  reopen: { from: ['closed'], to: 'identified', by: ['supervisor'] },
+  // A treated case too: one a spot check (抽查) or a complaint finds not treated after all.
+  reopen: { from: ['closed', 'treated'], to: 'identified', by: ['supervisor'] },
 };
 
 export type CaseTransition = { ok: true; to: CaseStatus } | { ok: false; reason: 'state' | 'role'; message: string };

@@ -35,6 +35,11 @@ export interface UnitOverdueRate {
   overdue: number;
   /** Percent with two decimals, as the bureaus' 通报 write it. */
   overdueRate: number;
+  /** Items of the unit a spot check (抽查) verified, passed or failed; and those that failed. */
+  spotChecked: number;
+  failedSpotChecks: number;
+  /** (overdue + failed spot checks) ÷ (due so far + spot-checked), percent with two decimals: the ranking's order. */
+  rankingRate: number;
 }
 
 const UNFINISHED = `t.status NOT IN ('approved', 'cancelled')`;
@@ -129,29 +134,57 @@ export class OversightService {
   }
 
   /**
-   * Units ranked by overdue rate: of the tasks due so far, the share still unfinished or finished
-   * after their due time.
+   * Units ranked for a 通报: of the tasks due so far, the share still unfinished or finished after their
+   * due time (逾期率); failed spot checks (抽查) count against the unit too. The order is the combined rate,
+   * (overdue + failed spot checks) ÷ (tasks due so far + spot-checked items), so a failed sample weighs
+   * as an overdue task does and a passed one as a task done in time; then failed spot checks, overdue
+   * tasks, code. Without spot checks it is the overdue rate. A unit with spot-checked items but no due
+   * task is listed too.
    */
   async overdueRanking(actor: Actor, query: PageQueryDto): Promise<Page<UnitOverdueRate>> {
     const { sql: scopeSql, params } = scopeFilter(actor.scope, 'u', 1);
     const n = params.length;
-    const rows: { id: string; code: string; name: string; due_so_far: number; overdue: number; total: number }[] =
-      await this.dataSource.query(
-        `SELECT g.*, count(*) OVER ()::int AS total FROM (
-         SELECT u.id, u.code, u.name, count(*)::int AS due_so_far,
+    const rows: {
+      id: string;
+      code: string;
+      name: string;
+      due_so_far: number;
+      overdue: number;
+      spot_checked: number;
+      failed_spot_checks: number;
+      total: number;
+    }[] = await this.dataSource.query(
+      `WITH due AS (
+         SELECT t.unit_id, count(*)::int AS due_so_far,
                 count(*) FILTER (WHERE (${UNFINISHED}) OR t.finished_at > t.due_at)::int AS overdue
          FROM tasks t JOIN units u ON u.id = t.unit_id
          WHERE t.due_at < now() AND t.status <> 'cancelled' AND ${scopeSql}
-         GROUP BY u.id) g
-       ORDER BY g.overdue::float / g.due_so_far DESC, g.overdue DESC, g.code
+         GROUP BY t.unit_id),
+       checked AS (
+         SELECT s.unit_id, count(*)::int AS spot_checked, count(*) FILTER (WHERE s.status = 'failed')::int AS failed_spot_checks
+         FROM spot_check_samples s JOIN units u ON u.id = s.unit_id
+         WHERE s.status <> 'pending' AND ${scopeSql}
+         GROUP BY s.unit_id)
+       SELECT g.*, count(*) OVER ()::int AS total FROM (
+         SELECT u.id, u.code, u.name, coalesce(d.due_so_far, 0) AS due_so_far, coalesce(d.overdue, 0) AS overdue,
+                coalesce(c.spot_checked, 0) AS spot_checked, coalesce(c.failed_spot_checks, 0) AS failed_spot_checks
+         FROM (SELECT unit_id FROM due UNION SELECT unit_id FROM checked) k
+         JOIN units u ON u.id = k.unit_id
+         LEFT JOIN due d ON d.unit_id = k.unit_id LEFT JOIN checked c ON c.unit_id = k.unit_id) g
+       ORDER BY (g.overdue + g.failed_spot_checks)::float / (g.due_so_far + g.spot_checked) DESC,
+                g.failed_spot_checks DESC, g.overdue DESC, g.code
        LIMIT $${n + 1} OFFSET $${n + 2}`,
-        [...params, query.pageSize, (query.page - 1) * query.pageSize],
-      );
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 100);
     const items = rows.map((r) => ({
       unit: { id: r.id, code: r.code, name: r.name },
       dueSoFar: r.due_so_far,
       overdue: r.overdue,
-      overdueRate: Math.round((r.overdue / r.due_so_far) * 10_000) / 100,
+      overdueRate: percent(r.overdue, r.due_so_far),
+      spotChecked: r.spot_checked,
+      failedSpotChecks: r.failed_spot_checks,
+      rankingRate: percent(r.overdue + r.failed_spot_checks, r.due_so_far + r.spot_checked),
     }));
     return pageOf(items, rows[0]?.total ?? 0, query);
   }

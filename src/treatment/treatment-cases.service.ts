@@ -346,66 +346,89 @@ export class TreatmentCasesService implements OnModuleInit {
     action: CaseAction,
     change: { reason?: string; outcome?: TreatCaseDto['outcome']; closeReason?: CloseCaseDto['closeReason'] },
   ) {
-    const { wakes, finished } = await this.dataSource.transaction(async (manager) => {
-      const { treatmentCase, relation } = await this.visible(manager, actor, id, true);
-      const check = checkCaseTransition(action, treatmentCase.status, relation);
-      if (!check.ok) throw check.reason === 'role' ? new ForbiddenException(check.message) : new ConflictException(check.message);
-      if (action === 'refer' && !treatmentCase.hospitalUnitId)
-        throw new ConflictException('cannot refer a case that has no designated hospital: assign one first');
-      if (change.closeReason === 'refused') {
-        const [{ files }]: { files: number }[] = await manager.query(
-          `SELECT count(*)::int AS files FROM task_evidence WHERE task_id = $1`,
-          [treatmentCase.stageTaskId],
-        );
-        if (files === 0)
-          throw new ConflictException(
-            "closing as refused needs the signed refusal: upload it as evidence of the case's current task first",
-          );
-      }
-      const finished = treatmentCase.stageTaskId ? await this.finishStageTask(manager, treatmentCase.stageTaskId, actor, action) : null;
-      const now = new Date();
-      await manager.getRepository(TreatmentCase).update(
-        { id },
-        {
-          status: check.to,
-          version: treatmentCase.version + 1,
-          stageTaskId: null,
-          ...(action === 'refer' && { referredAt: now }),
-          ...(action === 'admit' && { admittedAt: now }),
-          ...(action === 'treat' && { treatedAt: now, outcome: change.outcome }),
-          ...(action === 'close' && { closedAt: now, closeReason: change.closeReason }),
-          ...(action === 'reopen' && { closedAt: null, closeReason: null }),
-        },
-      );
-      await this.recordEvent(manager, id, {
-        action,
-        from: treatmentCase.status,
-        to: check.to,
-        actor,
-        reason: change.reason,
-        details: { ...(change.outcome && { outcome: change.outcome }), ...(change.closeReason && { closeReason: change.closeReason }) },
-      });
-      await this.audit.record(
-        {
-          actorUserId: actor.id,
-          action: `treatment_case.${action}`,
-          entityType: 'treatment_case',
-          entityId: id,
-          details: { to: check.to },
-        },
-        manager,
-      );
-      // Treated and closed cases have no stage left to time.
-      if (stageOf(check.to) === null) return { wakes: new Map<string, Date>(), finished };
-      const step = await manager.getRepository(CampaignStep).findOneByOrFail({ id: treatmentCase.stepId });
-      const campaign = await manager.getRepository(Campaign).findOneByOrFail({ id: treatmentCase.campaignId });
-      const catalogue = await this.stages.catalogueOf(manager, campaign);
-      return { wakes: await this.stages.openStageTasks(manager, step, catalogue, [id], actor.id), finished };
-    });
+    const { wakes, finished } = await this.dataSource.transaction((manager) => this.transitionIn(manager, actor, id, action, change));
     await this.tasks.wakeClocks(wakes);
     // The last open stage task of the round finishing completes the round's step.
     if (finished) await this.progress.onStepTaskFinished(finished);
     return this.get(actor, id);
+  }
+
+  /**
+   * A failed spot check (抽查) of a treated case, in the caller's transaction: reopened with the reason as a
+   * manager over it would (back to identified, its referral task opened again). A case no longer treated
+   * is left as it is (`reopened: false`). The wakes go to `TasksService.wakeClocks` after the commit.
+   */
+  async reopenTreated(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    reason: string,
+  ): Promise<{ reopened: boolean; wakes: Map<string, Date> }> {
+    const current = await manager.getRepository(TreatmentCase).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!current || current.status !== 'treated') return { reopened: false, wakes: new Map() };
+    const { wakes } = await this.transitionIn(manager, actor, id, 'reopen', { reason });
+    return { reopened: true, wakes };
+  }
+
+  /** The transition inside a transaction: its stage task finished, the case moved, event and audit, the next stage's task. */
+  private async transitionIn(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    action: CaseAction,
+    change: { reason?: string; outcome?: TreatCaseDto['outcome']; closeReason?: CloseCaseDto['closeReason'] },
+  ): Promise<{ wakes: Map<string, Date>; finished: Task | null }> {
+    const { treatmentCase, relation } = await this.visible(manager, actor, id, true);
+    const check = checkCaseTransition(action, treatmentCase.status, relation);
+    if (!check.ok) throw check.reason === 'role' ? new ForbiddenException(check.message) : new ConflictException(check.message);
+    if (action === 'refer' && !treatmentCase.hospitalUnitId)
+      throw new ConflictException('cannot refer a case that has no designated hospital: assign one first');
+    if (change.closeReason === 'refused') {
+      const [{ files }]: { files: number }[] = await manager.query(`SELECT count(*)::int AS files FROM task_evidence WHERE task_id = $1`, [
+        treatmentCase.stageTaskId,
+      ]);
+      if (files === 0)
+        throw new ConflictException("closing as refused needs the signed refusal: upload it as evidence of the case's current task first");
+    }
+    const finished = treatmentCase.stageTaskId ? await this.finishStageTask(manager, treatmentCase.stageTaskId, actor, action) : null;
+    const now = new Date();
+    await manager.getRepository(TreatmentCase).update(
+      { id },
+      {
+        status: check.to,
+        version: treatmentCase.version + 1,
+        stageTaskId: null,
+        ...(action === 'refer' && { referredAt: now }),
+        ...(action === 'admit' && { admittedAt: now }),
+        ...(action === 'treat' && { treatedAt: now, outcome: change.outcome }),
+        ...(action === 'close' && { closedAt: now, closeReason: change.closeReason }),
+        ...(action === 'reopen' && { closedAt: null, closeReason: null, treatedAt: null, outcome: null }),
+      },
+    );
+    await this.recordEvent(manager, id, {
+      action,
+      from: treatmentCase.status,
+      to: check.to,
+      actor,
+      reason: change.reason,
+      details: { ...(change.outcome && { outcome: change.outcome }), ...(change.closeReason && { closeReason: change.closeReason }) },
+    });
+    await this.audit.record(
+      {
+        actorUserId: actor.id,
+        action: `treatment_case.${action}`,
+        entityType: 'treatment_case',
+        entityId: id,
+        details: { to: check.to },
+      },
+      manager,
+    );
+    // Treated and closed cases have no stage left to time.
+    if (stageOf(check.to) === null) return { wakes: new Map<string, Date>(), finished };
+    const step = await manager.getRepository(CampaignStep).findOneByOrFail({ id: treatmentCase.stepId });
+    const campaign = await manager.getRepository(Campaign).findOneByOrFail({ id: treatmentCase.campaignId });
+    const catalogue = await this.stages.catalogueOf(manager, campaign);
+    return { wakes: await this.stages.openStageTasks(manager, step, catalogue, [id], actor.id), finished };
   }
 
   /** The stage's task is done when its case moves on: approved, with the case's action as the reason. */

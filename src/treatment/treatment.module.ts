@@ -11,5 +11,6 @@ import { TreatmentController } from './treatment.controller';
   imports: [CampaignsModule, TasksModule, TreatmentStagesModule],
   controllers: [TreatmentController],
   providers: [TreatmentCasesService, RoundRefreshClient],
+  exports: [TreatmentCasesService],
 })
 export class TreatmentModule {}

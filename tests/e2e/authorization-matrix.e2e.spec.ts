@@ -74,6 +74,9 @@ interface Fixture {
   crossCheckStepId: string;
   inspectionTaskId: string;
   inspectionItemId: string;
+  /** A spot check (抽查) of cleared problems over the township, and its sample of the first clinic's problem. */
+  spotCheckId: string;
+  spotCheckSampleId: string;
 }
 
 type Payload =
@@ -973,6 +976,30 @@ const ROUTES: Record<string, RouteCase> = {
     serviceRefuses: { as: ['tManager'], why: 'only the inspecting team records its items' },
   },
 
+  // Spot checks (抽查)
+  'POST /api/spot-checks': {
+    roles: ['admin', 'manager'],
+    body: (f) => json({ kind: 'cleared_problem', scopeUnitId: f.township.id, perUnit: 1 }),
+    outside: { kind: 'refused' },
+  },
+  'GET /api/spot-checks': {
+    roles: ['admin', 'manager'],
+    outside: { kind: 'filtered', why: 'spot checks of areas in the caller’s scope' },
+    control: { as: 'tManager', shows: true },
+  },
+  'GET /api/spot-checks/{id}': {
+    roles: ['admin', 'manager'],
+    params: (f) => ({ id: f.spotCheckId }),
+    outside: { kind: 'refused' },
+    control: { as: 'tManager', shows: true },
+  },
+  'POST /api/spot-checks/{id}/samples/{sampleId}/outcome': {
+    roles: ['admin', 'manager'],
+    params: (f) => ({ id: f.spotCheckId, sampleId: f.spotCheckSampleId }),
+    body: () => json({ passed: true }),
+    outside: { kind: 'refused' },
+  },
+
   // Working-day calendars
   'GET /api/calendars': { roles: 'any', outside: { kind: 'global', why: 'the national calendar serves the whole server' } },
   'PUT /api/calendars/{year}': {
@@ -1466,6 +1493,16 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     [checkStep.id, district.id.clinics[0]],
   );
 
+  // A spot check of cleared problems over the township, drawn by its manager: the first clinic's problem.
+  const [spotCheck]: { id: string }[] = await db.query(
+    `INSERT INTO spot_checks (kind, scope_unit_id, per_unit, seed, note, created_by_user_id) VALUES ('cleared_problem', $1, 1, 1, $2, $3) RETURNING id`,
+    [township, `${mark} 抽查`, tManager.id],
+  );
+  const [spotSample]: { id: string }[] = await db.query(
+    `INSERT INTO spot_check_samples (spot_check_id, unit_id, item_id, draw) VALUES ($1, $2, $3, 1) RETURNING id`,
+    [spotCheck.id, district.id.clinics[0], problem.body.problem.id],
+  );
+
   // Every id, code, name and ID number of the township: none may reach an outsider.
   const ids = async (sql: string, params: unknown[]) => (await db.query<{ v: string }[]>(sql, params)).map((r) => r.v);
   const inTownship = [`${townshipPath}%`];
@@ -1501,6 +1538,8 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     checkCampaign.id,
     checkStep.id,
     inspection.item_id,
+    spotCheck.id,
+    spotSample.id,
     comparison.body.run.id,
     extension.body.id,
     evidence.body.id,
@@ -1550,5 +1589,7 @@ async function givenTownship(t: TestApp): Promise<Fixture> {
     crossCheckStepId: checkStep.id,
     inspectionTaskId: inspection.task_id,
     inspectionItemId: inspection.item_id,
+    spotCheckId: spotCheck.id,
+    spotCheckSampleId: spotSample.id,
   };
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { checkSampleSize, drawSample, SampleCandidate, sampleCountOf } from '../../src/domain/spot-check-sample';
+import { checkCaseTransition } from '../../src/domain/treatment-round';
 
 const items = (unitId: string, n: number): SampleCandidate[] =>
   Array.from({ length: n }, (_, i) => ({ unitId, ref: `${unitId}-item-${i}` }));
@@ -77,5 +78,13 @@ describe('spot-check sample (抽查)', () => {
     expect(checkSampleSize({ share: 1.5 })).toMatchObject({ ok: false, message: expect.stringMatching(/^share /) });
     expect(checkSampleSize({ perUnit: 0 })).toMatchObject({ ok: false, message: expect.stringMatching(/^perUnit /) });
     expect(checkSampleSize({ perUnit: 2.5 })).toMatchObject({ ok: false, message: expect.stringMatching(/^perUnit /) });
+  });
+});
+
+describe('reopening what a spot check failed', () => {
+  it('lets a manager over a treated case reopen it, as a closed one (back to identified)', () => {
+    expect(checkCaseTransition('reopen', 'treated', ['supervisor'])).toEqual({ ok: true, to: 'identified' });
+    expect(checkCaseTransition('reopen', 'treated', ['hospital'])).toMatchObject({ ok: false, reason: 'role' });
+    expect(checkCaseTransition('reopen', 'admitted', ['supervisor'])).toMatchObject({ ok: false, reason: 'state' });
   });
 });

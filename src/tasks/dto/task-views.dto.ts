@@ -177,6 +177,12 @@ export class UnitOverdueRateView {
   @ApiProperty() dueSoFar: number;
   @ApiProperty() overdue: number;
   @ApiProperty({ description: 'Percent with two decimals (逾期率)' }) overdueRate: number;
+  @ApiProperty({ description: 'Items of the unit a spot check (抽查) verified, passed or failed' }) spotChecked: number;
+  @ApiProperty({ description: 'Spot-checked items that failed: they count against the unit' }) failedSpotChecks: number;
+  @ApiProperty({
+    description: 'The ranking’s order: (overdue + failed spot checks) ÷ (due so far + spot-checked), percent with two decimals',
+  })
+  rankingRate: number;
 }
 
 export class EscalationView {
