@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { RateSheet, SheetCell } from '../domain/treatment-rates';
 import { CsvEncoding } from './tabular-file';
 
 /**
@@ -65,6 +66,46 @@ export async function writeXlsx(output: Writable, sheetName: string, rows: Table
   }
   sheet.commit();
   await workbook.commit();
+}
+
+/**
+ * A rate table laid out as the bureaus' reports (seed 001; `splitRateSheet`) in one worksheet: the title
+ * merged over the columns, two bold header rows with their merges frozen above the body, counts and rates
+ * as number cells (rates shown with `decimals` places, "—" when there is no denominator), 合计 in bold,
+ * the note below. Every text cell goes through `neutraliseCell`.
+ */
+export async function rateSheetXlsx(sheetName: string, sheet: RateSheet, decimals: number): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 3 }] });
+  const rateFormat = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+  const toCell = (cell: SheetCell): TableCell => {
+    if (typeof cell !== 'object') return neutraliseCell(cell);
+    return cell.rate === null ? '—' : cell.rate;
+  };
+  ws.addRow([neutraliseCell(sheet.title)]);
+  ws.mergeCells(1, 1, 1, sheet.columnCount);
+  ws.getRow(1).font = { bold: true, size: 14 };
+  ws.getRow(1).alignment = { horizontal: 'center' };
+  for (const header of sheet.headers) {
+    const row = ws.addRow(header.map(toCell));
+    row.font = { bold: true };
+    row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  }
+  for (const range of sheet.merges) ws.mergeCells(range);
+  for (const cells of sheet.body) {
+    const row = ws.addRow(cells.map(toCell));
+    cells.forEach((cell, i) => {
+      if (typeof cell === 'object') {
+        row.getCell(i + 1).numFmt = rateFormat;
+        row.getCell(i + 1).alignment = { horizontal: 'right' };
+      }
+    });
+  }
+  ws.lastRow!.font = { bold: true };
+  ws.addRow([neutraliseCell(sheet.note)]);
+  ws.getColumn(1).width = 24;
+  for (let c = 2; c <= sheet.columnCount; c++) ws.getColumn(c).width = 12;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 function csvCell(value: string): string {

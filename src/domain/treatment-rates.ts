@@ -52,7 +52,8 @@ export interface RateTable {
 export interface RateOptions {
   asOf: string;
   decimals: number;
-  round: Pick<RoundDefinition, 'startsOn' | 'endsOn' | 'targetRate'>;
+  /** The round whose pace `behindPace` measures; without one (a rate with no target, e.g. 随访率) no row is behind. */
+  round?: Pick<RoundDefinition, 'startsOn' | 'endsOn' | 'targetRate'>;
 }
 
 export const ZERO: RateCounts = Object.freeze({ needing: 0, treated: 0 });
@@ -82,7 +83,7 @@ export function rateRow(spec: RateRowSpec, counts: RateCounts, options: RateOpti
     needing: counts.needing,
     treated: counts.treated,
     rate,
-    behindPace: behindPace(rate, options.round.targetRate, options.round, options.asOf),
+    behindPace: options.round ? behindPace(rate, options.round.targetRate, options.round, options.asOf) : false,
   };
 }
 
@@ -147,31 +148,62 @@ export function rateSheet(input: {
   table: RateTable;
   split: ReadonlyMap<string, Partial<Record<HandlingCategory, RateCounts>>>;
 }): RateSheet {
-  const { table, split, decimals } = input;
-  const figures = (c: RateCounts): SheetCell[] => [c.needing, c.treated, { rate: ratePercent(c.treated, c.needing, decimals) }];
-  const splitOf = (parts: Partial<Record<HandlingCategory, RateCounts>>): SheetCell[] =>
-    HANDLING_CATEGORIES.flatMap((h) => figures(parts[h] ?? ZERO));
-  const totalSplit: Partial<Record<HandlingCategory, RateCounts>> = {};
-  for (const parts of split.values())
-    for (const h of HANDLING_CATEGORIES) if (parts[h]) totalSplit[h] = addCounts(totalSplit[h] ?? ZERO, parts[h]);
-
-  const column = (n: number) => String.fromCharCode(65 + n); // 13 columns: A…M
-  const merges = ['A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', ...HANDLING_CATEGORIES.map((_, i) => `${column(4 + 3 * i)}2:${column(6 + 3 * i)}2`)];
-  const columnCount = 4 + 3 * HANDLING_CATEGORIES.length;
-  return {
+  return splitRateSheet({
     title: `${input.roundName}救治率统计表（截至${chineseDate(input.asOf)}）`,
+    firstColumn: FIRST_COLUMN[input.by],
+    figureHeaders: SHEET_FIGURE_HEADERS,
+    splitHeaders: SHEET_SPLIT_HEADERS,
+    splits: handlingRowSpecs(),
+    rows: input.table.rows.map((r) => ({ label: r.label, counts: r, split: input.split.get(r.key) ?? {} })),
+    decimals: input.decimals,
+    note:
+      `救治率 = 已救治人数 ÷ 应救治人数 × 100%，四舍五入保留${input.decimals}位小数；应救治人数不含已死亡、已迁出者；` +
+      `目标救治率 ${input.targetRate}%；无应救治人数时记“—”。`,
+  });
+}
+
+/**
+ * The layout of seed 001's table for any rate (救治率, 随访率): a title row; two header rows (the
+ * first column, the row's numerator, denominator and rate, then the same three under each split
+ * category); a row per row given, its split by category (0 where none); 合计, the exact sum of the
+ * rows and of their splits; a note. `RateCounts` holds the denominator as `needing`, the numerator as
+ * `treated`, whatever they count.
+ */
+export function splitRateSheet(input: {
+  title: string;
+  firstColumn: string;
+  figureHeaders: readonly [string, string, string];
+  splitHeaders: readonly [string, string, string];
+  splits: readonly RateRowSpec[];
+  rows: readonly { label: string; counts: RateCounts; split: Readonly<Partial<Record<string, RateCounts>>> }[];
+  decimals: number;
+  note: string;
+}): RateSheet {
+  const { splits, decimals } = input;
+  const figures = (c: RateCounts): SheetCell[] => [c.needing, c.treated, { rate: ratePercent(c.treated, c.needing, decimals) }];
+  const splitOf = (parts: Readonly<Partial<Record<string, RateCounts>>>): SheetCell[] =>
+    splits.flatMap((s) => figures(parts[s.key] ?? ZERO));
+  let total = ZERO;
+  const totalSplit: Partial<Record<string, RateCounts>> = {};
+  for (const row of input.rows) {
+    total = addCounts(total, row.counts);
+    for (const s of splits) if (row.split[s.key]) totalSplit[s.key] = addCounts(totalSplit[s.key] ?? ZERO, row.split[s.key]!);
+  }
+
+  const column = (n: number) => String.fromCharCode(65 + n); // A…Z: up to 7 split categories
+  const merges = ['A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', ...splits.map((_, i) => `${column(4 + 3 * i)}2:${column(6 + 3 * i)}2`)];
+  return {
+    title: input.title,
     headers: [
-      [FIRST_COLUMN[input.by], ...SHEET_FIGURE_HEADERS, ...HANDLING_CATEGORIES.flatMap((h) => [HANDLING_CATEGORY_LABELS[h], '', ''])],
-      ['', '', '', '', ...HANDLING_CATEGORIES.flatMap(() => [...SHEET_SPLIT_HEADERS])],
+      [input.firstColumn, ...input.figureHeaders, ...splits.flatMap((s) => [s.label, '', ''])],
+      ['', '', '', '', ...splits.flatMap(() => [...input.splitHeaders])],
     ],
     merges,
     body: [
-      ...table.rows.map((r) => [r.label, ...figures(r), ...splitOf(split.get(r.key) ?? {})]),
-      [SHEET_TOTAL_LABEL, ...figures(table.total), ...splitOf(totalSplit)],
+      ...input.rows.map((r) => [r.label, ...figures(r.counts), ...splitOf(r.split)]),
+      [SHEET_TOTAL_LABEL, ...figures(total), ...splitOf(totalSplit)],
     ],
-    note:
-      `救治率 = 已救治人数 ÷ 应救治人数 × 100%，四舍五入保留${decimals}位小数；应救治人数不含已死亡、已迁出者；` +
-      `目标救治率 ${input.targetRate}%；无应救治人数时记“—”。`,
-    columnCount,
+    note: input.note,
+    columnCount: 4 + 3 * splits.length,
   };
 }

@@ -1,6 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, ApiPageResponse } from '../common/api-docs';
+import { ApiErrorResponses, ApiFileResponse, ApiPageResponse } from '../common/api-docs';
+import { XLSX_CONTENT_TYPE } from '../campaigns/ledger.service';
+import { attachmentDisposition } from '../tasks/evidence.controller';
 import { Page } from '../common/pagination';
 import { Actor, CurrentActor, GlobalSettings, Roles } from '../auth/actor';
 import { UuidParam } from '../common/uuid-param';
@@ -8,6 +10,7 @@ import {
   CreateFollowUpPlanDto,
   FollowUpListQueryDto,
   FollowUpPlanListQueryDto,
+  FollowUpRateSeriesQueryDto,
   FollowUpRatesQueryDto,
   GenerateFollowUpsDto,
   PlansFromResultsDto,
@@ -15,6 +18,7 @@ import {
 } from './dto/follow-up.dto';
 import {
   FollowUpPlanView,
+  FollowUpRateSeriesView,
   FollowUpRatesView,
   FollowUpView,
   GenerationStartedView,
@@ -45,6 +49,27 @@ export class FollowUpsController {
   @ApiErrorResponses(403, 404)
   rates(@CurrentActor() actor: Actor, @Query() query: FollowUpRatesQueryDto): Promise<FollowUpRatesView> {
     return this.followUpRates.rates(actor, query);
+  }
+
+  /** The table of every day (or week) of a range, default this year to today: the series a chart draws. */
+  @Get('follow-ups/rates/series')
+  @Roles('admin', 'manager')
+  @ApiOperation({ summary: 'Follow-up rates (随访率) day by day or week by week through a range (default: this year to today)' })
+  @ApiOkResponse({ type: FollowUpRateSeriesView })
+  @ApiErrorResponses(403, 404)
+  series(@CurrentActor() actor: Actor, @Query() query: FollowUpRateSeriesQueryDto): Promise<FollowUpRateSeriesView> {
+    return this.followUpRates.series(actor, query);
+  }
+
+  /** Seed 001's layout: 单位, 应随访人次, 已随访人次, 随访率(%), the split by disease, 合计. */
+  @Get('follow-ups/rates.xlsx')
+  @Roles('admin', 'manager')
+  @ApiOperation({ summary: 'Follow-up rates as the bureaus’ XLSX table (split by disease, 合计)' })
+  @ApiFileResponse(XLSX_CONTENT_TYPE, 'The workbook')
+  @ApiErrorResponses(403, 404)
+  async sheet(@CurrentActor() actor: Actor, @Query() query: FollowUpRatesQueryDto): Promise<StreamableFile> {
+    const { fileName, content } = await this.followUpRates.workbook(actor, query);
+    return new StreamableFile(content, { type: XLSX_CONTENT_TYPE, disposition: attachmentDisposition(fileName) });
   }
 
   /** The clinic's staff for their village, managers and admins in scope; the current period's follow-up at once. */

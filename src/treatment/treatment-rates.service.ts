@@ -1,10 +1,9 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Campaign, CampaignStep } from '../campaigns/campaign.entity';
-import { neutraliseCell } from '../common/tabular-writer';
+import { rateSheetXlsx } from '../common/tabular-writer';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
 import { isInScope, overlapsSubtree } from '../domain/scope';
 import { addLocalDays, localDateOf, startOfLocalDay } from '../domain/time-zone';
@@ -21,7 +20,6 @@ import {
   RateTotal,
   seriesDates,
   SeriesStep,
-  SheetCell,
   ZERO,
 } from '../domain/treatment-rates';
 import { HandlingCategory, RoundDefinition } from '../domain/treatment-round';
@@ -146,37 +144,7 @@ export class TreatmentRatesService {
     const roundName = ctx.campaign.name.includes(ctx.step.title) ? ctx.campaign.name : `${ctx.campaign.name}·${ctx.step.title}`;
     const sheet = rateSheet({ roundName, asOf, by: ctx.by, decimals: query.decimals, targetRate: ctx.round.targetRate, table, split });
 
-    const workbook = new ExcelJS.Workbook();
-    const ws = workbook.addWorksheet('救治率', { views: [{ state: 'frozen', ySplit: 3 }] });
-    const rateFormat = query.decimals > 0 ? `0.${'0'.repeat(query.decimals)}` : '0';
-    const toCell = (cell: SheetCell): string | number => {
-      if (typeof cell !== 'object') return neutraliseCell(cell);
-      return cell.rate === null ? '—' : cell.rate;
-    };
-    ws.addRow([neutraliseCell(sheet.title)]);
-    ws.mergeCells(1, 1, 1, sheet.columnCount);
-    ws.getRow(1).font = { bold: true, size: 14 };
-    ws.getRow(1).alignment = { horizontal: 'center' };
-    for (const header of sheet.headers) {
-      const row = ws.addRow(header.map(toCell));
-      row.font = { bold: true };
-      row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    }
-    for (const range of sheet.merges) ws.mergeCells(range);
-    for (const cells of sheet.body) {
-      const row = ws.addRow(cells.map(toCell));
-      cells.forEach((cell, i) => {
-        if (typeof cell === 'object') {
-          row.getCell(i + 1).numFmt = rateFormat;
-          row.getCell(i + 1).alignment = { horizontal: 'right' };
-        }
-      });
-    }
-    ws.lastRow!.font = { bold: true };
-    ws.addRow([neutraliseCell(sheet.note)]);
-    ws.getColumn(1).width = 24;
-    for (let c = 2; c <= sheet.columnCount; c++) ws.getColumn(c).width = 12;
-    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    const content = await rateSheetXlsx('救治率', sheet, query.decimals);
     return { fileName: `救治率-${roundName}-${asOf}.xlsx`, content };
   }
 

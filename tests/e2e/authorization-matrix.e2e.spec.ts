@@ -782,6 +782,18 @@ const ROUTES: Record<string, RouteCase> = {
     outside: { kind: 'refused' },
     control: { as: 'tManager' },
   },
+  'GET /api/follow-ups/rates/series': {
+    roles: ['admin', 'manager'],
+    query: (f) => ({ unitId: f.township.id }),
+    outside: { kind: 'refused' },
+    control: { as: 'tManager' },
+  },
+  'GET /api/follow-ups/rates.xlsx': {
+    roles: ['admin', 'manager'],
+    query: (f) => ({ unitId: f.township.id }),
+    outside: { kind: 'refused' },
+    control: { as: 'tManager' },
+  },
   'POST /api/follow-ups/generate': { roles: 'root-admin', body: () => json({ asOf: day(1) }), outside: { kind: 'refused' } },
   'GET /api/tasks/{taskId}/follow-ups': {
     roles: 'any',

@@ -7,6 +7,7 @@ import {
   FollowUpsPerYear,
 } from '../../domain/follow-up';
 import { UNIT_KINDS } from '../../domain/hierarchy';
+import { SERIES_STEPS, SeriesStep } from '../../domain/treatment-rates';
 
 /** Response shapes of 慢病签约随访: plans, follow-ups and the follow-up rate. */
 
@@ -118,7 +119,31 @@ export class FollowUpAreaView {
 export class FollowUpRatesView {
   @ApiProperty({ format: 'date' }) asOf: string;
   @ApiProperty({ type: FollowUpAreaView }) unit: FollowUpAreaView;
-  @ApiProperty({ type: FollowUpRateRowView, isArray: true, description: 'One row per area directly below the unit' })
+  @ApiProperty({
+    type: FollowUpRateRowView,
+    isArray: true,
+    description: 'One row per area directly below the unit (a village: its clinic); the total is their exact sum',
+  })
   rows: FollowUpRateRowView[];
   @ApiProperty({ type: FollowUpRateTotalView }) total: FollowUpRateTotalView;
+}
+
+export class FollowUpRatePointView {
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty({ type: FollowUpRateRowView, isArray: true }) rows: FollowUpRateRowView[];
+  @ApiProperty({ type: FollowUpRateTotalView }) total: FollowUpRateTotalView;
+}
+
+export class FollowUpRateSeriesView {
+  @ApiProperty({ type: FollowUpAreaView }) unit: FollowUpAreaView;
+  @ApiProperty({ enum: SERIES_STEPS }) every: SeriesStep;
+  @ApiProperty() decimals: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the first point (null: no point yet)' }) from: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the last point' }) to: string | null;
+  @ApiProperty({
+    type: FollowUpRatePointView,
+    isArray: true,
+    description: 'Each point is exactly the table `/api/follow-ups/rates?asOf=<date>` answers',
+  })
+  points: FollowUpRatePointView[];
 }

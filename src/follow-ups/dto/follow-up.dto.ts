@@ -3,6 +3,7 @@ import { IsIn, IsNumber, IsOptional, IsString, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { IsCalendarDate } from '../../common/validators';
 import { RateDecimalsQueryDto } from '../../common/rate-decimals.dto';
+import { SERIES_STEPS, SeriesStep } from '../../domain/treatment-rates';
 import { FOLLOW_UP_DISEASE_CODES, FOLLOW_UPS_PER_YEAR, FollowUpDiseaseCode, FollowUpsPerYear } from '../../domain/follow-up';
 
 export class CreateFollowUpPlanDto {
@@ -100,4 +101,30 @@ export class FollowUpRatesQueryDto extends RateDecimalsQueryDto {
   @IsOptional()
   @IsCalendarDate()
   asOf?: string;
+}
+
+export class FollowUpRateSeriesQueryDto extends RateDecimalsQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'an area in your scope (city, county, township, village); default: your own unit' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: "the first day (Asia/Shanghai); default: 1 January of `to`'s year" })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'the last day, at most 366 days after `from`; default and at most: today' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  @ApiPropertyOptional({
+    enum: SERIES_STEPS,
+    default: 'week',
+    description: 'a point every day, or every seventh day from `from` (the last day always included)',
+  })
+  @IsOptional()
+  @IsIn(SERIES_STEPS)
+  every: SeriesStep = 'week';
 }
