@@ -13,6 +13,7 @@ import { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { PROBLEM_IMPORT_COLUMNS } from '../domain/rectification';
 import {
+  AccountabilityListQueryDto,
   BoardQueryDto,
   CompleteAccountabilityDto,
   CreateProblemDto,
@@ -24,6 +25,7 @@ import {
   SubmitPlanDto,
 } from './dto/problem.dto';
 import {
+  AccountabilityListItemView,
   AccountabilityView,
   FiledProblemView,
   ProblemBoardView,
@@ -174,9 +176,11 @@ export class ProblemsController {
 
   @Get('accountability')
   @Roles('admin', 'manager')
-  @ApiOperation({ summary: 'Accountability records (问责) of units in scope, pending first' })
-  @ApiPageResponse(AccountabilityView)
-  accountability(@CurrentActor() actor: Actor, @Query() query: ProblemListQueryDto) {
+  @ApiOperation({
+    summary: 'Accountability records (问责) of units in scope, pending first, with the unit, the problem and the formal talk',
+  })
+  @ApiPageResponse(AccountabilityListItemView)
+  accountability(@CurrentActor() actor: Actor, @Query() query: AccountabilityListQueryDto) {
     return this.problems.accountability(actor, query);
   }
 

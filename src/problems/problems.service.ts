@@ -26,10 +26,12 @@ import { createdEvents, recordTaskEvent, recordTaskEvents, startOnFirstRecord } 
 import { TaskKindRules } from '../tasks/task-kind-rules';
 import { Task } from '../tasks/task.entity';
 import { TasksService } from '../tasks/tasks.service';
+import { FormalTalk, FormalTalkStatus } from '../tasks/escalation.entity';
 import { Unit } from '../units/unit.entity';
+import { User } from '../users/user.entity';
 import { UnitsService } from '../units/units.service';
 import { whereUnitInScope } from '../units/scope-query';
-import { CreateProblemDto, ProblemListQueryDto } from './dto/problem.dto';
+import { AccountabilityListQueryDto, CreateProblemDto, ProblemListQueryDto } from './dto/problem.dto';
 import { AccountabilityRecord, Problem, ProblemEvent } from './problem.entity';
 
 /** The deadline-engine task kind of a problem's rectification. */
@@ -48,6 +50,33 @@ export interface ProblemReport {
   /** The campaign step (a cross-check round) that found it, for the board and the ledger. */
   campaignId?: string | null;
   stepId?: string | null;
+}
+
+/** An accountability record with its unit, problem and formal talk, as the list answers it. */
+export interface AccountabilityListItem extends AccountabilityRecord {
+  unitName: string;
+  problemDescription: string;
+  problemCategory: ProblemCategory;
+  problemStatus: ProblemStatus;
+  talkLevel: number;
+  talkStatus: FormalTalkStatus;
+  talkScheduledAt: Date | null;
+  talkHeldAt: Date | null;
+  talkOutcome: string | null;
+  completedByName: string | null;
+}
+
+interface AccountabilityRow {
+  unit_name: string;
+  problem_description: string;
+  problem_category: ProblemCategory;
+  problem_status: ProblemStatus;
+  talk_level: number;
+  talk_status: FormalTalkStatus;
+  talk_scheduled_at: Date | null;
+  talk_held_at: Date | null;
+  talk_outcome: string | null;
+  completed_by_name: string | null;
 }
 
 /** What filing did with a report: a new problem, merged into the open one, or a cleared one reopened (a recurrence). */
@@ -336,19 +365,56 @@ export class ProblemsService implements OnModuleInit {
     return this.dataSource.getRepository(Problem).findOneByOrFail({ id });
   }
 
-  /** Accountability records (问责) of units in scope, pending first. */
-  async accountability(actor: Actor, query: ProblemListQueryDto): Promise<Page<AccountabilityRecord>> {
+  /**
+   * Accountability records (问责) of units in scope, pending first, newest first: each with its unit's name,
+   * the problem (description, category, status) and the formal talk that opened it; filtered by status,
+   * an area (unitId and below), a problem or formal talks.
+   */
+  async accountability(actor: Actor, query: AccountabilityListQueryDto): Promise<Page<AccountabilityListItem>> {
     const qb = this.dataSource
       .getRepository(AccountabilityRecord)
       .createQueryBuilder('a')
       .innerJoin(Unit, 'u', 'u.id = a.unit_id')
+      .innerJoin(Problem, 'p', 'p.id = a.problem_id')
+      .innerJoin(FormalTalk, 'f', 'f.id = a.formal_talk_id')
+      .leftJoin(User, 'cu', 'cu.id = a.completed_by_user_id')
+      .addSelect(['u.name AS unit_name', 'p.description AS problem_description', 'p.category AS problem_category'])
+      .addSelect(['p.status AS problem_status', 'f.level AS talk_level', 'f.status AS talk_status', 'f.outcome AS talk_outcome'])
+      .addSelect(['f.scheduled_at AS talk_scheduled_at', 'f.held_at AS talk_held_at', 'cu.display_name AS completed_by_name'])
       .orderBy(`a.status = 'pending'`, 'DESC')
       .addOrderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'ASC')
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize);
     whereUnitInScope(qb, 'u', actor.scope);
-    const [items, total] = await qb.getManyAndCount();
-    return pageOf(items, total, query);
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.problemId) qb.andWhere('a.problem_id = :problemId', { problemId: query.problemId });
+    if (query.formalTalkId) qb.andWhere('a.formal_talk_id IN (:...talkIds)', { talkIds: query.formalTalkId });
+    if (query.unitId) {
+      const unit = await this.units.getInScope(actor, query.unitId);
+      qb.andWhere('u.path LIKE :under', { under: `${unit.path}%` });
+    }
+    const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities(), qb.getCount()]);
+    return pageOf(
+      entities.map((a, i) => {
+        const row = raw[i] as AccountabilityRow;
+        return {
+          ...a,
+          unitName: row.unit_name,
+          problemDescription: row.problem_description,
+          problemCategory: row.problem_category,
+          problemStatus: row.problem_status,
+          talkLevel: row.talk_level,
+          talkStatus: row.talk_status,
+          talkScheduledAt: row.talk_scheduled_at,
+          talkHeldAt: row.talk_held_at,
+          talkOutcome: row.talk_outcome,
+          completedByName: row.completed_by_name,
+        };
+      }),
+      total,
+      query,
+    );
   }
 
   /** A manager or admin over the unit records the measure taken; audited. 409 once completed. */

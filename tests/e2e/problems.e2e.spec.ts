@@ -162,9 +162,33 @@ describe('problems and rectification through the HTTP API', () => {
       30_000,
       'the accountability record',
     );
-    expect(record).toMatchObject({ status: 'pending', unitId: district.id.clinics[0] });
+    expect(record).toMatchObject({
+      status: 'pending',
+      unitId: district.id.clinics[0],
+      unitName: '第1村卫生室',
+      problemDescription: '村卫生室有过期药品 3 种',
+      problemCategory: 'clinic_drugs',
+      problemStatus: 'open',
+      talkLevel: 3,
+      talkStatus: 'pending',
+      talkScheduledAt: null,
+      completedByName: null,
+    });
     const [talk] = await db().query(`SELECT id, level FROM formal_talks WHERE task_id = $1`, [taskId]);
     expect(talk).toMatchObject({ id: record.formalTalkId, level: 3 });
+    // The filters the console uses: status, an area, the problem, the formal talks of a page.
+    const ids = async (query: string) =>
+      (await t.http.get(`/api/accountability?${query}`).set(auth(managerToken)).expect(200)).body.items.map((r: { id: string }) => r.id);
+    expect(await ids('status=pending')).toContain(record.id);
+    expect(await ids('status=completed')).not.toContain(record.id);
+    expect(await ids(`unitId=${district.id.villages[0]}`)).toContain(record.id);
+    expect(await ids(`unitId=${district.id.villages[1]}`)).not.toContain(record.id);
+    expect(await ids(`problemId=${problemId}`)).toEqual([record.id]);
+    expect(await ids(`formalTalkId=${talk.id}&formalTalkId=${record.id}`)).toEqual([record.id]);
+    expect(await ids(`formalTalkId=${record.id}`)).toEqual([]);
+    await t.http.get('/api/accountability?status=open').set(auth(managerToken)).expect(400);
+    await t.http.get('/api/accountability?formalTalkId=x').set(auth(managerToken)).expect(400);
+    await t.http.get(`/api/accountability?unitId=${district.id.townships[1]}`).set(auth(managerToken)).expect(403);
     const overdue = await t.http.get('/api/problems').set(auth(managerToken)).expect(200);
     expect(overdue.body.items[0]).toMatchObject({ id: problemId, overdue: true });
 
@@ -175,6 +199,10 @@ describe('problems and rectification through the HTTP API', () => {
       .send({ measure: '通报批评' })
       .expect(200);
     expect(done.body).toMatchObject({ status: 'completed', measure: '通报批评' });
+    const completed = await t.http.get('/api/accountability?status=completed').set(auth(managerToken)).expect(200);
+    expect(completed.body.items).toEqual([
+      expect.objectContaining({ id: record.id, measure: '通报批评', completedByName: expect.any(String), completedAt: expect.any(String) }),
+    ]);
     await t.http.post(`/api/accountability/${record.id}/complete`).set(auth(managerToken)).send({ measure: '再次' }).expect(409);
   });
 

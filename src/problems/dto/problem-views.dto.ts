@@ -87,6 +87,20 @@ export class AccountabilityView {
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
 }
 
+/** A record of the list, with what a manager needs beside it: the unit, the problem and the formal talk. */
+export class AccountabilityListItemView extends AccountabilityView {
+  @ApiProperty({ description: 'the responsible unit' }) unitName: string;
+  @ApiProperty() problemDescription: string;
+  @ApiProperty({ enum: PROBLEM_CATEGORY_KEYS }) problemCategory: ProblemCategory;
+  @ApiProperty({ enum: PROBLEM_STATUSES }) problemStatus: ProblemStatus;
+  @ApiProperty({ description: 'the escalation level that opened the formal talk' }) talkLevel: number;
+  @ApiProperty({ enum: ['pending', 'scheduled', 'held'] }) talkStatus: string;
+  @ApiProperty(nullableTime) talkScheduledAt: Date | null;
+  @ApiProperty(nullableTime) talkHeldAt: Date | null;
+  @ApiProperty(nullableText) talkOutcome: string | null;
+  @ApiProperty({ ...nullableText, description: 'who completed it' }) completedByName: string | null;
+}
+
 class BoardCountView {
   @ApiProperty() open: number;
   @ApiProperty() overdue: number;

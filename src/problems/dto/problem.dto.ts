@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { IsCalendarDate, OptionalNotNull, QueryInt } from '../../common/validators';
 import {
@@ -108,6 +109,38 @@ export class CompleteAccountabilityDto {
   @IsString()
   @Length(1, 5000)
   measure: string;
+}
+
+export const ACCOUNTABILITY_STATUSES = ['pending', 'completed'] as const;
+export type AccountabilityStatus = (typeof ACCOUNTABILITY_STATUSES)[number];
+
+export class AccountabilityListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ACCOUNTABILITY_STATUSES, description: 'pending (待问责) or completed (已问责)' })
+  @IsOptional()
+  @IsIn(ACCOUNTABILITY_STATUSES)
+  status?: AccountabilityStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'records of this unit and every unit below it (in your scope)' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the records of one problem' })
+  @IsOptional()
+  @IsUUID()
+  problemId?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 100,
+    description: 'the records opened with these formal talks (repeat the parameter, or separate by commas)',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => [value].flat().flatMap((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : [v])))
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  formalTalkId?: string[];
 }
 
 export class BoardQueryDto {
