@@ -1,5 +1,6 @@
 import { defineSignal } from '@temporalio/workflow';
-import type { CampaignStatus, StepKind, StepStatus } from '../src/domain/campaign-templates';
+import type { CampaignStatus } from '../src/domain/campaign-templates';
+import type { StepRule } from '../src/domain/step-start-rules';
 
 /**
  * The campaign workflow's contract, shared by the workflow, its activities, the API's client and
@@ -9,10 +10,22 @@ export interface CampaignInput {
   campaignId: string;
 }
 
+/** One step as the workflow sees it: its state and its start rule (`src/domain/step-start-rules.ts`). */
+export interface PlannedStep extends StepRule {
+  id: string;
+}
+
 /** The campaign as the workflow sees it: its status and its steps in order. */
 export interface CampaignPlan {
   status: CampaignStatus;
-  steps: { id: string; kind: StepKind; status: StepStatus }[];
+  steps: PlannedStep[];
+}
+
+/** The 清零 gate's answer: closed, or how many problems hold it and how many units were escalated for them. */
+export interface GateCheck {
+  closed: boolean;
+  openProblems: number;
+  unitsEscalated: number;
 }
 
 /** What one page of a step's launch created. */
@@ -32,15 +45,26 @@ export interface CampaignActivities {
   /** One page: a task (with its items) per unit. */
   createStepTasks(stepId: string, unitIds: string[]): Promise<StepPage>;
   markStepRunning(stepId: string): Promise<void>;
-  /** True when every task of the step is approved or cancelled; the step is then completed. */
+  /**
+   * True when the step's work is done, and the step is then completed: every task approved or cancelled
+   * (a rectification step: every problem of its cross-check round cleared).
+   */
   isStepFinished(stepId: string): Promise<boolean>;
   /** Cancels the campaign's open tasks; returns how many. */
   cancelCampaignWork(campaignId: string): Promise<number>;
+  /** Campaigns launched before step start rules: throws (and is retried) while the 清零 gate holds. */
   completeCampaign(campaignId: string): Promise<void>;
+  /**
+   * The 清零 gate: completes the campaign when every problem in its scope is cleared; otherwise escalates
+   * the units holding it back to their supervising heads (once a day per unit) and answers how many.
+   */
+  closeCampaign(campaignId: string): Promise<GateCheck>;
 }
 
 /** Sent by the API after committing the change; the workflow re-reads the campaign either way. */
 export const cancelCampaignSignal = defineSignal('cancelCampaign');
 export const stepFinishedSignal = defineSignal<[stepId: string]>('stepFinished');
+/** A problem in the campaign's scope was cleared: the 清零 gate is checked again. */
+export const problemClearedSignal = defineSignal('problemCleared');
 
 export const campaignWorkflowId = (campaignId: string) => `campaign-${campaignId}`;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { CampaignPlan, StepPage } from '../../workflows/campaign.contract';
+import type { CampaignPlan, GateCheck, StepPage } from '../../workflows/campaign.contract';
 import { stepTaskKey } from '../domain/campaign-templates';
 import { servedAreaPath } from '../domain/register-area';
 import { FINISHED_STATUSES } from '../domain/task-lifecycle';
@@ -13,6 +13,7 @@ import { Campaign, CampaignStep } from './campaign.entity';
 import { TreatmentCase } from '../treatment/treatment-case.entity';
 import { TreatmentStages } from '../treatment/treatment-stages';
 import { CrossCheckRounds } from '../cross-checks/cross-check-rounds';
+import { QinglingGate } from './qingling-gate';
 import { ReIdentificationService } from './re-identification.service';
 
 /** A unit whose task was just created or found, with the area its items come from. */
@@ -38,6 +39,7 @@ export class CampaignLaunchService {
     private readonly reIdentification: ReIdentificationService,
     private readonly treatment: TreatmentStages,
     private readonly crossChecks: CrossCheckRounds,
+    private readonly gate: QinglingGate,
   ) {}
 
   async loadPlan(campaignId: string): Promise<CampaignPlan | null> {
@@ -48,13 +50,25 @@ export class CampaignLaunchService {
         .getRepository(Campaign)
         .update({ id: campaignId, status: 'draft' }, { status: 'launching', launchedAt: new Date() });
     const steps = await this.dataSource.getRepository(CampaignStep).find({ where: { campaignId }, order: { ordinal: 'ASC' } });
-    return { status: campaign.status, steps: steps.map((s) => ({ id: s.id, kind: s.kind, status: s.status })) };
+    return {
+      status: campaign.status,
+      steps: steps.map((s) => ({
+        id: s.id,
+        ordinal: s.ordinal,
+        kind: s.kind,
+        status: s.status,
+        startsAt: s.startsAt?.getTime() ?? null,
+        startAfter: s.startAfter,
+      })),
+    };
   }
 
   /** Every unit of the step's responsible kind in the campaign scope, in a stable order. */
   async responsibleUnits(stepId: string): Promise<string[]> {
     const step = await this.dataSource.getRepository(CampaignStep).findOneByOrFail({ id: stepId });
     await this.dataSource.getRepository(CampaignStep).update({ id: stepId, status: 'pending' }, { status: 'launching' });
+    // A rectification step creates nothing: its round's problems got their rectification tasks when found.
+    if (step.kind === 'rectification') return [];
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT u.id FROM units u, campaigns c JOIN units s ON s.id = c.scope_unit_id
        WHERE c.id = $1 AND u.kind = $2 AND u.active AND u.path LIKE s.path || '%' ORDER BY u.path`,
@@ -153,7 +167,9 @@ export class CampaignLaunchService {
               : step.kind === 'cross_check'
                 ? (await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM inspection_items WHERE step_id = $1`, [stepId]))[0]
                     .n
-                : await this.reIdentification.countItems(manager, stepId),
+                : step.kind === 'rectification'
+                  ? (await this.gate.problemsOfRectification(manager, step)).total
+                  : await this.reIdentification.countItems(manager, stepId),
           launchedAt: new Date(),
         },
       );
@@ -198,24 +214,38 @@ export class CampaignLaunchService {
   }
 
   /**
-   * The 清零 gate: a campaign closes only when every problem its steps found (a cross-check round's) is
-   * cleared. Until then this throws and the workflow's retry of the activity waits (at most a minute
-   * between tries), while the problems' own ladders escalate the units that hold it back.
+   * Campaigns launched before start rules (their workflow's `sequentialRun`): the campaign closes only when
+   * every problem its steps found is cleared. Until then this throws and the workflow's retry of the
+   * activity waits (at most a minute between tries).
    */
   async complete(campaignId: string): Promise<void> {
-    const open: { name: string; n: number }[] = await this.dataSource.query(
-      `SELECT u.name, count(*)::int AS n FROM problems p JOIN units u ON u.id = p.unit_id JOIN campaigns c ON c.id = p.campaign_id
-       WHERE p.campaign_id = $1 AND p.status <> 'cleared' AND c.status IN ('launching', 'running')
-       GROUP BY u.name ORDER BY n DESC, u.name`,
-      [campaignId],
-    );
+    const open = await this.gate.holders(this.dataSource.manager, campaignId, { ownProblemsOnly: true });
     if (open.length > 0) {
-      const total = open.reduce((sum, u) => sum + u.n, 0);
-      const units = open.slice(0, 5).map((u) => `${u.name} ${u.n}`);
+      const total = open.reduce((sum, u) => sum + u.open, 0);
+      const units = open.slice(0, 5).map((u) => `${u.unitName} ${u.open}`);
       throw new Error(
         `清零 gate: ${total} problem(s) of this campaign are not cleared (${units.join(', ')}${open.length > 5 ? ', …' : ''})`,
       );
     }
+    await this.markCompleted(campaignId);
+  }
+
+  /** The 清零 gate (see `QinglingGate`): completes the campaign, or escalates the units that hold it. */
+  async close(campaignId: string): Promise<GateCheck> {
+    const { holders, notified } = await this.dataSource.transaction(async (manager) => {
+      const holders = await this.gate.holders(manager, campaignId);
+      if (holders.length === 0) return { holders, notified: [] };
+      return { holders, notified: await this.gate.escalate(manager, campaignId, holders, new Date()) };
+    });
+    if (holders.length === 0) {
+      await this.markCompleted(campaignId);
+      return { closed: true, openProblems: 0, unitsEscalated: 0 };
+    }
+    await this.gate.deliver(notified);
+    return { closed: false, openProblems: holders.reduce((sum, u) => sum + u.open, 0), unitsEscalated: holders.length };
+  }
+
+  private async markCompleted(campaignId: string): Promise<void> {
     await this.dataSource
       .getRepository(Campaign)
       .update({ id: campaignId, status: In(['launching', 'running']) }, { status: 'completed', finishedAt: new Date() });

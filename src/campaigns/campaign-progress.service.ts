@@ -12,6 +12,8 @@ import { Task } from '../tasks/task.entity';
 import { Unit } from '../units/unit.entity';
 import { Campaign, CampaignStep } from './campaign.entity';
 import { CampaignWorkflowClient } from './campaign-workflow-client';
+import { QinglingGate } from './qingling-gate';
+import { roundOfRectification } from '../domain/step-start-rules';
 
 /** The units figures are reported for (区、乡、村): the geography, not the institutions attached to it. */
 const AREA_KINDS = ['city', 'county', 'township', 'village'];
@@ -47,15 +49,25 @@ export class CampaignProgressService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly workflows: CampaignWorkflowClient,
+    private readonly gate: QinglingGate,
   ) {}
 
-  /** True when every task of the step is approved or cancelled; the step is then completed. */
+  /**
+   * True when the step's work is done, and the step is then completed: every task approved or cancelled;
+   * for a rectification step, every problem of its cross-check round cleared (销号).
+   */
   async completeStepIfFinished(stepId: string): Promise<boolean> {
-    const [{ unfinished }]: { unfinished: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS unfinished FROM tasks WHERE step_id = $1 AND status <> ALL($2)`,
-      [stepId, FINISHED_STATUSES],
-    );
-    if (unfinished > 0) return false;
+    const step = await this.dataSource.getRepository(CampaignStep).findOneBy({ id: stepId });
+    if (!step) return false;
+    if (step.kind === 'rectification') {
+      if ((await this.gate.problemsOfRectification(this.dataSource.manager, step)).open > 0) return false;
+    } else {
+      const [{ unfinished }]: { unfinished: number }[] = await this.dataSource.query(
+        `SELECT count(*)::int AS unfinished FROM tasks WHERE step_id = $1 AND status <> ALL($2)`,
+        [stepId, FINISHED_STATUSES],
+      );
+      if (unfinished > 0) return false;
+    }
     await this.dataSource
       .getRepository(CampaignStep)
       .update({ id: stepId, status: 'running' }, { status: 'completed', finishedAt: new Date() });
@@ -66,6 +78,28 @@ export class CampaignProgressService {
   async onStepTaskFinished(task: Task): Promise<void> {
     if (!task.stepId || !task.campaignId) return;
     if (await this.completeStepIfFinished(task.stepId)) await this.workflows.signal(task.campaignId, { stepFinished: task.stepId });
+  }
+
+  /**
+   * After a problem was cleared (committed): the rectification step tracking its round may be done, and
+   * every running campaign whose scope holds its unit checks its 清零 gate again.
+   */
+  async onProblemCleared(problem: { unitId: string; campaignId: string | null; stepId: string | null }): Promise<void> {
+    if (problem.campaignId && problem.stepId) {
+      const steps = await this.dataSource
+        .getRepository(CampaignStep)
+        .find({ where: { campaignId: problem.campaignId }, order: { ordinal: 'ASC' } });
+      for (const step of steps.filter((s) => s.kind === 'rectification' && s.status === 'running')) {
+        if (roundOfRectification(steps, step.ordinal)?.id !== problem.stepId) continue;
+        if (await this.completeStepIfFinished(step.id)) await this.workflows.signal(step.campaignId, { stepFinished: step.id });
+      }
+    }
+    const campaigns: { id: string }[] = await this.dataSource.query(
+      `SELECT c.id FROM campaigns c JOIN units s ON s.id = c.scope_unit_id JOIN units u ON u.id = $1
+       WHERE c.status IN ('launching', 'running') AND u.path LIKE s.path || '%'`,
+      [problem.unitId],
+    );
+    for (const { id } of campaigns) await this.workflows.signal(id, { problemCleared: true });
   }
 
   /**

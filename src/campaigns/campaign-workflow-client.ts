@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { campaignWorkflowId, cancelCampaignSignal, stepFinishedSignal } from '../../workflows/campaign.contract';
+import { campaignWorkflowId, cancelCampaignSignal, problemClearedSignal, stepFinishedSignal } from '../../workflows/campaign.contract';
 import { campaignWorkflow } from '../../workflows/campaign.workflow';
 import { TemporalClient } from '../temporal/temporal.module';
 
@@ -27,11 +27,13 @@ export class CampaignWorkflowClient {
   }
 
   /** Not fatal: the workflow also re-reads the campaign between pages and while it waits. */
-  async signal(campaignId: string, what: { cancel: true } | { stepFinished: string }): Promise<void> {
+  async signal(campaignId: string, what: { cancel: true } | { stepFinished: string } | { problemCleared: true }): Promise<void> {
     try {
       await this.temporal.call((client) => {
         const handle = client.workflow.getHandle(campaignWorkflowId(campaignId));
-        return 'cancel' in what ? handle.signal(cancelCampaignSignal) : handle.signal(stepFinishedSignal, what.stepFinished);
+        if ('cancel' in what) return handle.signal(cancelCampaignSignal);
+        if ('problemCleared' in what) return handle.signal(problemClearedSignal);
+        return handle.signal(stepFinishedSignal, what.stepFinished);
       });
     } catch (err) {
       this.logger.warn(`could not signal the workflow of campaign ${campaignId}: ${(err as Error).message}`);

@@ -75,6 +75,14 @@ export class CampaignStep {
   @Column({ name: 'due_at', type: 'timestamptz' })
   dueAt: Date;
 
+  /** Start rule: not before this moment (null: no date condition). */
+  @Column({ name: 'starts_at', type: 'timestamptz', nullable: true })
+  startsAt: Date | null;
+
+  /** Start rule: only once the step of this ordinal has completed (null: no such condition). */
+  @Column({ name: 'start_after', type: 'int', nullable: true })
+  startAfter: number | null;
+
   /** Snapshot given to every task of the step. */
   @Column({ type: 'jsonb' })
   policy: DeadlinePolicy;

@@ -5,6 +5,7 @@ import { diskUploadOptions } from '../common/upload-storage';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { DiseasesModule } from '../diseases/diseases.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { TreatmentStagesModule } from '../treatment/treatment-stages.module';
 import { CrossCheckRoundsModule } from '../cross-checks/cross-check-rounds.module';
@@ -17,6 +18,7 @@ import { CampaignsService } from './campaigns.service';
 import { DataComparisonController } from './data-comparison.controller';
 import { DataComparisonService } from './data-comparison.service';
 import { LedgerService } from './ledger.service';
+import { QinglingGate } from './qingling-gate';
 import { ReIdentificationController } from './re-identification.controller';
 import { ReIdentificationService } from './re-identification.service';
 import { ComparisonUploadAccess, ResultsUploadAccess } from './upload-access.guards';
@@ -28,6 +30,7 @@ import { ComparisonUploadAccess, ResultsUploadAccess } from './upload-access.gua
     TreatmentStagesModule,
     CrossCheckRoundsModule,
     DiseasesModule,
+    NotificationsModule,
     // Result sheets and comparison lists stream to disk, are read from there and removed.
     MulterModule.registerAsync({
       useFactory: (config: AppConfig) => diskUploadOptions(config, TABLE_UPLOAD_MAX_BYTES),
@@ -40,12 +43,13 @@ import { ComparisonUploadAccess, ResultsUploadAccess } from './upload-access.gua
     CampaignLaunchService,
     CampaignProgressService,
     CampaignWorkflowClient,
+    QinglingGate,
     ReIdentificationService,
     LedgerService,
     DataComparisonService,
     ResultsUploadAccess,
     ComparisonUploadAccess,
   ],
-  exports: [CampaignLaunchService, CampaignProgressService, ReIdentificationService],
+  exports: [CampaignLaunchService, CampaignProgressService, CampaignWorkflowClient, ReIdentificationService],
 })
 export class CampaignsModule {}

@@ -9,7 +9,8 @@ import { validateDeadlinePolicy } from '../domain/deadline-policy';
 import type { CatalogueDisease } from '../domain/disease-catalogue';
 import { RoundDefinition, validateRound } from '../domain/treatment-round';
 import { isInScope, overlapsSubtree } from '../domain/scope';
-import { endOfLocalDay } from '../domain/time-zone';
+import { checkStartRule } from '../domain/step-start-rules';
+import { endOfLocalDay, isLocalDate, startOfLocalDay } from '../domain/time-zone';
 import { DiseaseCatalogueService } from '../diseases/disease-catalogue.service';
 import { storedPolicyForTask } from '../policies/task-policy';
 import { parseDue } from '../tasks/tasks.service';
@@ -17,12 +18,18 @@ import { Unit } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
 import { Campaign, CampaignStep } from './campaign.entity';
 import { CampaignWorkflowClient } from './campaign-workflow-client';
+import { GateHolder, QinglingGate } from './qingling-gate';
 import { CampaignListQueryDto, CancelCampaignDto, CreateCampaignDto } from './dto/campaign.dto';
+
+/** A step's start date: a bare date means the start of that day (China time), unlike a due date. */
+function parseStart(value: string): Date {
+  return isLocalDate(value) ? startOfLocalDay(value) : new Date(value);
+}
 
 /** Scopes a campaign may cover: an area, whose units the steps reach. */
 const SCOPE_KINDS = ['city', 'county', 'township'];
 
-export type CampaignView = Campaign & { steps: CampaignStep[] };
+export type CampaignView = Campaign & { steps: CampaignStep[]; gate: { openProblems: number; holders: GateHolder[] } };
 
 /** 专项行动: created by an admin from a template, launched into a workflow, cancelled with a reason. */
 @Injectable()
@@ -35,6 +42,7 @@ export class CampaignsService {
     private readonly catalogue: DiseaseCatalogueService,
     private readonly workflows: CampaignWorkflowClient,
     private readonly audit: AuditService,
+    private readonly gate: QinglingGate,
   ) {}
 
   async create(actor: Actor, dto: CreateCampaignDto): Promise<CampaignView> {
@@ -48,11 +56,13 @@ export class CampaignsService {
         `steps: the ${template.key} template has ${template.steps.length} step(s) (${template.steps.map((s) => s.kind).join(', ')}); give one entry each`,
       );
     }
+    const campaignStart = startOfLocalDay(dto.startsOn);
     const campaignEnd = endOfLocalDay(dto.endsOn);
     const steps = dto.steps.map((given, i) => {
       const stepTemplate = template.steps[i];
       const at = `steps[${i}]`;
-      if (!stepTemplate.responsibleUnitKinds.includes(given.responsibleUnitKind)) {
+      const responsibleUnitKind = given.responsibleUnitKind ?? stepTemplate.responsibleUnitKinds[0];
+      if (!stepTemplate.responsibleUnitKinds.includes(responsibleUnitKind)) {
         throw new BadRequestException(
           `${at}.responsibleUnitKind must be one of ${stepTemplate.responsibleUnitKinds.join(', ')} for a ${stepTemplate.kind} step`,
         );
@@ -60,11 +70,20 @@ export class CampaignsService {
       const dueAt = parseDue(given.dueAt);
       if (dueAt.getTime() <= Date.now()) throw new BadRequestException(`${at}.dueAt must lie in the future`);
       if (dueAt > campaignEnd) throw new BadRequestException(`${at}.dueAt must not be after endsOn`);
+      const startsAt = given.startsAt === undefined ? null : parseStart(given.startsAt);
+      const startAfter = given.startAfter === undefined ? stepTemplate.startAfter : given.startAfter;
+      const ruleErrors = checkStartRule(
+        at,
+        { ordinal: i, kind: stepTemplate.kind, startAfter, startsAt: startsAt?.getTime() ?? null, dueAt: dueAt.getTime() },
+        { startsAt: campaignStart.getTime(), endsAt: campaignEnd.getTime() },
+        template.steps.map((s, ordinal) => ({ ordinal, kind: s.kind })),
+      );
+      if (ruleErrors.length) throw new BadRequestException({ message: `${at} has an invalid start rule`, errors: ruleErrors });
       const inline = given.policy ? validateDeadlinePolicy(given.policy) : undefined;
       if (inline && !inline.ok) throw new BadRequestException({ message: `${at}.policy is invalid`, errors: inline.errors });
       if ((stepTemplate.kind === 'treatment_round') !== (given.round !== undefined))
         throw new BadRequestException(`${at}.round is ${given.round === undefined ? 'required for' : 'only for'} a treatment_round step`);
-      return { given, stepTemplate, dueAt, inline: inline?.ok ? inline.policy : undefined };
+      return { given, stepTemplate, responsibleUnitKind, dueAt, startsAt, startAfter, inline: inline?.ok ? inline.policy : undefined };
     });
 
     return this.dataSource.transaction(async (manager) => {
@@ -90,8 +109,10 @@ export class CampaignsService {
             ordinal,
             kind: step.stepTemplate.kind,
             title: step.stepTemplate.title,
-            responsibleUnitKind: step.given.responsibleUnitKind,
+            responsibleUnitKind: step.responsibleUnitKind,
             dueAt: step.dueAt,
+            startsAt: step.startsAt,
+            startAfter: step.startAfter,
             policy: policy.policy,
             policyId: policy.id,
             round,
@@ -108,7 +129,7 @@ export class CampaignsService {
         },
         manager,
       );
-      return { ...campaign, steps: saved };
+      return { ...campaign, steps: saved, gate: { openProblems: 0, holders: [] } };
     });
   }
 
@@ -133,7 +154,8 @@ export class CampaignsService {
   async get(actor: Actor, id: string): Promise<CampaignView> {
     const campaign = await this.findVisible(actor, id);
     const steps = await this.dataSource.getRepository(CampaignStep).find({ where: { campaignId: id }, order: { ordinal: 'ASC' } });
-    return { ...campaign, steps };
+    const holders = await this.gate.holders(this.dataSource.manager, id);
+    return { ...campaign, steps, gate: { openProblems: holders.reduce((sum, h) => sum + h.open, 0), holders: holders.slice(0, 50) } };
   }
 
   /**

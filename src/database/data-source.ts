@@ -26,6 +26,7 @@ import { FollowUps1766400000000 } from './migrations/1766400000000-FollowUps';
 import { Problems1766500000000 } from './migrations/1766500000000-Problems';
 import { CrossChecks1766600000000 } from './migrations/1766600000000-CrossChecks';
 import { SpotChecks1766700000000 } from './migrations/1766700000000-SpotChecks';
+import { StepStartRules1766800000000 } from './migrations/1766800000000-StepStartRules';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -53,6 +54,7 @@ export const MIGRATIONS = [
   Problems1766500000000,
   CrossChecks1766600000000,
   SpotChecks1766700000000,
+  StepStartRules1766800000000,
 ];
 
 /** Session limits of the server's connections (AppConfig.database); migrations run without them. */

@@ -4,6 +4,7 @@ import { TABLE_UPLOAD_MAX_BYTES } from '../common/uploaded-table';
 import { diskUploadOptions } from '../common/upload-storage';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { CampaignsModule } from '../campaigns/campaigns.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { UnitsModule } from '../units/units.module';
 import { ProblemsController } from './problems.controller';
@@ -15,6 +16,7 @@ import { ProblemsService } from './problems.service';
   imports: [
     UnitsModule,
     TasksModule,
+    CampaignsModule,
     // Problem lists stream to disk, are read from there and removed.
     MulterModule.registerAsync({
       useFactory: (config: AppConfig) => diskUploadOptions(config, TABLE_UPLOAD_MAX_BYTES),

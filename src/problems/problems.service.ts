@@ -19,6 +19,9 @@ import {
   ProblemStatus,
 } from '../domain/rectification';
 import { isInScope } from '../domain/scope';
+import { roundOfRectification } from '../domain/step-start-rules';
+import { CampaignStep } from '../campaigns/campaign.entity';
+import { CampaignProgressService } from '../campaigns/campaign-progress.service';
 import { endOfLocalDay, localDateOf } from '../domain/time-zone';
 import { storedPolicyForTask } from '../policies/task-policy';
 import type { ClockWakes } from '../tasks/deadline-moments.service';
@@ -101,6 +104,7 @@ export class ProblemsService implements OnModuleInit {
     private readonly units: UnitsService,
     private readonly audit: AuditService,
     private readonly kindRules: TaskKindRules,
+    private readonly campaigns: CampaignProgressService,
   ) {}
 
   /** A rectification task follows its problem: it is never submitted on its own. */
@@ -173,6 +177,10 @@ export class ProblemsService implements OnModuleInit {
     const repo = manager.getRepository(Problem);
     const today = localDateOf(new Date());
     const filed: FiledProblem[] = [];
+    const rectifications = await this.rectificationStepsOf(
+      manager,
+      reports.flatMap((r) => (r.stepId ? [r.stepId] : [])),
+    );
     for (const report of reports) {
       const key = duplicateKey(report.category, report.itemKey);
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`problem:${report.unitId}:${key}`]);
@@ -190,15 +198,22 @@ export class ProblemsService implements OnModuleInit {
         filed.push({ problem: { ...existing, reports: existing.reports + 1 }, filedAs: 'merged' });
         continue;
       }
-      const dueAt = endOfLocalDay(problemDueOn(report.category, today, report.dueOn));
+      // A campaign round's problem is due when its rectification step is (整改时限), unless a limit was given.
+      const rectification = report.stepId ? rectifications.get(report.stepId) : undefined;
+      const dueAt =
+        rectification && !report.dueOn ? rectification.dueAt : endOfLocalDay(problemDueOn(report.category, today, report.dueOn));
       if (existing) {
         // Found again after it was cleared: a recurrence.
+        // Found again by a campaign's round, it is that round's now: its rectification step tracks it, its team verifies.
         const reopened = await this.reopenRow(
           manager,
           existing,
           actorUserId,
           `found again (${report.source}): ${report.description}`,
           dueAt,
+          report.stepId
+            ? { campaignId: report.campaignId ?? null, stepId: report.stepId, inspectingUnitId: report.inspectingUnitId ?? existing.inspectingUnitId }
+            : {},
         );
         filed.push({ problem: reopened, filedAs: 'reopened' });
         continue;
@@ -362,7 +377,9 @@ export class ProblemsService implements OnModuleInit {
       return new Map() as ClockWakes;
     });
     await this.tasks.wakeClocks(wakes);
-    return this.dataSource.getRepository(Problem).findOneByOrFail({ id });
+    const problem = await this.dataSource.getRepository(Problem).findOneByOrFail({ id });
+    if (action === 'verify') await this.campaigns.onProblemCleared(problem);
+    return problem;
   }
 
   /**
@@ -448,8 +465,10 @@ export class ProblemsService implements OnModuleInit {
     actorUserId: string | null,
     reason: string,
     dueAt: Date,
+    foundBy: Partial<Pick<Problem, 'campaignId' | 'stepId' | 'inspectingUnitId'>> = {},
   ): Promise<Problem> {
     const change = {
+      ...foundBy,
       status: 'open' as const,
       version: problem.version + 1,
       recurrences: problem.recurrences + 1,
@@ -474,27 +493,37 @@ export class ProblemsService implements OnModuleInit {
    */
   private async openTasks(manager: EntityManager, problems: Problem[], actorUserId: string | null): Promise<ClockWakes> {
     if (problems.length === 0) return new Map();
-    const policy = await storedPolicyForTask(manager);
+    // A campaign round's problems take their rectification step's policy; others the stored default.
+    const rectifications = await this.rectificationStepsOf(
+      manager,
+      problems.flatMap((p) => (p.stepId ? [p.stepId] : [])),
+    );
+    const policyOf = (p: Problem) => {
+      const step = p.stepId ? rectifications.get(p.stepId) : undefined;
+      return step ? { id: step.policyId, policy: step.policy } : undefined;
+    };
+    const fallback = problems.every(policyOf) ? undefined : await storedPolicyForTask(manager);
     const units = await manager.getRepository(Unit).findBy(problems.map((p) => ({ id: p.unitId })));
     const nameOf = new Map(units.map((u) => [u.id, u.name]));
     const keyOf = (p: Problem) => `problem:${p.id}:${p.version}`;
     const problemOfKey = new Map(problems.map((p) => [keyOf(p), p.id]));
     const created: { id: string; origin_key: string; due_at: Date }[] = await manager.query(
       `INSERT INTO tasks (kind, title, description, unit_id, due_at, policy, policy_id, created_by_user_id, origin_key)
-       SELECT $1, t.title, t.description, t.unit_id, t.due_at, $2, $3, $4, t.origin_key
-       FROM unnest($5::varchar[], $6::text[], $7::uuid[], $8::timestamptz[], $9::varchar[]) AS t(title, description, unit_id, due_at, origin_key)
+       SELECT $1, t.title, t.description, t.unit_id, t.due_at, t.policy, t.policy_id, $2, t.origin_key
+       FROM unnest($3::varchar[], $4::text[], $5::uuid[], $6::timestamptz[], $7::varchar[], $8::jsonb[], $9::uuid[])
+         AS t(title, description, unit_id, due_at, origin_key, policy, policy_id)
        ON CONFLICT (origin_key) WHERE origin_key IS NOT NULL DO NOTHING
        RETURNING id, origin_key, due_at`,
       [
         RECTIFICATION_TASK_KIND,
-        policy.policy,
-        policy.id,
         actorUserId,
         problems.map((p) => `整改：${PROBLEM_CATEGORIES[p.category].label}（${nameOf.get(p.unitId) ?? ''}）`.slice(0, 200)),
         problems.map((p) => p.description),
         problems.map((p) => p.unitId),
         problems.map((p) => p.dueAt),
         problems.map(keyOf),
+        problems.map((p) => JSON.stringify((policyOf(p) ?? fallback)!.policy)),
+        problems.map((p) => (policyOf(p) ?? fallback)!.id),
       ],
     );
     await recordTaskEvents(
@@ -509,6 +538,27 @@ export class ProblemsService implements OnModuleInit {
       manager,
       created.map((t) => t.id),
     );
+  }
+
+  /** For each cross-check round among `stepIds`, the campaign's rectification step that tracks its problems. */
+  private async rectificationStepsOf(manager: EntityManager, stepIds: string[]): Promise<Map<string, CampaignStep>> {
+    if (stepIds.length === 0) return new Map();
+    const all = await manager
+      .getRepository(CampaignStep)
+      .createQueryBuilder('s')
+      .where('s.campaign_id IN (SELECT campaign_id FROM campaign_steps WHERE id = ANY(:ids))', { ids: [...new Set(stepIds)] })
+      .andWhere(`EXISTS (SELECT 1 FROM campaign_steps r WHERE r.campaign_id = s.campaign_id AND r.kind = 'rectification')`)
+      .orderBy('s.ordinal', 'ASC')
+      .getMany();
+    const tracked = new Map<string, CampaignStep>();
+    for (const step of all.filter((s) => s.kind === 'rectification')) {
+      const round = roundOfRectification(
+        all.filter((s) => s.campaignId === step.campaignId),
+        step.ordinal,
+      );
+      if (round && !tracked.has(round.id)) tracked.set(round.id, step);
+    }
+    return tracked;
   }
 
   /** The problem and how the actor stands to it (locked for a change); 404 unknown or none of the actor's. */

@@ -46,6 +46,6 @@ import { TasksService } from './tasks.service';
     EvidenceUploadAccess,
     TaskKindRules,
   ],
-  exports: [TasksService, DeadlineMomentsService, DeadlineClockService, DeadlineClockClient, TaskKindRules],
+  exports: [TasksService, DeadlineMomentsService, DeadlineClockService, DeadlineClockClient, TaskKindRules, EscalationTargets],
 })
 export class TasksModule {}

@@ -19,5 +19,6 @@ export function createCampaignActivities(launch: CampaignLaunchService, progress
     isStepFinished: (stepId: string) => progress.completeStepIfFinished(stepId),
     cancelCampaignWork: (campaignId: string) => launch.cancelWork(campaignId, heartbeat),
     completeCampaign: (campaignId: string) => launch.complete(campaignId),
+    closeCampaign: (campaignId: string) => launch.close(campaignId),
   } satisfies CampaignActivities;
 }

@@ -67,6 +67,9 @@ export class CampaignStepView {
   @ApiProperty() title: string;
   @ApiProperty({ enum: UNIT_KINDS, description: 'Each unit of this kind in the scope gets a task' }) responsibleUnitKind: UnitKind;
   @ApiProperty({ type: Date }) dueAt: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'Start rule: not before this moment' }) startsAt: Date | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Start rule: only once the step of this ordinal has completed' })
+  startAfter: number | null;
   @ApiProperty({ type: DeadlinePolicyView, description: 'The deadline policy every task of the step gets' })
   policy: DeadlinePolicy;
   @ApiProperty({ type: RoundDefinitionView, nullable: true, description: "A treatment round's definition; null for other kinds" })
@@ -79,8 +82,25 @@ export class CampaignStepView {
   @ApiProperty({ type: Date, nullable: true }) finishedAt: Date | null;
 }
 
+export class GateHolderView {
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty({ description: 'Problems of the unit not cleared' }) open: number;
+}
+
+export class QinglingGateView {
+  @ApiProperty({ description: 'Problems in the campaign scope not cleared (its own, and those of no campaign)' }) openProblems: number;
+  @ApiProperty({ type: GateHolderView, isArray: true, description: 'The units holding the gate, most first (at most 50)' })
+  holders: GateHolderView[];
+}
+
 export class CampaignDetailView extends CampaignView {
   @ApiProperty({ type: CampaignStepView, isArray: true, description: 'In order' }) steps: CampaignStepView[];
+  @ApiProperty({
+    type: QinglingGateView,
+    description: '清零 gate: the campaign completes only when no problem in its scope is open (empty unless launching or running)',
+  })
+  gate: QinglingGateView;
 }
 
 const COUNTS = { type: 'object', additionalProperties: { type: 'number' } } as const;

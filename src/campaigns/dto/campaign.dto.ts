@@ -26,9 +26,34 @@ export class CampaignStepDto {
   @IsDateOrDateTime({ message: 'steps[].dueAt must be an existing day as YYYY-MM-DD or an ISO date-time' })
   dueAt: string;
 
-  @ApiProperty({ enum: UNIT_KINDS, example: 'village_clinic', description: 'the kind of unit that gets a task: each one in scope' })
+  @ApiPropertyOptional({
+    enum: UNIT_KINDS,
+    example: 'village_clinic',
+    description: "the kind of unit that gets a task: each one in scope; default the template step's first kind",
+  })
+  @OptionalNotNull()
   @IsIn(UNIT_KINDS)
-  responsibleUnitKind: UnitKind;
+  responsibleUnitKind?: UnitKind;
+
+  @ApiPropertyOptional({
+    description: 'start rule: not before this moment (a bare date means the start of that day, Asia/Shanghai); default none',
+    example: '2027-05-15',
+  })
+  @OptionalNotNull()
+  @IsDateOrDateTime({ message: 'steps[].startsAt must be an existing day as YYYY-MM-DD or an ISO date-time' })
+  startsAt?: string;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: "start rule: only once the step of this index (0-based, earlier) has completed; null: no such condition; default the template's rule",
+    example: 1,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(19)
+  startAfter?: number | null;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'a named deadline policy; default: the default policy' })
   @OptionalNotNull()
