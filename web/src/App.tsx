@@ -32,6 +32,7 @@ const ComparisonsPage = lazy(() => import('./pages/admin/ComparisonsPage'));
 const QinglingBoardPage = lazy(() => import('./pages/problems/QinglingBoardPage'));
 const ProblemsPage = lazy(() => import('./pages/problems/ProblemsPage'));
 const PairingPage = lazy(() => import('./pages/cross-checks/PairingPage'));
+const SpotChecksPage = lazy(() => import('./pages/spot-checks/SpotChecksPage'));
 
 const pageFallback = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -81,6 +82,7 @@ export function App() {
             <Route path="/qingling" element={<QinglingBoardPage />} />
             <Route path="/problems" element={<ProblemsPage />} />
             <Route path="/cross-checks/:stepId" element={<PairingPage />} />
+            <Route path="/spot-checks" element={<SpotChecksPage />} />
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单进入。" />} />
           </Routes>
         </Suspense>

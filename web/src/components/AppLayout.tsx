@@ -30,6 +30,7 @@ function menuFor(role: string): ItemType[] {
         link('/follow-ups', '慢病随访'),
         link('/qingling', '清零看板'),
         link('/problems', '问题清单'),
+        link('/spot-checks', '抽查'),
       ],
     });
   }

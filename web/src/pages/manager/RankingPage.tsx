@@ -6,7 +6,10 @@ import { Chart } from '../../components/Chart';
 import { QueryState } from '../../components/QueryState';
 import { useSearchState } from '../../lib/use-search-state';
 
-/** 逾期率通报: units ranked by the share of their due tasks finished late or still open. */
+/**
+ * 逾期率通报: units ranked by the share of their due tasks finished late or still open; failed spot checks (抽查)
+ * count against the unit as overdue tasks do (the order is 通报率 = (逾期 + 抽查未通过) ÷ (已到期 + 已抽查)).
+ */
 export default function RankingPage() {
   const { page, pageSize, set } = useSearchState([] as const);
   const ranking = useQuery({
@@ -18,10 +21,14 @@ export default function RankingPage() {
     const rows = ranking.data?.items ?? [];
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 8, right: 16, bottom: 8, top: 24, containLabel: true },
+      grid: { left: 8, right: 16, bottom: 8, top: 48, containLabel: true },
       xAxis: { type: 'category', data: rows.map((r) => r.unit.name), axisLabel: { rotate: 30 } },
-      yAxis: { type: 'value', name: '逾期率（%）' },
-      series: [{ type: 'bar', name: '逾期率', data: rows.map((r) => r.overdueRate), itemStyle: { color: '#cf1322' } }],
+      yAxis: { type: 'value', name: '%' },
+      legend: { top: 0 },
+      series: [
+        { type: 'bar', name: '逾期率', data: rows.map((r) => r.overdueRate), itemStyle: { color: '#cf1322' } },
+        { type: 'bar', name: '通报率（含抽查）', data: rows.map((r) => r.rankingRate), itemStyle: { color: '#d48806' } },
+      ],
     };
   }, [ranking.data]);
   return (
@@ -46,6 +53,9 @@ export default function RankingPage() {
                 { title: '已到期任务', dataIndex: 'dueSoFar' },
                 { title: '逾期', dataIndex: 'overdue' },
                 { title: '逾期率（%）', dataIndex: 'overdueRate' },
+                { title: '已抽查', dataIndex: 'spotChecked' },
+                { title: '抽查未通过', dataIndex: 'failedSpotChecks' },
+                { title: '通报率（%）', dataIndex: 'rankingRate' },
               ]}
             />
           </>
