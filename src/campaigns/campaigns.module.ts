@@ -14,6 +14,7 @@ import { CampaignLaunchService } from './campaign-launch.service';
 import { CampaignProgressService } from './campaign-progress.service';
 import { CampaignWorkflowClient } from './campaign-workflow-client';
 import { CampaignsController } from './campaigns.controller';
+import { CampaignTemplatesController } from './campaign-templates.controller';
 import { CampaignsService } from './campaigns.service';
 import { DataComparisonController } from './data-comparison.controller';
 import { DataComparisonService } from './data-comparison.service';
@@ -37,7 +38,7 @@ import { ComparisonUploadAccess, ResultsUploadAccess } from './upload-access.gua
       inject: [APP_CONFIG],
     }),
   ],
-  controllers: [CampaignsController, ReIdentificationController, DataComparisonController],
+  controllers: [CampaignsController, CampaignTemplatesController, ReIdentificationController, DataComparisonController],
   providers: [
     CampaignsService,
     CampaignLaunchService,

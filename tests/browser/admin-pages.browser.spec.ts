@@ -307,4 +307,37 @@ describe('administrators’ console pages in a real browser', () => {
     expect(page.url()).toMatch(new RegExp(`/campaigns/${campaign.body.id}/comparisons\\?runId=`));
     await context.close();
   });
+
+  it('admin creates the 清零 campaign from its template, each step with its start rule; launched, the first step runs and the rest wait', async () => {
+    const { context, page } = await signedIn('admin');
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    await page.goto(`${base}/campaigns`);
+    await page.getByRole('button', { name: '新建专项行动' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称').fill('羊木镇健康扶贫问题清零行动');
+    await c.chooseOption(page, '模板', '问题清零行动');
+    await c.pickUnit(dialog.getByLabel('范围（市、县区或乡镇）'), '羊木镇', '乡镇');
+    await dialog.getByLabel('开始日期').fill(day(0));
+    await dialog.getByLabel('结束日期').fill(day(100));
+    const titles = ['疾病再识别', '第一轮村与村交叉排查', '第一轮问题整改销号', '第二轮交叉排查', '第二轮问题整改销号'];
+    for (const [i, title] of titles.entries()) await dialog.getByLabel(`${title}完成时限`).fill(day([10, 25, 40, 60, 90][i]));
+    await dialog.getByLabel('第二轮交叉排查不早于').fill(day(45));
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await page.getByTestId('campaign-status').filter({ hasText: '草稿' }).waitFor();
+    const rule = (i: number) => page.getByRole('row').filter({ hasText: titles[i] }).first().textContent();
+    await expect(rule(1)).resolves.toContain('「疾病再识别」完成后');
+    await expect(rule(3)).resolves.toMatch(/「第一轮村与村交叉排查」完成后，不早于 \d{4}年\d+月\d+日 00:00/);
+    await expect(rule(4)).resolves.toContain('「第二轮交叉排查」完成后');
+    await page.getByTestId('qingling-gate').getByText('范围内暂无未销号问题').waitFor();
+
+    await page.getByRole('button', { name: /启\s*动/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /启\s*动/ })
+      .click();
+    await page.getByTestId('step-status-0').filter({ hasText: '进行中' }).waitFor({ timeout: 60_000 });
+    for (const i of [1, 2, 3, 4]) await expect(page.getByTestId(`step-status-${i}`).textContent()).resolves.toBe('未开始');
+    await shot(page, 'admin-qingling-campaign');
+    await context.close();
+  });
 });

@@ -604,6 +604,7 @@ const ROUTES: Record<string, RouteCase> = {
   },
 
   // Campaigns
+  'GET /api/campaign-templates': { roles: 'any', outside: { kind: 'global', why: 'the built-in templates serve the whole server' } },
   'POST /api/campaigns': {
     roles: ['admin'],
     body: (f) =>

@@ -128,6 +128,15 @@ describe('the seed-002 campaign template, chained to 清零', () => {
   afterAll(() => t.stop());
 
   it('creates the campaign from the template with its start rules, refusing a rule that names a later step', async () => {
+    const templates = (await t.http.get('/api/campaign-templates').set(auth(clinicTokens[0])).expect(200)).body;
+    const year = templates.find((tp: { key: string }) => tp.key === 'qingling_year');
+    expect(year.steps.map((s: { title: string }) => s.title)).toEqual([
+      '疾病再识别',
+      '第一轮村与村交叉排查',
+      '第一轮问题整改销号',
+      '第二轮交叉排查',
+      '第二轮问题整改销号',
+    ]);
     const now = Date.now();
     const body = (secondRoundStartsAt: string, startAfter: number | undefined = undefined) => ({
       name: '2027 年健康扶贫问题清零行动',
@@ -150,10 +159,18 @@ describe('the seed-002 campaign template, chained to 清零', () => {
       .send(body(new Date(now + 45_000).toISOString(), 4))
       .expect(400);
     expect(refused.body.errors).toEqual(['steps[3].startAfter must name an earlier step (0 to 2), not 4']);
-    const late = await t.http.post('/api/campaigns').set(auth(adminToken)).send(body(addLocalDays(today, 100))).expect(400);
+    const late = await t.http
+      .post('/api/campaigns')
+      .set(auth(adminToken))
+      .send(body(addLocalDays(today, 100)))
+      .expect(400);
     expect(late.body.errors).toContain("steps[3].startsAt must lie between the campaign's startsOn and endsOn");
 
-    const created = await t.http.post('/api/campaigns').set(auth(adminToken)).send(body(new Date(now + 45_000).toISOString())).expect(201);
+    const created = await t.http
+      .post('/api/campaigns')
+      .set(auth(adminToken))
+      .send(body(new Date(now + 45_000).toISOString()))
+      .expect(201);
     campaignId = created.body.id;
     steps = created.body.steps;
     expect(steps.map((s) => [s.kind, s.startAfter])).toEqual([
@@ -232,7 +249,11 @@ describe('the seed-002 campaign template, chained to 清零', () => {
     });
     expect(await stepStatus(2)).toBe('running');
     await rectify(target);
-    await t.http.post(`/api/problems/${problemId}/verify`).set(auth(tokenOf(team))).send({}).expect(200);
+    await t.http
+      .post(`/api/problems/${problemId}/verify`)
+      .set(auth(tokenOf(team)))
+      .send({})
+      .expect(200);
     await untilStep(2, 'completed', 'the first rectification completed');
   });
 
@@ -255,7 +276,12 @@ describe('the seed-002 campaign template, chained to 清零', () => {
     const visit = await t.http
       .post('/api/problems')
       .set(auth(adminToken))
-      .send({ unitId: district.id.clinics[0], source: 'unannounced_visit', category: 'clinic_records', description: '暗访：救治台账未更新' })
+      .send({
+        unitId: district.id.clinics[0],
+        source: 'unannounced_visit',
+        category: 'clinic_records',
+        description: '暗访：救治台账未更新',
+      })
       .expect(201);
     const view = await campaign();
     expect(view.status).toBe('running');
@@ -267,7 +293,11 @@ describe('the seed-002 campaign template, chained to 清零', () => {
     // The recurring problem cleared: every step is done, and the gate holds on the visit's problem alone.
     await rectify(clinicTokens[2]);
     const team = (await t.http.get(`/api/problems/${problemId}`).set(auth(adminToken)).expect(200)).body.inspectingUnitId as string;
-    await t.http.post(`/api/problems/${problemId}/verify`).set(auth(tokenOf(team))).send({}).expect(200);
+    await t.http
+      .post(`/api/problems/${problemId}/verify`)
+      .set(auth(tokenOf(team)))
+      .send({})
+      .expect(200);
     await untilStep(4, 'completed', 'the second rectification completed');
     // 清零督办 to the first township's head, who answers for the clinic; the campaign stays open.
     const escalation = await eventually(
@@ -280,9 +310,10 @@ describe('the seed-002 campaign template, chained to 清零', () => {
     );
     expect(escalation.title).toBe('清零督办：第1村卫生室');
     expect(escalation.body).toContain('第1村卫生室尚有 1 个问题未整改销号');
-    const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'qingling_gate' AND recipient_user_id = $1`, [
-      townshipHeadIds[1],
-    ]);
+    const [{ n }] = await db().query(
+      `SELECT count(*)::int AS n FROM notifications WHERE kind = 'qingling_gate' AND recipient_user_id = $1`,
+      [townshipHeadIds[1]],
+    );
     expect(n).toBe(0);
     expect((await campaign()).status).toBe('running');
 

@@ -3,6 +3,7 @@ import { dueCountdown } from '../../web/src/lib/countdown';
 import { formatDate, formatDateTime, formatLocalDate } from '../../web/src/lib/dates';
 import { tokenExpiry } from '../../web/src/lib/jwt';
 import { csvRows } from '../../web/src/lib/row-text';
+import { startRuleText } from '../../web/src/lib/step-rules';
 
 /** The console's logic that holds rules: the working-day countdown, Chinese dates, row numbers of an upload, token expiry. */
 describe('web console logic', () => {
@@ -71,5 +72,17 @@ describe('web console logic', () => {
       expect(tokenExpiry('not-a-token')).toBeNull();
       expect(tokenExpiry('a.%%%.c')).toBeNull();
     });
+  });
+});
+
+describe('start rules as the campaign page writes them', () => {
+  const steps = [{ title: '疾病再识别' }, { title: '第一轮村与村交叉排查' }];
+  it('names the earlier step, the date (China time), both, or neither', () => {
+    expect(startRuleText({ startAfter: null, startsAt: null }, steps)).toBe('启动即开始');
+    expect(startRuleText({ startAfter: 0, startsAt: null }, steps)).toBe('「疾病再识别」完成后');
+    expect(startRuleText({ startAfter: 1, startsAt: '2027-05-14T16:00:00.000Z' }, steps)).toBe(
+      '「第一轮村与村交叉排查」完成后，不早于 2027年5月15日 00:00',
+    );
+    expect(startRuleText({ startAfter: null, startsAt: '2027-05-15T01:30:00.000Z' }, steps)).toBe('不早于 2027年5月15日 09:30');
   });
 });

@@ -82,6 +82,22 @@ export class CampaignStepView {
   @ApiProperty({ type: Date, nullable: true }) finishedAt: Date | null;
 }
 
+export class StepTemplateView {
+  @ApiProperty({ enum: STEP_KINDS }) kind: StepKind;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: UNIT_KINDS, isArray: true, description: 'Allowed responsible unit kinds, the first the default' })
+  responsibleUnitKinds: UnitKind[];
+  @ApiProperty({ type: Number, nullable: true, description: 'Default start rule: after the step of this index completes; null at launch' })
+  startAfter: number | null;
+}
+
+export class CampaignTemplateView {
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: StepTemplateView, isArray: true, description: 'In order: give one entry per step when creating' })
+  steps: StepTemplateView[];
+}
+
 export class GateHolderView {
   @ApiProperty({ format: 'uuid' }) unitId: string;
   @ApiProperty() unitName: string;

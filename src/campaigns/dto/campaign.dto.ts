@@ -46,7 +46,8 @@ export class CampaignStepDto {
   @ApiPropertyOptional({
     type: Number,
     nullable: true,
-    description: "start rule: only once the step of this index (0-based, earlier) has completed; null: no such condition; default the template's rule",
+    description:
+      "start rule: only once the step of this index (0-based, earlier) has completed; null: no such condition; default the template's rule",
     example: 1,
   })
   @IsOptional()

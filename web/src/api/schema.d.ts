@@ -1274,6 +1274,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/campaign-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Campaign templates (专项行动模板) and their steps in order */
+    get: operations['CampaignTemplatesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tasks/{taskId}/items': {
     parameters: {
       query?: never;
@@ -1616,6 +1633,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/follow-ups/rates/series': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Follow-up rates (随访率) day by day or week by week through a range (default: this year to today) */
+    get: operations['FollowUpsController_series'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/follow-ups/rates.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Follow-up rates as the bureaus’ XLSX table (split by disease, 合计) */
+    get: operations['FollowUpsController_sheet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/follow-up-plans': {
     parameters: {
       query?: never;
@@ -1914,7 +1965,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Accountability records (问责) of units in scope, pending first */
+    /** Accountability records (问责) of units in scope, pending first, with the unit, the problem and the formal talk */
     get: operations['ProblemsController_accountability'];
     put?: never;
     post?: never;
@@ -2055,6 +2106,58 @@ export interface paths {
     /** The team records an item; a failure becomes a problem of the inspected unit */
     put: operations['CrossChecksController_record'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/spot-checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Spot checks of areas in my scope, newest first, with their counts */
+    get: operations['SpotChecksController_list'];
+    put?: never;
+    /** Create a spot check (抽查) and draw its sample at once: a share or a number per unit, reproducible by its seed */
+    post: operations['SpotChecksController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/spot-checks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A spot check with one page of its samples (resident ID numbers masked) */
+    get: operations['SpotChecksController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/spot-checks/{id}/samples/{sampleId}/outcome': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a sample's outcome: passed, or failed with a reason, which reopens the item */
+    post: operations['SpotChecksController_record'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2920,6 +3023,12 @@ export interface components {
       overdue: number;
       /** @description Percent with two decimals (逾期率) */
       overdueRate: number;
+      /** @description Items of the unit a spot check (抽查) verified, passed or failed */
+      spotChecked: number;
+      /** @description Spot-checked items that failed: they count against the unit */
+      failedSpotChecks: number;
+      /** @description The ranking’s order: (overdue + failed spot checks) ÷ (due so far + spot-checked), percent with two decimals */
+      rankingRate: number;
     };
     UnitOverdueRateViewPage: {
       items: components['schemas']['UnitOverdueRateView'][];
@@ -3271,11 +3380,11 @@ export interface components {
        */
       dueAt: string;
       /**
-       * @description the kind of unit that gets a task: each one in scope
+       * @description the kind of unit that gets a task: each one in scope; default the template step's first kind
        * @example village_clinic
        * @enum {string}
        */
-      responsibleUnitKind:
+      responsibleUnitKind?:
         | 'city'
         | 'county'
         | 'township'
@@ -3286,6 +3395,16 @@ export interface components {
         | 'health_centre'
         | 'community_health_centre'
         | 'village_clinic';
+      /**
+       * @description start rule: not before this moment (a bare date means the start of that day, Asia/Shanghai); default none
+       * @example 2027-05-15
+       */
+      startsAt?: string;
+      /**
+       * @description start rule: only once the step of this index (0-based, earlier) has completed; null: no such condition; default the template's rule
+       * @example 1
+       */
+      startAfter?: number | null;
       /**
        * Format: uuid
        * @description a named deadline policy; default: the default policy
@@ -3307,7 +3426,7 @@ export interface components {
        * @example re_identification
        * @enum {string}
        */
-      template: 're_identification' | 'treatment_round' | 'cross_check';
+      template: 're_identification' | 'treatment_round' | 'cross_check' | 'qingling_year' | 're_identification_treatment';
       /**
        * Format: uuid
        * @description a city, county or township in your scope
@@ -3372,7 +3491,7 @@ export interface components {
       campaignId: string;
       ordinal: number;
       /** @enum {string} */
-      kind: 're_identification' | 'treatment_round' | 'cross_check';
+      kind: 're_identification' | 'treatment_round' | 'cross_check' | 'rectification';
       title: string;
       /**
        * @description Each unit of this kind in the scope gets a task
@@ -3391,6 +3510,13 @@ export interface components {
         | 'village_clinic';
       /** Format: date-time */
       dueAt: string;
+      /**
+       * Format: date-time
+       * @description Start rule: not before this moment
+       */
+      startsAt: string | null;
+      /** @description Start rule: only once the step of this ordinal has completed */
+      startAfter: number | null;
       /** @description The deadline policy every task of the step gets */
       policy: components['schemas']['DeadlinePolicyView'];
       /** @description A treatment round's definition; null for other kinds */
@@ -3405,6 +3531,19 @@ export interface components {
       launchedAt: string | null;
       /** Format: date-time */
       finishedAt: string | null;
+    };
+    GateHolderView: {
+      /** Format: uuid */
+      unitId: string;
+      unitName: string;
+      /** @description Problems of the unit not cleared */
+      open: number;
+    };
+    QinglingGateView: {
+      /** @description Problems in the campaign scope not cleared (its own, and those of no campaign) */
+      openProblems: number;
+      /** @description The units holding the gate, most first (at most 50) */
+      holders: components['schemas']['GateHolderView'][];
     };
     CampaignDetailView: {
       /** Format: uuid */
@@ -3438,6 +3577,8 @@ export interface components {
       updatedAt: string;
       /** @description In order */
       steps: components['schemas']['CampaignStepView'][];
+      /** @description 清零 gate: the campaign completes only when no problem in its scope is open (empty unless launching or running) */
+      gate: components['schemas']['QinglingGateView'];
     };
     CampaignView: {
       /** Format: uuid */
@@ -3554,7 +3695,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 're_identification' | 'treatment_round' | 'cross_check';
+      kind: 're_identification' | 'treatment_round' | 'cross_check' | 'rectification';
       title: string;
       /** @enum {string} */
       status: 'pending' | 'launching' | 'running' | 'completed' | 'cancelled';
@@ -3598,6 +3739,32 @@ export interface components {
       submissionMismatches: components['schemas']['SubmissionMismatchView'][];
       /** @description Parents whose count differs from the sum of their children's */
       rollupMismatches: components['schemas']['RollupMismatchView'][];
+    };
+    StepTemplateView: {
+      /** @enum {string} */
+      kind: 're_identification' | 'treatment_round' | 'cross_check' | 'rectification';
+      title: string;
+      /** @description Allowed responsible unit kinds, the first the default */
+      responsibleUnitKinds: (
+        | 'city'
+        | 'county'
+        | 'township'
+        | 'village'
+        | 'bureau'
+        | 'bureau_section'
+        | 'designated_hospital'
+        | 'health_centre'
+        | 'community_health_centre'
+        | 'village_clinic'
+      )[];
+      /** @description Default start rule: after the step of this index completes; null at launch */
+      startAfter: number | null;
+    };
+    CampaignTemplateView: {
+      key: string;
+      name: string;
+      /** @description In order: give one entry per step when creating */
+      steps: components['schemas']['StepTemplateView'][];
     };
     ItemPersonView: {
       /** Format: uuid */
@@ -4107,9 +4274,33 @@ export interface components {
       /** Format: date */
       asOf: string;
       unit: components['schemas']['FollowUpAreaView'];
-      /** @description One row per area directly below the unit */
+      /** @description One row per area directly below the unit (a village: its clinic); the total is their exact sum */
       rows: components['schemas']['FollowUpRateRowView'][];
       total: components['schemas']['FollowUpRateTotalView'];
+    };
+    FollowUpRatePointView: {
+      /** Format: date */
+      date: string;
+      rows: components['schemas']['FollowUpRateRowView'][];
+      total: components['schemas']['FollowUpRateTotalView'];
+    };
+    FollowUpRateSeriesView: {
+      unit: components['schemas']['FollowUpAreaView'];
+      /** @enum {string} */
+      every: 'day' | 'week';
+      decimals: number;
+      /**
+       * Format: date
+       * @description the first point (null: no point yet)
+       */
+      from: string | null;
+      /**
+       * Format: date
+       * @description the last point
+       */
+      to: string | null;
+      /** @description Each point is exactly the table `/api/follow-ups/rates?asOf=<date>` answers */
+      points: components['schemas']['FollowUpRatePointView'][];
     };
     CreateFollowUpPlanDto: {
       /**
@@ -4711,6 +4902,64 @@ export interface components {
       /** @example 药品登记表未更新 */
       reason: string;
     };
+    AccountabilityListItemView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      problemId: string;
+      /** Format: uuid */
+      formalTalkId: string;
+      /** Format: uuid */
+      unitId: string;
+      /** @enum {string} */
+      status: 'pending' | 'completed';
+      measure: string | null;
+      /** Format: uuid */
+      completedByUserId: string | null;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description the responsible unit */
+      unitName: string;
+      problemDescription: string;
+      /** @enum {string} */
+      problemCategory:
+        | 'clinic_equipment'
+        | 'clinic_drugs'
+        | 'clinic_staffing'
+        | 'clinic_records'
+        | 'doctor_knowledge'
+        | 'household_awareness'
+        | 'family_doctor'
+        | 'dynamic_system'
+        | 'archives'
+        | 'other';
+      /** @enum {string} */
+      problemStatus: 'open' | 'plan_submitted' | 'rectifying' | 'fix_reported' | 'cleared';
+      /** @description the escalation level that opened the formal talk */
+      talkLevel: number;
+      /** @enum {string} */
+      talkStatus: 'pending' | 'scheduled' | 'held';
+      /** Format: date-time */
+      talkScheduledAt: string | null;
+      /** Format: date-time */
+      talkHeldAt: string | null;
+      talkOutcome: string | null;
+      /** @description who completed it */
+      completedByName: string | null;
+    };
+    AccountabilityListItemViewPage: {
+      items: components['schemas']['AccountabilityListItemView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    CompleteAccountabilityDto: {
+      /** @example 对第1村卫生室负责人通报批评 */
+      measure: string;
+    };
     AccountabilityView: {
       /** Format: uuid */
       id: string;
@@ -4729,17 +4978,6 @@ export interface components {
       completedAt: string | null;
       /** Format: date-time */
       createdAt: string;
-    };
-    AccountabilityViewPage: {
-      items: components['schemas']['AccountabilityView'][];
-      /** @description How many match, over all pages */
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    CompleteAccountabilityDto: {
-      /** @example 对第1村卫生室负责人通报批评 */
-      measure: string;
     };
     CrossCheckSettingsView: {
       seed: number;
@@ -4860,6 +5098,186 @@ export interface components {
       note?: string;
       /** @description photos uploaded as evidence of the inspection task (POST /api/tasks/:id/evidence/files) */
       evidenceIds?: string[];
+    };
+    CreateSpotCheckDto: {
+      /**
+       * @description what is sampled: recorded re-identification results, treated cases or cleared problems
+       * @enum {string}
+       */
+      kind: 're_identification_result' | 'treated_case' | 'cleared_problem';
+      /**
+       * Format: uuid
+       * @description the campaign it samples (every step of the matching kind); or give stepId
+       */
+      campaignId?: string;
+      /**
+       * Format: uuid
+       * @description the campaign step it samples (a re-identification step, a treatment round, a cross-check round)
+       */
+      stepId?: string;
+      /**
+       * Format: uuid
+       * @description the area: items of units in it (in your scope, below your own unit)
+       */
+      scopeUnitId: string;
+      /**
+       * @description a share of each unit’s items, rounded up (at least one); or give perUnit
+       * @example 0.1
+       */
+      share?: number;
+      /**
+       * @description a number per unit (all of a unit that has fewer)
+       * @example 5
+       */
+      perUnit?: number;
+      /** @description the seed of the draw (default: from the spot check’s id); the same seed draws the same items */
+      seed?: number;
+      /** @example 2027年第二季度救治情况抽查 */
+      note?: string;
+      /**
+       * @description the client’s key of this request: sent again, the spot check already drawn is answered
+       * @example f1d2…
+       */
+      requestKey?: string;
+    };
+    SpotCheckCountsView: {
+      samples: number;
+      pending: number;
+      passed: number;
+      failed: number;
+    };
+    SpotCheckView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 're_identification_result' | 'treated_case' | 'cleared_problem';
+      /** Format: uuid */
+      campaignId: string | null;
+      campaignName: string | null;
+      /** Format: uuid */
+      stepId: string | null;
+      stepTitle: string | null;
+      /** Format: uuid */
+      scopeUnitId: string;
+      scopeUnitName: string;
+      /** @description a share of each unit’s items, rounded up */
+      share: number | null;
+      /** @description a number per unit */
+      perUnit: number | null;
+      seed: number;
+      note: string;
+      /** Format: uuid */
+      createdByUserId: string;
+      /** Format: date-time */
+      createdAt: string;
+      counts: components['schemas']['SpotCheckCountsView'];
+    };
+    SpotCheckViewPage: {
+      items: components['schemas']['SpotCheckView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    SampleItemView: {
+      /** @description the result, the disease or the problem, in words */
+      title: string;
+      personName: string | null;
+      /** @description masked as everywhere: the first characters, then * */
+      idNumberMasked: string | null;
+      /** @description the village of the person, or the problem’s category */
+      place: string | null;
+      /** @description the item’s status now (re-identification: recorded or pending; case or problem: its status) */
+      currentStatus: string;
+    };
+    SpotCheckSampleView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description the unit the item counts against
+       */
+      unitId: string;
+      unitName: string;
+      /**
+       * Format: uuid
+       * @description re-identification item, treatment case or problem
+       */
+      itemId: string;
+      /** @description its place in the unit’s draw, from 1 */
+      draw: number;
+      /** @enum {string} */
+      status: 'pending' | 'passed' | 'failed';
+      reason: string | null;
+      /** @description whether the failure reopened the item */
+      reopened: boolean;
+      /** Format: uuid */
+      checkedByUserId: string | null;
+      /** Format: date-time */
+      checkedAt: string | null;
+      item: components['schemas']['SampleItemView'];
+    };
+    SpotCheckSamplePageView: {
+      items: components['schemas']['SpotCheckSampleView'][];
+      /** @description How many match, over all pages */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    SpotCheckDetailView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 're_identification_result' | 'treated_case' | 'cleared_problem';
+      /** Format: uuid */
+      campaignId: string | null;
+      campaignName: string | null;
+      /** Format: uuid */
+      stepId: string | null;
+      stepTitle: string | null;
+      /** Format: uuid */
+      scopeUnitId: string;
+      scopeUnitName: string;
+      /** @description a share of each unit’s items, rounded up */
+      share: number | null;
+      /** @description a number per unit */
+      perUnit: number | null;
+      seed: number;
+      note: string;
+      /** Format: uuid */
+      createdByUserId: string;
+      /** Format: date-time */
+      createdAt: string;
+      counts: components['schemas']['SpotCheckCountsView'];
+      samples: components['schemas']['SpotCheckSamplePageView'];
+    };
+    SampleOutcomeDto: {
+      /** @description true: verified; false: failed, the item is reopened with the reason */
+      passed: boolean;
+      /**
+       * @description required when failed
+       * @example 入户核实：患者未在定点医院住院治疗
+       */
+      reason?: string;
+    };
+    SpotCheckSampleOutcomeView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      spotCheckId: string;
+      /** Format: uuid */
+      unitId: string;
+      /** Format: uuid */
+      itemId: string;
+      draw: number;
+      /** @enum {string} */
+      status: 'pending' | 'passed' | 'failed';
+      reason: string | null;
+      reopened: boolean;
+      /** Format: uuid */
+      checkedByUserId: string | null;
+      /** Format: date-time */
+      checkedAt: string | null;
     };
     ComponentHealthView: {
       /** @enum {string} */
@@ -9824,6 +10242,34 @@ export interface operations {
       };
     };
   };
+  CampaignTemplatesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignTemplateView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
   ReIdentificationController_list: {
     parameters: {
       query?: {
@@ -11325,6 +11771,135 @@ export interface operations {
       };
     };
   };
+  FollowUpsController_series: {
+    parameters: {
+      query?: {
+        /** @description decimals of the rates (rounded half up) */
+        decimals?: number;
+        /** @description an area in your scope (city, county, township, village); default: your own unit */
+        unitId?: string;
+        /** @description the first day (Asia/Shanghai); default: 1 January of `to`'s year */
+        from?: string;
+        /** @description the last day, at most 366 days after `from`; default and at most: today */
+        to?: string;
+        /** @description a point every day, or every seventh day from `from` (the last day always included) */
+        every?: 'day' | 'week';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowUpRateSeriesView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  FollowUpsController_sheet: {
+    parameters: {
+      query?: {
+        /** @description decimals of the rates (rounded half up) */
+        decimals?: number;
+        /** @description an area in your scope (city, county, township, village); default: your own unit */
+        unitId?: string;
+        /** @description the day (Asia/Shanghai) the figures stand at the end of; default: today */
+        asOf?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
   FollowUpsController_listPlans: {
     parameters: {
       query?: {
@@ -12535,21 +13110,14 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        status?: 'open' | 'plan_submitted' | 'rectifying' | 'fix_reported' | 'cleared';
-        source?: 'cross_check' | 'inspection' | 'unannounced_visit' | 'third_party_evaluation' | 'performance_review';
-        category?:
-          | 'clinic_equipment'
-          | 'clinic_drugs'
-          | 'clinic_staffing'
-          | 'clinic_records'
-          | 'doctor_knowledge'
-          | 'household_awareness'
-          | 'family_doctor'
-          | 'dynamic_system'
-          | 'archives'
-          | 'other';
-        /** @description problems of this unit and below */
+        /** @description pending (待问责) or completed (已问责) */
+        status?: 'pending' | 'completed';
+        /** @description records of this unit and every unit below it (in your scope) */
         unitId?: string;
+        /** @description the records of one problem */
+        problemId?: string;
+        /** @description the records opened with these formal talks (repeat the parameter, or separate by commas) */
+        formalTalkId?: string[];
       };
       header?: never;
       path?: never;
@@ -12562,7 +13130,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AccountabilityViewPage'];
+          'application/json': components['schemas']['AccountabilityListItemViewPage'];
         };
       };
       /** @description Invalid request: a parameter, field or file fails validation */
@@ -13075,6 +13643,247 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['InspectionItemView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Conflicts with the current state or with an existing record */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  SpotChecksController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        kind?: 're_identification_result' | 'treated_case' | 'cleared_problem';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SpotCheckViewPage'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  SpotChecksController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSpotCheckDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SpotCheckView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  SpotChecksController_get: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'pending' | 'passed' | 'failed';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SpotCheckDetailView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  SpotChecksController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sampleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SampleOutcomeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SpotCheckSampleOutcomeView'];
         };
       };
       /** @description Invalid request: a parameter, field or file fails validation */

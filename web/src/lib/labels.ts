@@ -36,3 +36,17 @@ export const IMPORT_STATUS_LABELS: Record<string, string> = {
   succeeded: '已完成',
   failed: '失败',
 };
+
+/** 问责 records: pending until a manager records the measure taken. */
+export const ACCOUNTABILITY_STATUS: Record<'pending' | 'completed', { text: string; color: string }> = {
+  pending: { text: '待问责', color: 'red' },
+  completed: { text: '已问责', color: 'green' },
+};
+
+export const STEP_STATUS_LABELS: Record<string, { text: string; color: string }> = {
+  pending: { text: '未开始', color: 'default' },
+  launching: { text: '启动中', color: 'processing' },
+  running: { text: '进行中', color: 'blue' },
+  completed: { text: '已完成', color: 'green' },
+  cancelled: { text: '已取消', color: 'default' },
+};

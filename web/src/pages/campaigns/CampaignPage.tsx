@@ -8,7 +8,8 @@ import { useCurrentUser } from '../../auth';
 import { Chart } from '../../components/Chart';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime, formatLocalDate } from '../../lib/dates';
-import { CAMPAIGN_STATUS_LABELS } from '../../lib/labels';
+import { CAMPAIGN_STATUS_LABELS, STEP_STATUS_LABELS } from '../../lib/labels';
+import { startRuleText } from '../../lib/step-rules';
 
 type Campaign = ApiData<'/api/campaigns/{id}', 'get'>;
 type Progress = ApiData<'/api/campaigns/{id}/progress', 'get'>;
@@ -88,21 +89,6 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           <Descriptions.Item label="起止">
             {formatLocalDate(campaign.startsOn)} — {formatLocalDate(campaign.endsOn)}
           </Descriptions.Item>
-          {campaign.steps.map((s) => (
-            <Descriptions.Item key={s.id} label={s.title}>
-              截止 {formatDateTime(s.dueAt)}
-              {s.kind === 'treatment_round' && campaign.status !== 'draft' && (
-                <Link to={`/treatment-rounds/${s.id}`} style={{ marginLeft: 8 }}>
-                  救治病例与救治率
-                </Link>
-              )}
-              {s.kind === 'cross_check' && (
-                <Link to={`/cross-checks/${s.id}`} style={{ marginLeft: 8 }}>
-                  交叉排查配对
-                </Link>
-              )}
-            </Descriptions.Item>
-          ))}
           {campaign.cancelReason && <Descriptions.Item label="取消原因">{campaign.cancelReason}</Descriptions.Item>}
         </Descriptions>
         {(launching || launch.isSuccess) && (
@@ -155,6 +141,8 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
         </Space>
         {launch.error && <Typography.Paragraph type="danger">{launch.error.message}</Typography.Paragraph>}
       </Card>
+      <StepsCard campaign={campaign} />
+      {(campaign.gate.openProblems > 0 || campaign.steps.some((st) => st.kind === 'rectification')) && <GateCard campaign={campaign} />}
       {campaign.status !== 'draft' && (
         <QueryState query={progress}>
           {(data) => (
@@ -241,6 +229,81 @@ function StepProgressCard({ step, onDrill }: { step: Step; onDrill: (unitId: str
           { title: '重病', render: (_, a) => a.byCategory.severe ?? 0 },
         ]}
       />
+    </Card>
+  );
+}
+
+/** The steps in order, each with its state, start rule (启动规则), due time and its own pages. */
+function StepsCard({ campaign }: { campaign: Campaign }) {
+  return (
+    <Card title="步骤" size="small">
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={campaign.steps}
+        scroll={{ x: true }}
+        columns={[
+          { title: '序号', render: (_, st) => st.ordinal + 1, width: 60 },
+          { title: '步骤', dataIndex: 'title' },
+          {
+            title: '状态',
+            render: (_, st) => {
+              const label = STEP_STATUS_LABELS[st.status] ?? { text: st.status, color: 'default' };
+              return (
+                <Tag color={label.color} data-testid={`step-status-${st.ordinal}`}>
+                  {label.text}
+                </Tag>
+              );
+            },
+          },
+          { title: '启动规则', render: (_, st) => startRuleText(st, campaign.steps) },
+          { title: '截止', render: (_, st) => formatDateTime(st.dueAt) },
+          {
+            title: '',
+            render: (_, st) => (
+              <>
+                {st.kind === 'treatment_round' && campaign.status !== 'draft' && (
+                  <Link to={`/treatment-rounds/${st.id}`}>救治病例与救治率</Link>
+                )}
+                {st.kind === 'cross_check' && <Link to={`/cross-checks/${st.id}`}>交叉排查配对</Link>}
+                {st.kind === 'rectification' && st.status !== 'pending' && <Typography.Text>问题 {st.itemCount} 个</Typography.Text>}
+              </>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** 清零关口: the campaign closes only when every problem in its scope is cleared; who still holds it. */
+function GateCard({ campaign }: { campaign: Campaign }) {
+  const { gate } = campaign;
+  return (
+    <Card title="清零关口" size="small" data-testid="qingling-gate">
+      {gate.openProblems === 0 ? (
+        <Typography.Text type="success">
+          {campaign.status === 'completed' ? '问题已全部销号，专项行动已清零收官' : '范围内暂无未销号问题'}
+        </Typography.Text>
+      ) : (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text type="danger">
+            尚有 {gate.openProblems} 个问题未销号：全部步骤完成后，专项行动须待清零方可收官；卡在关口的单位每日向上级督办。
+          </Typography.Text>
+          <Table
+            rowKey="unitId"
+            size="small"
+            pagination={false}
+            dataSource={gate.holders}
+            columns={[
+              { title: '责任单位', render: (_, h) => <Link to={`/problems?unitId=${h.unitId}`}>{h.unitName}</Link> },
+              { title: '未销号问题', dataIndex: 'open' },
+            ]}
+          />
+          <Link to={`/qingling?unitId=${campaign.scopeUnitId}`}>打开清零看板</Link>
+        </Space>
+      )}
     </Card>
   );
 }
