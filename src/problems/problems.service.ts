@@ -212,7 +212,11 @@ export class ProblemsService implements OnModuleInit {
           `found again (${report.source}): ${report.description}`,
           dueAt,
           report.stepId
-            ? { campaignId: report.campaignId ?? null, stepId: report.stepId, inspectingUnitId: report.inspectingUnitId ?? existing.inspectingUnitId }
+            ? {
+                campaignId: report.campaignId ?? null,
+                stepId: report.stepId,
+                inspectingUnitId: report.inspectingUnitId ?? existing.inspectingUnitId,
+              }
             : {},
         );
         filed.push({ problem: reopened, filedAs: 'reopened' });

@@ -76,17 +76,24 @@ describe('step start rules', () => {
       { ordinal: 1, kind: 'cross_check' as const },
     ];
     const due = Date.parse('2027-06-30T18:00:00+08:00');
-    expect(checkStartRule('steps[0]', { ordinal: 0, kind: 'rectification', startAfter: null, startsAt: null, dueAt: due }, campaign, steps)).toEqual([
-      'steps[0]: a rectification step needs a cross_check step before it',
-    ]);
     expect(
-      checkStartRule('steps[1]', { ordinal: 1, kind: 'cross_check', startAfter: 1, startsAt: Date.parse('2027-07-01'), dueAt: due }, campaign, steps),
+      checkStartRule('steps[0]', { ordinal: 0, kind: 'rectification', startAfter: null, startsAt: null, dueAt: due }, campaign, steps),
+    ).toEqual(['steps[0]: a rectification step needs a cross_check step before it']);
+    expect(
+      checkStartRule(
+        'steps[1]',
+        { ordinal: 1, kind: 'cross_check', startAfter: 1, startsAt: Date.parse('2027-07-01'), dueAt: due },
+        campaign,
+        steps,
+      ),
     ).toEqual([
       'steps[1].startAfter must name an earlier step (0 to 0), not 1',
       "steps[1].startsAt must lie between the campaign's startsOn and endsOn",
       "steps[1].startsAt must be before the step's dueAt",
     ]);
-    expect(checkStartRule('steps[1]', { ordinal: 1, kind: 'cross_check', startAfter: 0, startsAt: MAY_15, dueAt: due }, campaign, steps)).toEqual([]);
+    expect(
+      checkStartRule('steps[1]', { ordinal: 1, kind: 'cross_check', startAfter: 0, startsAt: MAY_15, dueAt: due }, campaign, steps),
+    ).toEqual([]);
   });
 
   it('ships templates whose default rules all hold', () => {
