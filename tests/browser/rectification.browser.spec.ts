@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '../../src/demo/demo-district';
 import { localDateOf, addLocalDays } from '../../src/domain/time-zone';
 import { givenUser } from '../support/factories';
@@ -13,6 +14,9 @@ import { ConsoleHarness, OFFICE, PHONE, startConsole } from '../support/browser-
  * through the API, then the inspecting village doctor records the failure on a phone, the inspected
  * clinic rectifies, its own staff cannot verify, a manager outside refuses once and then verifies, and
  * the 清零 board no longer shows it. Screenshots: staff-phone-inspection, manager-qingling-board.
+ * Then accountability (问责): a problem's formal talk opens a record, which the township's manager reaches
+ * from the problem, completes with a measure after a confirmation, and a stale page is refused by the server.
+ * Screenshot: manager-accountability.
  */
 // A 1×1 PNG: the photo of the expired drugs.
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -222,6 +226,94 @@ describe('rectification in a real browser', () => {
     const board = (await t.http.get('/api/problems/board').set(auth(admin)).expect(200)).body;
     expect(board.byUnit.find((u: { unitId: string }) => u.unitId === pair.targetId)).toBeUndefined();
     await shot(manager.page, 'manager-qingling-board');
+    await manager.context.close();
+  });
+
+  it("a manager records 问责 from the problem's panel after a confirmation; a stale page shows the server's refusal", async () => {
+    const admin = await t.login('admin', DEMO_PASSWORD);
+    const staff = await t.login('staff', DEMO_PASSWORD);
+    const unitId: string = (await t.http.get('/api/auth/me').set(auth(staff))).body.unitId;
+    const description = '慢病随访记录不全（问责浏览器测试）';
+    const filed = (
+      await t.http
+        .post('/api/problems')
+        .set(auth(admin))
+        .send({ unitId, source: 'inspection', category: 'clinic_records', description, itemKey: 'browser.accountability' })
+        .expect(201)
+    ).body.problem as { id: string; taskId: string };
+    // What the ladder's top level does when the problem is overdue: a formal talk on its task, which opens
+    // the accountability record (by trigger). Written directly: the escalation itself is the e2e test's.
+    const [talk]: { id: string }[] = await t.app
+      .get(DataSource)
+      .query(`INSERT INTO formal_talks (task_id, deadline_version, level, unit_id) VALUES ($1, 1, 3, $2) RETURNING id`, [
+        filed.taskId,
+        unitId,
+      ]);
+
+    // The township's manager, from the problem's panel to its record.
+    const manager = await signedIn('manager', DEMO_PASSWORD);
+    await manager.page.goto(`${base}/problems?problem=${filed.id}`);
+    await manager.page.getByTestId('problem-accountability').filter({ hasText: '待问责' }).click();
+    await manager.page.waitForURL(/\/accountability\?problemId=/);
+    const table = manager.page.getByTestId('accountability-table');
+    await table.getByRole('link', { name: description }).waitFor();
+    await table.getByText('第 3 级约谈 · 待安排').waitFor();
+    // The same list in another window, left open while the record is completed.
+    const stale = await signedIn('manager', DEMO_PASSWORD);
+    await stale.page.goto(`${base}/accountability?status=pending&formalTalkId=${talk.id}`);
+    const staleTable = stale.page.getByTestId('accountability-table');
+    await staleTable.getByRole('link', { name: description }).waitFor();
+
+    // The measure (a suggestion, or free text), then the confirmation.
+    await table.getByRole('button', { name: '记录问责' }).click();
+    const dialog = manager.page.locator('.ant-modal').filter({ hasText: '记录问责' });
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    await dialog.getByText('请填写问责措施').waitFor();
+    const measure = dialog.getByRole('combobox', { name: '问责措施' });
+    await measure.pressSequentially('诫勉');
+    await manager.page.locator('.ant-select-item-option').filter({ hasText: '诫勉谈话' }).click();
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    await dialog.getByText('记录后该问责即为已完成，不能再修改。').waitFor();
+    await dialog.getByText('「诫勉谈话」').waitFor();
+    await dialog.getByRole('button', { name: '确认记录' }).click();
+    await manager.page.getByText('问责已记录').waitFor();
+    await table.getByTestId('accountability-measure').filter({ hasText: '诫勉谈话' }).waitFor();
+    await table.getByText('已问责').waitFor();
+    // The toast gone, the tag has finished its change of colour.
+    await manager.page.getByText('问责已记录').waitFor({ state: 'hidden' });
+    await shot(manager.page, 'manager-accountability');
+
+    // The stale window tries again: the server's 409, in its words; the list then shows it completed.
+    await staleTable.getByRole('button', { name: '记录问责' }).click();
+    const staleDialog = stale.page.locator('.ant-modal').filter({ hasText: '记录问责' });
+    await staleDialog.getByRole('combobox', { name: '问责措施' }).pressSequentially('通报');
+    await stale.page.locator('.ant-select-item-option').filter({ hasText: '通报批评' }).click();
+    await staleDialog.getByRole('button', { name: '下一步' }).click();
+    await staleDialog.getByRole('button', { name: '确认记录' }).click();
+    await staleDialog.getByRole('alert').filter({ hasText: 'already completed' }).waitFor();
+    await stale.context.close();
+
+    // The formal talks page links the talk to its record.
+    await manager.page.goto(`${base}/formal-talks`);
+    await manager.page.getByRole('link', { name: '已问责' }).first().click();
+    await manager.page.waitForURL(new RegExp(`formalTalkId=${talk.id}`));
+    await table.getByTestId('accountability-measure').filter({ hasText: '诫勉谈话' }).waitFor();
+    await manager.context.close();
+
+    const records = (await t.http.get(`/api/accountability?problemId=${filed.id}`).set(auth(admin)).expect(200)).body.items;
+    expect(records).toEqual([expect.objectContaining({ formalTalkId: talk.id, status: 'completed', measure: '诫勉谈话' })]);
+  });
+
+  it('the follow-up rate: the series with its figures beside the chart, and the XLSX downloaded', async () => {
+    const manager = await signedIn('manager', DEMO_PASSWORD);
+    await manager.page.goto(`${base}/follow-ups`);
+    await manager.page.getByRole('img', { name: '随访率随时间变化折线图' }).waitFor();
+    await manager.page.getByTestId('follow-up-series-table').getByText('随访率（%）').waitFor();
+    const [file] = await Promise.all([
+      manager.page.waitForEvent('download'),
+      manager.page.getByRole('button', { name: '下载随访率表' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/^随访率-中子镇-\d{4}-\d{2}-\d{2}\.xlsx$/);
     await manager.context.close();
   });
 });

@@ -14,6 +14,7 @@ const OverdueBoardPage = lazy(() => import('./pages/manager/OverdueBoardPage'));
 const ApprovalsPage = lazy(() => import('./pages/manager/ApprovalsPage'));
 const EscalationsPage = lazy(() => import('./pages/manager/EscalationsPage'));
 const FormalTalksPage = lazy(() => import('./pages/manager/FormalTalksPage'));
+const AccountabilityPage = lazy(() => import('./pages/manager/AccountabilityPage'));
 const RankingPage = lazy(() => import('./pages/manager/RankingPage'));
 const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage'));
 const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage'));
@@ -63,6 +64,7 @@ export function App() {
             <Route path="/approvals" element={<ApprovalsPage />} />
             <Route path="/escalations" element={<EscalationsPage />} />
             <Route path="/formal-talks" element={<FormalTalksPage />} />
+            <Route path="/accountability" element={<AccountabilityPage />} />
             <Route path="/ranking" element={<RankingPage />} />
             <Route path="/campaigns" element={<CampaignsPage />} />
             <Route path="/campaigns/:id" element={<CampaignPage />} />

@@ -24,6 +24,7 @@ function menuFor(role: string): ItemType[] {
         link('/approvals', '待审核'),
         link('/escalations', '升级提醒'),
         link('/formal-talks', '约谈'),
+        link('/accountability', '问责'),
         link('/ranking', '逾期率通报'),
         link('/campaigns', '专项行动'),
         link('/comparisons', '数据比对'),

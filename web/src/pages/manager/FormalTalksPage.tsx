@@ -6,6 +6,7 @@ import { api, must } from '../../api/client';
 import type { ApiItem } from '../../api/types';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../lib/dates';
+import { ACCOUNTABILITY_STATUS } from '../../lib/labels';
 import { useSearchState } from '../../lib/use-search-state';
 
 type Talk = ApiItem<'/api/formal-talks', 'get'>;
@@ -29,6 +30,15 @@ export default function FormalTalksPage() {
     queryFn: () => must(api.GET('/api/formal-talks', { params: { query: { page, pageSize } } })),
     placeholderData: (previous) => previous,
   });
+  // The accountability records (问责) these talks opened: one request for the page's talks.
+  const talkIds = talks.data?.items.map((t) => t.id) ?? [];
+  const records = useQuery({
+    queryKey: ['accountability', 'of-talks', talkIds],
+    queryFn: () =>
+      must(api.GET('/api/accountability', { params: { query: { formalTalkId: talkIds, pageSize: Math.max(talkIds.length, 1) } } })),
+    enabled: talkIds.length > 0,
+  });
+  const recordOf = new Map(records.data?.items.map((r) => [r.formalTalkId, r]));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -47,6 +57,19 @@ export default function FormalTalksPage() {
               { title: '安排时间', render: (_, t) => (t.scheduledAt ? formatDateTime(t.scheduledAt) : '—') },
               { title: '约谈时间', render: (_, t) => (t.heldAt ? formatDateTime(t.heldAt) : '—') },
               { title: '结果', dataIndex: 'outcome', render: (o: string | null) => o ?? '—' },
+              {
+                title: '问责',
+                render: (_, t) => {
+                  const record = recordOf.get(t.id);
+                  if (!record) return '—';
+                  const status = ACCOUNTABILITY_STATUS[record.status];
+                  return (
+                    <Link to={`/accountability?formalTalkId=${t.id}`}>
+                      <Tag color={status.color}>{status.text}</Tag>
+                    </Link>
+                  );
+                },
+              },
               {
                 title: '操作',
                 render: (_, t) =>

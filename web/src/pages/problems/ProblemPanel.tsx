@@ -11,6 +11,7 @@ import {
   type ProblemStatus,
 } from '../../../../src/domain/rectification';
 import { api, must } from '../../api/client';
+import { useCurrentUser } from '../../auth';
 import type { ApiData } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DueCell } from '../../components/DueCell';
@@ -92,6 +93,7 @@ export function ProblemDrawer({ id, onClose }: { id: string | undefined; onClose
 
 function ProblemView({ problem }: { problem: ProblemDetail }) {
   const { message } = App.useApp();
+  const user = useCurrentUser();
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<(typeof ACTIONS)[number] | null>(null);
   const [form] = Form.useForm<Record<string, string>>();
@@ -109,6 +111,12 @@ function ProblemView({ problem }: { problem: ProblemDetail }) {
       void queryClient.invalidateQueries({ queryKey: ['problems'] });
       void queryClient.invalidateQueries({ queryKey: ['problem-board'] });
     },
+  });
+  // 问责 is for managers and admins (staff are refused the list): its records of this problem, if any.
+  const accountability = useQuery({
+    queryKey: ['accountability', 'of-problem', problem.id],
+    queryFn: () => must(api.GET('/api/accountability', { params: { query: { problemId: problem.id } } })),
+    enabled: user.role !== 'staff',
   });
   // What the state allows; the unit's side and the verifier's are both offered, the server decides who.
   const next = ACTIONS.filter((a) => checkProblemTransition(a.action, problem.status, ['unit', 'supervisor', 'verifier']).ok);
@@ -148,6 +156,13 @@ function ProblemView({ problem }: { problem: ProblemDetail }) {
         {problem.taskId && (
           <Descriptions.Item label="整改任务">
             <Link to={`/tasks/${problem.taskId}`}>打开任务</Link>
+          </Descriptions.Item>
+        )}
+        {accountability.data && accountability.data.total > 0 && (
+          <Descriptions.Item label="问责">
+            <Link to={`/accountability?problemId=${problem.id}`} data-testid="problem-accountability">
+              {accountability.data.items.some((r) => r.status === 'pending') ? '待问责' : '已问责'}（{accountability.data.total} 条记录）
+            </Link>
           </Descriptions.Item>
         )}
       </Descriptions>

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Form, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { FOLLOW_UPS_PER_YEAR } from '../../../../src/domain/follow-up';
-import { api, must } from '../../api/client';
-import type { ApiItem } from '../../api/types';
+import { api, download, must } from '../../api/client';
+import type { ApiData, ApiItem } from '../../api/types';
+import { Chart } from '../../components/Chart';
 import { useCurrentUser } from '../../auth';
 import { QueryState } from '../../components/QueryState';
 import { UnitPicker } from '../../components/UnitPicker';
@@ -15,9 +16,14 @@ type Plan = ApiItem<'/api/follow-up-plans', 'get'>;
 /** 慢病签约随访: the follow-up rate (随访率) of my area, the contracted patients' plans, and plans made from results. */
 export default function FollowUpsPage() {
   const user = useCurrentUser();
+  const { message } = App.useApp();
   const { page, pageSize, set } = useSearchState([] as const);
   const [creating, setCreating] = useState(false);
   const rates = useQuery({ queryKey: ['follow-up-rates'], queryFn: () => must(api.GET('/api/follow-ups/rates')) });
+  const series = useQuery({
+    queryKey: ['follow-up-rates-series'],
+    queryFn: () => must(api.GET('/api/follow-ups/rates/series', { params: { query: { every: 'week' } } })),
+  });
   const plans = useQuery({
     queryKey: ['follow-up-plans', page, pageSize],
     queryFn: () => must(api.GET('/api/follow-up-plans', { params: { query: { page, pageSize, active: 'true' } } })),
@@ -28,7 +34,21 @@ export default function FollowUpsPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         慢病签约随访
       </Typography.Title>
-      <Card title="随访率" size="small">
+      <Card
+        title="随访率"
+        size="small"
+        extra={
+          <Button
+            onClick={() =>
+              void download(`/api/follow-ups/rates.xlsx${rates.data ? `?asOf=${rates.data.asOf}` : ''}`, '随访率.xlsx').catch((e: Error) =>
+                message.error(e.message),
+              )
+            }
+          >
+            下载随访率表
+          </Button>
+        }
+      >
         <QueryState query={rates}>
           {(r) => (
             <>
@@ -51,6 +71,9 @@ export default function FollowUpsPage() {
             </>
           )}
         </QueryState>
+      </Card>
+      <Card title="随访率变化（今年以来，每周）" size="small">
+        <QueryState query={series}>{(data) => <RateSeries series={data} />}</QueryState>
       </Card>
       <Card
         title="签约随访计划"
@@ -85,6 +108,46 @@ export default function FollowUpsPage() {
       </Card>
       {creating && <PlansFromResultsDialog onClose={() => setCreating(false)} />}
     </Space>
+  );
+}
+
+type Series = ApiData<'/api/follow-ups/rates/series', 'get'>;
+
+/** The total's rate through the year as a line, the figures of every point beside it (the chart is no table). */
+function RateSeries({ series }: { series: Series }) {
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { data: ['随访率'], top: 0 },
+      grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
+      xAxis: { type: 'category', data: series.points.map((p) => formatLocalDate(p.date)) },
+      yAxis: { type: 'value', name: '%', max: 100 },
+      series: [{ name: '随访率', type: 'line', data: series.points.map((p) => p.total.rate) }],
+    }),
+    [series],
+  );
+  if (series.points.length === 0) return <Typography.Text type="secondary">暂无数据</Typography.Text>;
+  return (
+    <Row gutter={16}>
+      <Col xs={24} lg={14}>
+        <Chart option={option} label="随访率随时间变化折线图" />
+      </Col>
+      <Col xs={24} lg={10}>
+        <Table
+          rowKey="date"
+          size="small"
+          data-testid="follow-up-series-table"
+          dataSource={[...series.points].reverse()}
+          pagination={{ pageSize: 8, size: 'small' }}
+          columns={[
+            { title: '截至', render: (_, p) => formatLocalDate(p.date) },
+            { title: '应随访', render: (_, p) => p.total.due },
+            { title: '已随访', render: (_, p) => p.total.done },
+            { title: '随访率（%）', render: (_, p) => p.total.rate ?? '—' },
+          ]}
+        />
+      </Col>
+    </Row>
   );
 }
 
