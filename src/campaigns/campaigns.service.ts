@@ -5,6 +5,8 @@ import { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { Page, pageOf } from '../common/pagination';
 import { canCancel, canLaunch, findTemplate } from '../domain/campaign-templates';
+import { PairingInfeasibleError } from '../domain/cross-check-pairing';
+import { CrossCheckRounds } from '../cross-checks/cross-check-rounds';
 import { validateDeadlinePolicy } from '../domain/deadline-policy';
 import type { CatalogueDisease } from '../domain/disease-catalogue';
 import { RoundDefinition, validateRound } from '../domain/treatment-round';
@@ -43,6 +45,7 @@ export class CampaignsService {
     private readonly workflows: CampaignWorkflowClient,
     private readonly audit: AuditService,
     private readonly gate: QinglingGate,
+    private readonly crossChecks: CrossCheckRounds,
   ) {}
 
   async create(actor: Actor, dto: CreateCampaignDto): Promise<CampaignView> {
@@ -118,6 +121,15 @@ export class CampaignsService {
             round,
           }),
         );
+      }
+      // A cross-check round's pairing is generated now: rules no pairing can meet are refused before anything runs.
+      for (const step of saved.filter((st) => st.kind === 'cross_check')) {
+        try {
+          await this.crossChecks.pairingOf(manager, step);
+        } catch (err) {
+          if (!(err instanceof PairingInfeasibleError)) throw err;
+          throw new BadRequestException(`steps[${step.ordinal}]: ${err.violation.rule}: ${err.message}`);
+        }
       }
       await this.audit.record(
         {

@@ -25,16 +25,22 @@ export interface StoredPair extends PairingPair {
 export class CrossCheckRounds {
   constructor(private readonly tasks: TasksService) {}
 
-  /** The round's settings, stored with their defaults on first use (seed from the step id, the latest checklist). */
+  /**
+   * The round's settings, stored with their defaults on first use: seed from the step id, across townships
+   * when the round spans more than one, the latest checklist.
+   */
   async settingsOf(manager: EntityManager, step: CampaignStep): Promise<CrossCheckSettings> {
     const [row]: { settings: CrossCheckSettings }[] = await manager.query(`SELECT settings FROM cross_check_rounds WHERE step_id = $1`, [
       step.id,
     ]);
     if (row) return row.settings;
     const [{ version }]: { version: number }[] = await manager.query(`SELECT max(version)::int AS version FROM checklist_versions`);
+    // Across townships when the round spans several; a township's own round pairs its villages among
+    // themselves, as seed 002's townships organised theirs (各乡镇组织实施，实行村与村交叉排查).
+    const groups = new Set((await this.unitsOf(manager, step)).map((u) => u.groupId));
     const settings: CrossCheckSettings = {
       seed: seedOf(step.id),
-      crossTownship: true,
+      crossTownship: groups.size > 1,
       allowReciprocal: false,
       checklistVersion: version,
       householdsPerStratum: DEFAULT_HOUSEHOLDS_PER_STRATUM,

@@ -166,6 +166,13 @@ describe('the seed-002 campaign template, chained to 清零', () => {
       .expect(400);
     expect(late.body.errors).toContain("steps[3].startsAt must lie between the campaign's startsOn and endsOn");
 
+    // One township's two clinics can only inspect each other: a reciprocal pair, which the rules refuse.
+    const township = await t.http
+      .post('/api/campaigns')
+      .set(auth(adminToken))
+      .send({ ...body(new Date(now + 45_000).toISOString()), scopeUnitId: district.id.townships[0] })
+      .expect(400);
+    expect(township.body.message).toMatch(/^steps\[1\]: reciprocal: /);
     const created = await t.http
       .post('/api/campaigns')
       .set(auth(adminToken))

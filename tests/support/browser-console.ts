@@ -1,13 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { prepareDatabase } from '../../src/database/bootstrap';
 import { DEMO_PASSWORD } from '../../src/demo/demo-district';
-import { DemoSeeder } from '../../src/demo/demo-seeder';
-import { startTestApp, TestApp } from './test-app';
-import { databaseUrlNamed, requiredEnv, TEST_ENV } from './test-env';
+import { startDemoServer } from './demo-server';
+import { TestApp } from './test-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
@@ -47,13 +43,7 @@ export async function startConsole(name: string): Promise<ConsoleHarness> {
     throw new Error('dist/web is missing: run npm run build:web (npm test does)');
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const databaseUrl = databaseUrlNamed(`orchestrator_test_${requiredEnv(TEST_ENV.runId)}_${name}`);
-  await prepareDatabase(databaseUrl);
-  const t = await startTestApp({ worker: true, env: { DATABASE_URL: databaseUrl } });
-  await t.app.get(DemoSeeder).seedIfEmpty();
-  const server = t.app.getHttpServer() as Server;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { t, base } = await startDemoServer(name);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
