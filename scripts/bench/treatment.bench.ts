@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { loadavg } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../src/auth/actor';
 import { CampaignsService } from '../../src/campaigns/campaigns.service';
@@ -14,7 +15,8 @@ const ILL_SHARE = 0.08;
  * launched (a case per person, each with its referral task and due moments, by the campaign workflow).
  * The baseline writes the same rows (cases, tasks, task events, moments) in one bare transaction of
  * INSERT … SELECT into tables shaped like them, in the same run: what storing them costs with nothing
- * decided.
+ * decided. The process's RSS is sampled every 100 ms through the launch (API, worker and benchmark
+ * share the process here), and the load average is noted at its start and end: the machine is shared.
  */
 export async function treatmentBench(
   app: INestApplicationContext,
@@ -57,13 +59,18 @@ export async function treatmentBench(
       },
     ],
   });
+  const startRss = process.memoryUsage().rss;
+  let peakRss = startRss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  const loadAtStart = loadavg()[0];
   const launchMs = await timeMs(async () => {
     await campaigns.launch(admin, campaign.id);
     for (;;) {
       if ((await campaigns.get(admin, campaign.id)).status === 'running') return;
       await new Promise((r) => setTimeout(r, 200));
     }
-  });
+  }).finally(() => clearInterval(sampler));
+  const loadAtEnd = loadavg()[0];
   const stepId = campaign.steps[0].id;
   const [{ cases, tasks, events, moments }] = await dataSource.query<{ cases: number; tasks: number; events: number; moments: number }[]>(
     `SELECT (SELECT count(*)::int FROM treatment_cases WHERE step_id = $1) AS cases,
@@ -93,6 +100,7 @@ export async function treatmentBench(
     });
   });
   const rate = (ms: number) => cases / (ms / 1000);
+  const mib = (bytes: number) => Math.round(bytes / 1_048_576);
   return {
     name: `treatment round: ${cases} cases from approved results over the campaign benchmark's register`,
     rows: [
@@ -100,6 +108,9 @@ export async function treatmentBench(
       { metric: 'launch (to running): cases created', value: rate(launchMs), unit: 'cases/s', note: `${(launchMs / 1000).toFixed(1)} s` },
       { metric: 'baseline: the same rows in one bare transaction', value: rate(bareMs), unit: 'cases/s' },
       { metric: 'launch / baseline', value: bareMs / launchMs, unit: '×', note: 'target ≥ 0.5' },
+      { metric: 'process RSS at the launch', value: mib(startRss), unit: 'MiB' },
+      { metric: 'process peak RSS during the launch', value: mib(peakRss), unit: 'MiB', note: 'target < 512 MiB' },
+      { metric: 'load average (1 min) at the launch', value: loadAtStart, unit: '', note: `${loadAtEnd.toFixed(2)} at its end` },
     ],
   };
 }

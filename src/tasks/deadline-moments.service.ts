@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { WorkingCalendarService } from '../calendar/working-calendar.service';
 import { clockKeyOf, MomentKind, PlannableTask, planMoments } from '../domain/deadline-moments';
-import { EscalationTarget, validateDeadlinePolicy } from '../domain/deadline-policy';
+import { DeadlinePolicy, EscalationTarget, validateDeadlinePolicy } from '../domain/deadline-policy';
+import { isFinished } from '../domain/task-lifecycle';
 import { WorkingDayCalendar } from '../domain/working-days';
 import { Task } from './task.entity';
 
@@ -71,6 +72,36 @@ export const MOMENT_ROWS = `unnest($1::uuid[], $2::varchar[], $3::varchar[], $4:
 export const momentRowParams = (rows: MomentRows): unknown[] => [rows.taskId, rows.clockKey, rows.kind, rows.seq, rows.version, rows.at];
 
 /**
+ * Planned moment rows of many tasks, each distinct plan once: tasks of a page (a launch, a generator's
+ * page) share their policy, due time and clock, so their moments are the same few instants. `plans`
+ * holds each plan's moments (the plan's number, its clock, kind, seq, due time, in `planMoments`'s
+ * order); `tasks` each task with the plan it follows and its deadline version. A task whose plan has no
+ * moment is not listed.
+ */
+export interface SharedMomentRows {
+  plans: { plan: number[]; clockKey: string[]; kind: string[]; seq: number[]; at: Date[] };
+  tasks: { taskId: string[]; plan: number[]; version: number[] };
+}
+
+/** A task to plan, its policy as an object or as the text stored (a key for tasks alike, parsed once per distinct text). */
+export type TaskToPlanShared = Omit<TaskToPlan, 'policy'> & ({ policy: DeadlinePolicy; policyText?: undefined } | { policyText: string });
+
+/**
+ * Writes `SharedMomentRows` (parameters $1 to $8): every task's plan joined to it, in the order the
+ * per-task rows would come (task by task, each task's moments in plan order), so the rows and their ids
+ * are those `MOMENT_ROWS` would write.
+ */
+const INSERT_SHARED_MOMENTS = `INSERT INTO deadline_moments (task_id, clock_key, kind, seq, deadline_version, due_at)
+  SELECT t.task_id, p.clock_key, p.kind, p.seq, t.deadline_version, p.due_at
+  FROM unnest($1::uuid[], $2::int[], $3::int[]) WITH ORDINALITY AS t(task_id, plan, deadline_version, ord)
+  JOIN unnest($4::int[], $5::varchar[], $6::varchar[], $7::int[], $8::timestamptz[]) WITH ORDINALITY
+    AS p(plan, clock_key, kind, seq, due_at, ord) ON p.plan = t.plan
+  ORDER BY t.ord, p.ord
+  ON CONFLICT (task_id, deadline_version, kind, seq) DO UPDATE
+    SET due_at = EXCLUDED.due_at, clock_key = EXCLUDED.clock_key, status = 'pending'
+    WHERE deadline_moments.status <> 'acted'`;
+
+/**
  * Writes a task's planned moments (reminders, escalation levels) as rows, in the transaction that
  * creates or changes the task. A finished task or a moved deadline voids its pending rows by trigger
  * (migration DeadlineClocks); re-planning the same version revives a voided row rather than adding one.
@@ -127,9 +158,10 @@ export class DeadlineMomentsService {
 
   /**
    * Writes the moments of tasks just created (or re-planned), for their current deadline version.
-   * Moments of the same key already acted on stay acted: a reminder sent is not sent again.
+   * Moments of the same key already acted on stay acted: a reminder sent is not sent again. Set-based:
+   * each distinct plan is planned once (`planShared`) and one statement writes it for all its tasks.
    */
-  async plan(manager: EntityManager, tasks: TaskToPlan[], now = new Date(), timing?: Map<string, UnitTiming>): Promise<ClockWakes> {
+  async plan(manager: EntityManager, tasks: TaskToPlanShared[], now = new Date(), timing?: Map<string, UnitTiming>): Promise<ClockWakes> {
     if (tasks.length === 0) return new Map();
     const timingOfUnit =
       timing ??
@@ -137,17 +169,94 @@ export class DeadlineMomentsService {
         tasks.map((t) => t.unitId),
         manager,
       ));
-    const { rows, wakes } = this.planRows(tasks, timingOfUnit, now);
-    if (rows.taskId.length === 0) return wakes;
-    await manager.query(
-      `INSERT INTO deadline_moments (task_id, clock_key, kind, seq, deadline_version, due_at)
-       SELECT * FROM ${MOMENT_ROWS}
-       ON CONFLICT (task_id, deadline_version, kind, seq) DO UPDATE
-         SET due_at = EXCLUDED.due_at, clock_key = EXCLUDED.clock_key, status = 'pending'
-         WHERE deadline_moments.status <> 'acted'`,
-      momentRowParams(rows),
-    );
+    const { rows, wakes } = this.planShared(tasks, timingOfUnit, now);
+    if (rows.tasks.taskId.length === 0) return wakes;
+    const { plans, tasks: planned } = rows;
+    await manager.query(INSERT_SHARED_MOMENTS, [
+      planned.taskId,
+      planned.plan,
+      planned.version,
+      plans.plan,
+      plans.clockKey,
+      plans.kind,
+      plans.seq,
+      plans.at,
+    ]);
     return wakes;
+  }
+
+  /**
+   * What `planRows` plans, set-based: `planMoments` runs once per distinct plan, i.e. per distinct
+   * clock, calendar, finished or not, due time, escalation level and policy (its stored text, or its
+   * JSON), the only inputs it reads besides `now`; a page of a launch or of a generator is one plan, or
+   * a few, for thousands of tasks. The rows are those of `planRows`, row for row
+   * (tests/integration/shared-moment-planning.spec.ts).
+   */
+  planShared(tasks: TaskToPlanShared[], timingOfUnit: Map<string, UnitTiming>, now: Date): { rows: SharedMomentRows; wakes: ClockWakes } {
+    const wakes: ClockWakes = new Map();
+    const rows: SharedMomentRows = {
+      plans: { plan: [], clockKey: [], kind: [], seq: [], at: [] },
+      tasks: { taskId: [], plan: [], version: [] },
+    };
+    const policies = new Map<string, DeadlinePolicy | null>(); // by text; null: invalid
+    const textOfPolicy = new WeakMap<object, string>();
+    const calendars = new Map<WorkingDayCalendar, number>();
+    const plans = new Map<string, { plan: number; moments: number }>();
+    for (const task of tasks) {
+      const unitTiming = timingOfUnit.get(task.unitId);
+      if (!unitTiming) throw new Error(`no timing for unit ${task.unitId}`);
+      let text: string | undefined;
+      let stored: () => unknown;
+      if (task.policyText === undefined) {
+        const object: unknown = task.policy;
+        // A row edited by hand may hold any JSON: only objects are remembered (a WeakMap takes nothing else).
+        const remembered = typeof object === 'object' && object !== null;
+        text = remembered ? textOfPolicy.get(object) : undefined;
+        if (text === undefined) {
+          text = String(JSON.stringify(object));
+          if (remembered) textOfPolicy.set(object, text);
+        }
+        stored = () => object;
+      } else {
+        const policyText = (text = task.policyText);
+        stored = () => JSON.parse(policyText) as unknown;
+      }
+      let policy = policies.get(text);
+      if (policy === undefined) {
+        const candidate = stored();
+        policy = validateDeadlinePolicy(candidate).ok ? (candidate as DeadlinePolicy) : null;
+        policies.set(text, policy);
+      }
+      // Policies are checked when written; a row edited by hand must not stop the planning of the rest.
+      if (policy === null) {
+        this.logger.warn(`task ${task.id} has an invalid deadline policy: no moments planned`);
+        continue;
+      }
+      const clockKey = clockKeyOf(task, unitTiming.clockUnitId);
+      let calendar = calendars.get(unitTiming.calendar);
+      if (calendar === undefined) calendars.set(unitTiming.calendar, (calendar = calendars.size));
+      const key = `${clockKey}|${calendar}|${isFinished(task.status)}|${task.dueAt.getTime()}|${task.escalationLevel}|${text}`;
+      let shared = plans.get(key);
+      if (!shared) {
+        shared = { plan: plans.size, moments: 0 };
+        plans.set(key, shared);
+        for (const moment of planMoments({ ...task, policy }, unitTiming.calendar, now)) {
+          shared.moments++;
+          rows.plans.plan.push(shared.plan);
+          rows.plans.clockKey.push(clockKey);
+          rows.plans.kind.push(moment.kind);
+          rows.plans.seq.push(moment.seq);
+          rows.plans.at.push(moment.at);
+          const earliest = wakes.get(clockKey);
+          if (!earliest || moment.at < earliest) wakes.set(clockKey, moment.at);
+        }
+      }
+      if (shared.moments === 0) continue;
+      rows.tasks.taskId.push(task.id);
+      rows.tasks.plan.push(shared.plan);
+      rows.tasks.version.push(task.deadlineVersion);
+    }
+    return { rows, wakes };
   }
 
   /**
@@ -188,8 +297,9 @@ export class DeadlineMomentsService {
    */
   async replan(manager: EntityManager, taskIds: string[], now = new Date()): Promise<ClockWakes> {
     if (taskIds.length === 0) return new Map();
-    const tasks: TaskToPlan[] = await manager.query(
-      `SELECT id, unit_id AS "unitId", step_id AS "stepId", status, due_at AS "dueAt", policy,
+    // The policy as stored text: tasks alike share one plan, and each distinct text is parsed once.
+    const tasks: TaskToPlanShared[] = await manager.query(
+      `SELECT id, unit_id AS "unitId", step_id AS "stepId", status, due_at AS "dueAt", policy::text AS "policyText",
               deadline_version AS "deadlineVersion", escalation_level AS "escalationLevel"
        FROM tasks WHERE id = ANY($1::uuid[])`,
       [taskIds],

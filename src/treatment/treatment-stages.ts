@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Campaign, CampaignStep } from '../campaigns/campaign.entity';
 import type { CatalogueDisease } from '../domain/disease-catalogue';
 import { servedAreaPath } from '../domain/register-area';
 import { addLocalDays, endOfLocalDay, localDateOf } from '../domain/time-zone';
-import { assignHospital, CASE_STAGE_LABELS, CaseStage, CaseStatus, handlingOf, isEligible, stageOf } from '../domain/treatment-round';
+import {
+  assignHospital,
+  CASE_STAGE_LABELS,
+  CaseStage,
+  CaseStatus,
+  handlingOf,
+  isEligible,
+  RoundDefinition,
+  stageOf,
+} from '../domain/treatment-round';
 import { DiseaseCatalogueVersion } from '../diseases/disease-catalogue.entity';
 import type { ClockWakes } from '../tasks/deadline-moments.service';
 import { createdEvents, recordTaskEvents } from '../tasks/task-events';
@@ -18,8 +28,20 @@ export const STAGE_TASK_KINDS: Record<CaseStage, string> = {
   treatment: 'case_treatment',
 };
 
+/** A stage task's title: a name shown in lists and notifications, so the surname only (个人信息保护). */
+function stageTaskTitle(stage: CaseStage, personName: string, disease: string, villageName: string): string {
+  return `大病救治·${CASE_STAGE_LABELS[stage]}：${[...personName][0] ?? ''}* ${disease}（${villageName}）`;
+}
+
+/** A stage's due time: the end of the day `withinDays` after the stage began (`today`, local). */
+function stageDueAt(round: Pick<RoundDefinition, 'stages'>, stage: CaseStage, today: string): Date {
+  return endOfLocalDay(addLocalDays(today, round.stages[stage].withinDays));
+}
+
 interface Candidate {
   person_id: string;
+  person_name: string;
+  village_name: string;
   condition_codes: string[];
   birth_date: string;
   sex: string;
@@ -42,6 +64,12 @@ export class TreatmentStages {
    * the persons these referring units (health centres) serve, each with its referral task. A person's
    * latest approved result counts, so one re-identified as without the disease is not a case. Cases
    * that exist already are skipped: a refresh after new results adds only new ones.
+   *
+   * The cases, their referral tasks and the tasks' `created` history are one statement: each case is
+   * written with the id of its task (chosen here, as the case's own id), and a task is written only for
+   * a case the statement inserted, so a case that exists already (a refresh, a case added by hand at the
+   * same moment) gets none. The rows are those `openStageTasks` writes for new cases, without reading the
+   * cases back nor updating each case with its task afterwards (which cost as much as writing them).
    */
   async openCasesOfReferrers(manager: EntityManager, step: CampaignStep, campaign: Campaign, referrers: Unit[]) {
     const round = step.round!;
@@ -60,46 +88,73 @@ export class TreatmentStages {
          JOIN tasks t ON t.id = i.task_id AND t.status = 'approved'
          ORDER BY i.person_id, i.recorded_at DESC NULLS LAST
        )
-       SELECT l.person_id, l.condition_codes, p.birth_date::text AS birth_date, p.sex, p.village_unit_id, l.referral_unit_id, l.county_unit_id
-       FROM latest l JOIN persons p ON p.id = l.person_id
+       SELECT l.person_id, l.condition_codes, p.birth_date::text AS birth_date, p.sex, p.village_unit_id, l.referral_unit_id, l.county_unit_id,
+              p.name AS person_name, pv.name AS village_name
+       FROM latest l JOIN persons p ON p.id = l.person_id JOIN units pv ON pv.id = p.village_unit_id
        WHERE l.outcome = 'conditions'`,
       [referrers.map((r) => r.id), referrers.map((r) => servedAreaPath(r))],
     );
     const rows = candidates.flatMap((c) =>
       c.condition_codes
         .filter((code) => isEligible(round, code, { birthDate: c.birth_date, sex: c.sex }))
-        .map((code) => ({ ...c, code, category: catalogue.find((d) => d.code === code)?.category ?? 'major' })),
+        .map((code) => ({ ...c, code, disease: catalogue.find((d) => d.code === code) })),
     );
     if (rows.length === 0) return { casesCreated: 0, wakes: new Map() as ClockWakes };
-    const created: { id: string }[] = await manager.query(
-      `INSERT INTO treatment_cases (step_id, campaign_id, person_id, disease_code, handling, village_unit_id, county_unit_id,
-                                    referral_unit_id, hospital_unit_id, origin, created_by_user_id)
-       SELECT $1, $2, c.person_id, c.code, c.handling, c.village, c.county, c.referrer, c.hospital, 'results', $3
-       FROM unnest($4::uuid[], $5::varchar[], $6::varchar[], $7::uuid[], $8::uuid[], $9::uuid[], $10::uuid[])
-         AS c(person_id, code, handling, village, county, referrer, hospital)
-       ON CONFLICT (step_id, person_id, disease_code) DO NOTHING
-       RETURNING id`,
+    // A new case is identified: its stage is referral, its task the referring unit's (none without one).
+    const stage: CaseStage = 'referral';
+    const dueAt = stageDueAt(round, stage, localDateOf(new Date()));
+    const [{ cases, task_ids }]: { cases: number; task_ids: string[] | null }[] = await manager.query(
+      `WITH page AS (
+         SELECT * FROM unnest($9::uuid[], $10::uuid[], $11::uuid[], $12::varchar[], $13::varchar[], $14::uuid[], $15::uuid[], $16::uuid[], $17::uuid[], $18::varchar[])
+           WITH ORDINALITY AS c(case_id, task_id, person_id, code, handling, village, county, referrer, hospital, title, ord)
+       ),
+       new_cases AS (
+         INSERT INTO treatment_cases (id, step_id, campaign_id, person_id, disease_code, handling, village_unit_id, county_unit_id,
+                                      referral_unit_id, hospital_unit_id, origin, created_by_user_id, stage_task_id)
+         SELECT c.case_id, $1, $2, c.person_id, c.code, c.handling, c.village, c.county, c.referrer, c.hospital, 'results', $3, c.task_id
+         FROM page c ORDER BY c.ord
+         ON CONFLICT (step_id, person_id, disease_code) DO NOTHING
+         RETURNING id, version, stage_task_id
+       ),
+       new_tasks AS (
+         INSERT INTO tasks (id, kind, title, unit_id, due_at, policy, policy_id, campaign_id, step_id, created_by_user_id, origin_key)
+         SELECT c.task_id, $4, c.title, c.referrer, $5, $6, $7, $2, $1, $3, 'case:' || n.id || ':' || n.version
+         FROM new_cases n JOIN page c ON c.case_id = n.id
+         WHERE n.stage_task_id IS NOT NULL
+         ORDER BY c.ord
+         RETURNING id, origin_key
+       ),
+       events AS (
+         INSERT INTO task_events (task_id, actor_user_id, action, from_status, to_status, reason, details)
+         SELECT t.id, $3, 'created', 'open', 'open', NULL, jsonb_build_object('dueAt', $8::text, 'treatmentCaseId', c.case_id)
+         FROM new_tasks t JOIN page c ON c.task_id = t.id
+         ORDER BY c.ord
+       )
+       SELECT (SELECT count(*)::int FROM new_cases) AS cases, (SELECT array_agg(id) FROM new_tasks) AS task_ids`,
       [
         step.id,
         campaign.id,
         campaign.createdByUserId,
+        STAGE_TASK_KINDS[stage],
+        dueAt,
+        step.policy,
+        step.policyId,
+        // The `created` history entry's dueAt, as createdEvents writes it.
+        dueAt.toISOString(),
+        rows.map(() => randomUUID()),
+        rows.map((r) => (r.referral_unit_id ? randomUUID() : null)),
         rows.map((r) => r.person_id),
         rows.map((r) => r.code),
-        rows.map((r) => handlingOf(r.category)),
+        rows.map((r) => handlingOf(r.disease?.category ?? 'major')),
         rows.map((r) => r.village_unit_id),
         rows.map((r) => r.county_unit_id),
         rows.map((r) => r.referral_unit_id),
         rows.map((r) => assignHospital(round, r.code, r.county_unit_id)),
+        rows.map((r) => stageTaskTitle(stage, r.person_name, r.disease?.name ?? r.code, r.village_name)),
       ],
     );
-    const wakes = await this.openStageTasks(
-      manager,
-      step,
-      catalogue,
-      created.map((c) => c.id),
-      campaign.createdByUserId,
-    );
-    return { casesCreated: created.length, wakes };
+    const wakes = await this.tasks.planGenerated(manager, task_ids ?? []);
+    return { casesCreated: cases, wakes };
   }
 
   /**
@@ -140,10 +195,9 @@ export class TreatmentStages {
         {
           caseId: c.id,
           kind: STAGE_TASK_KINDS[stage],
-          // A name shown in lists and notifications: the surname only (个人信息保护).
-          title: `大病救治·${CASE_STAGE_LABELS[stage]}：${[...c.person_name][0] ?? ''}* ${disease}（${c.village_name}）`,
+          title: stageTaskTitle(stage, c.person_name, disease, c.village_name),
           unitId,
-          dueAt: endOfLocalDay(addLocalDays(today, round.stages[stage].withinDays)),
+          dueAt: stageDueAt(round, stage, today),
           originKey: `case:${c.id}:${c.version}`,
         },
       ];
