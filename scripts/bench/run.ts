@@ -54,18 +54,22 @@ async function main(): Promise<void> {
       results.push(...(await campaignBench(app, config, { treatment: ONLY.has('treatment'), followUps: ONLY.has('follow-ups') })));
     if (ONLY.has('treatment-rates')) results.push(await treatmentRatesBench(app));
     if (ONLY.has('pairing')) results.push(pairingBench());
-    if (ONLY.has('problems')) results.push(await problemsBench(app));
+    if (ONLY.has('problems')) results.push(await problemsBench(app, config, root));
     const file = printAndSave(results, root);
     console.log(`\nFigures written to ${file}`);
   } finally {
     await app.close();
     await temporal.stop();
-    const admin = new URL(base.databaseUrl);
-    admin.pathname = '/postgres';
-    const pg = new Client({ connectionString: admin.toString() });
-    await pg.connect();
-    await pg.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-    await pg.end();
+    // BENCH_KEEP_DB=true keeps the database to look into (EXPLAIN a query over the same rows).
+    if (process.env.BENCH_KEEP_DB === 'true') console.log(`Kept the database ${name}`);
+    else {
+      const admin = new URL(base.databaseUrl);
+      admin.pathname = '/postgres';
+      const pg = new Client({ connectionString: admin.toString() });
+      await pg.connect();
+      await pg.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+      await pg.end();
+    }
   }
 }
 

@@ -27,6 +27,7 @@ import { Problems1766500000000 } from './migrations/1766500000000-Problems';
 import { CrossChecks1766600000000 } from './migrations/1766600000000-CrossChecks';
 import { SpotChecks1766700000000 } from './migrations/1766700000000-SpotChecks';
 import { StepStartRules1766800000000 } from './migrations/1766800000000-StepStartRules';
+import { ProblemBoard1766810000000 } from './migrations/1766810000000-ProblemBoard';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   CrossChecks1766600000000,
   SpotChecks1766700000000,
   StepStartRules1766800000000,
+  ProblemBoard1766810000000,
 ];
 
 /** Session limits of the server's connections (AppConfig.database); migrations run without them. */

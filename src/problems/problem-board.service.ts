@@ -11,6 +11,7 @@ import {
   ProblemSource,
   ProblemStatus,
 } from '../domain/rectification';
+import { burnDownOf } from '../domain/burn-down';
 import { addLocalDays, localDateOf } from '../domain/time-zone';
 import { Unit } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
@@ -75,9 +76,9 @@ export class ProblemBoardService {
       }[]
     > = this.dataSource.query(
       `WITH pending AS (
-         SELECT p.unit_id, p.source, p.category, coalesce(t.due_at, p.due_at) < now() AS overdue,
+         SELECT p.unit_id, p.source, p.category, p.due_at < now() AS overdue,
                 ((now() AT TIME ZONE 'Asia/Shanghai')::date - (p.opened_at AT TIME ZONE 'Asia/Shanghai')::date) AS age_days
-         FROM problems p JOIN units u ON u.id = p.unit_id LEFT JOIN tasks t ON t.id = p.task_id
+         FROM problems p JOIN units u ON u.id = p.unit_id
          WHERE p.status <> 'cleared' AND u.path LIKE $1 AND ($2::uuid IS NULL OR p.campaign_id = $2)
        )
        SELECT unit_id, source, category,
@@ -90,21 +91,20 @@ export class ProblemBoardService {
                                (CASE WHEN age_days <= 7 THEN 0 WHEN age_days <= 30 THEN 1 WHEN age_days <= 90 THEN 2 ELSE 3 END), ())`,
       params,
     );
-    // The burn-down reads the history on a connection of its own, beside the grouping scan.
-    const [rows, burnDown] = await Promise.all([
-      grouped,
-      this.burnDown(root, query.campaignId ?? null, addLocalDays(today, 1 - query.days), today),
-    ]);
+    // The window's openings and clearings are read on a connection of their own, beside the grouping scan.
+    const from = addLocalDays(today, 1 - query.days);
+    const [rows, deltas] = await Promise.all([grouped, this.dailyDeltas(root, query.campaignId ?? null, from)]);
     const total = rows.find((r) => r.g_unit && r.g_source && r.g_category && r.g_bucket) ?? { open: 0, overdue: 0 };
     const unitRows = rows
       .filter((r) => !r.g_unit)
       .sort((a, b) => b.overdue - a.overdue || b.open - a.open || b.oldest_days - a.oldest_days)
       .slice(0, BY_UNIT_LIMIT);
     const names = new Map(
-      (unitRows.length ? await this.dataSource.getRepository(Unit).findBy(unitRows.map((r) => ({ id: r.unit_id! }))) : []).map((u) => [
-        u.id,
-        u.name,
-      ]),
+      (
+        await this.dataSource.query<{ id: string; name: string }[]>(`SELECT id, name FROM units WHERE id = ANY($1::uuid[])`, [
+          unitRows.map((r) => r.unit_id),
+        ])
+      ).map((u) => [u.id, u.name]),
     );
     const overdueFirst = <T extends BoardCount>(list: T[]) => list.sort((a, b) => b.overdue - a.overdue || b.open - a.open);
     return {
@@ -138,31 +138,24 @@ export class ProblemBoardService {
         const row = rows.find((r) => !r.g_bucket && r.bucket === i);
         return { bucket: b.key, open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
       }),
-      burnDown,
+      burnDown: burnDownOf(total.open, deltas, from, today),
     };
   }
 
   /**
-   * Open problems at the end of each day: found (or found again) minus cleared, from the problems'
-   * history. Days before the window count into its first day.
+   * Problems found (or found again) minus problems cleared, per day (Asia/Shanghai) from `from` on: only the
+   * window's history is read (an index by time), whatever the age of the area's problems.
    */
-  private async burnDown(root: Unit, campaignId: string | null, from: string, to: string): Promise<{ day: string; open: number }[]> {
-    const rows: { day: string; open: number }[] = await this.dataSource.query(
-      `WITH deltas AS (
-         SELECT greatest((e.created_at AT TIME ZONE 'Asia/Shanghai')::date, $3::date) AS day,
-                sum(CASE WHEN e.action = 'verify' THEN -1 ELSE 1 END)::int AS delta
-         FROM problem_events e JOIN problems p ON p.id = e.problem_id JOIN units u ON u.id = p.unit_id
-         WHERE e.action IN ('created', 'reopen', 'verify') AND u.path LIKE $1 AND ($2::uuid IS NULL OR p.campaign_id = $2)
-           AND (e.created_at AT TIME ZONE 'Asia/Shanghai')::date <= $4::date
-         GROUP BY 1
-       )
-       SELECT d.day::date::text AS day, (sum(coalesce(x.delta, 0)) OVER (ORDER BY d.day))::int AS open
-       FROM generate_series($3::date, $4::date, interval '1 day') AS d(day)
-       LEFT JOIN deltas x ON x.day = d.day::date
-       ORDER BY d.day`,
-      [`${root.path}%`, campaignId, from, to],
+  private dailyDeltas(root: Unit, campaignId: string | null, from: string): Promise<{ day: string; delta: number }[]> {
+    return this.dataSource.query(
+      `SELECT (e.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS day,
+              sum(CASE WHEN e.action = 'verify' THEN -1 ELSE 1 END)::int AS delta
+       FROM problem_events e JOIN problems p ON p.id = e.problem_id JOIN units u ON u.id = p.unit_id
+       WHERE e.action IN ('created', 'reopen', 'verify') AND e.created_at >= $3::date::timestamp AT TIME ZONE 'Asia/Shanghai'
+         AND u.path LIKE $1 AND ($2::uuid IS NULL OR p.campaign_id = $2)
+       GROUP BY 1`,
+      [`${root.path}%`, campaignId, from],
     );
-    return rows;
   }
 
   /** 问题清单 / 整改台账 of a unit and everything below it, one row per problem, by unit then due time. */

@@ -293,4 +293,35 @@ describe('problems and rectification through the HTTP API', () => {
     await single.xlsx.load(own.body);
     expect(single.worksheets[0].rowCount).toBe(2);
   });
+
+  it("moves a problem's due time with its task: an extension granted on the task takes it off the board's overdue count", async () => {
+    const filed = await t.http
+      .post('/api/problems')
+      .set(auth(managerToken))
+      .send({
+        unitId: district.id.clinics[1],
+        source: 'inspection',
+        category: 'clinic_staffing',
+        description: '无执业医师在岗',
+        dueOn: today,
+      })
+      .expect(201);
+    const { id, taskId } = filed.body.problem as { id: string; taskId: string };
+    const overdueOf = async () =>
+      (await t.http.get(`/api/problems/board?unitId=${district.id.clinics[1]}`).set(auth(managerToken)).expect(200)).body.overdue as number;
+    const before = await overdueOf();
+    // Due at the end of today: overdue once the day is behind it, here by moving the task's due time back.
+    await db().query(`UPDATE tasks SET due_at = now() - interval '1 hour' WHERE id = $1`, [taskId]);
+    expect(await overdueOf()).toBe(before + 1);
+    const newDueAt = addLocalDays(today, 20);
+    const extended = await t.http
+      .post('/api/tasks/bulk')
+      .set(auth(managerToken))
+      .send({ action: 'extend', taskIds: [taskId], reason: '等待设备到位', newDueAt })
+      .expect(200);
+    expect(extended.body.results[0]).toMatchObject({ taskId, ok: true });
+    const problem = await db().getRepository(Problem).findOneByOrFail({ id });
+    expect(problem.dueAt.toISOString()).toBe(endOfLocalDay(newDueAt).toISOString());
+    expect(await overdueOf()).toBe(before);
+  });
 });
