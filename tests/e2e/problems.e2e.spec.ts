@@ -4,6 +4,7 @@ import { Problem } from '../../src/problems/problem.entity';
 import { Task } from '../../src/tasks/task.entity';
 import { TasksService } from '../../src/tasks/tasks.service';
 import { District, givenDistrict, givenUser } from '../support/factories';
+import { FORMAL_TALK_DRILL } from '../support/policies';
 import ExcelJS from 'exceljs';
 import { binaryBody, eventually, startTestApp, TestApp } from '../support/test-app';
 
@@ -138,19 +139,9 @@ describe('problems and rectification through the HTTP API', () => {
   it('escalates an overdue problem up to the formal talk, which opens an accountability record a manager completes', async () => {
     const { taskId } = await db().getRepository(Problem).findOneByOrFail({ id: problemId });
     // The drill: a seconds-scale ladder whose third level opens the formal talk (约谈), due in 3 s.
-    const drill = {
-      remindersBefore: [],
-      quietHours: { start: '00:00', end: '00:00' },
-      escalation: [
-        { level: 1, after: { unit: 'seconds', amount: 0 }, target: 'assigned_unit_head' },
-        { level: 2, after: { unit: 'seconds', amount: 1 }, target: 'supervising_unit_head' },
-        { level: 3, after: { unit: 'seconds', amount: 2 }, target: 'responsible_leader', opensFormalTalk: true },
-      ],
-      digestWindow: 'none',
-    };
     await db().query(
       `UPDATE tasks SET policy = $2, due_at = now() + interval '3 seconds', deadline_version = deadline_version + 1 WHERE id = $1`,
-      [taskId, JSON.stringify(drill)],
+      [taskId, JSON.stringify(FORMAL_TALK_DRILL)],
     );
     const tasks = t.app.get(TasksService);
     await tasks.wakeClocks(await db().transaction((manager) => tasks.planGenerated(manager, [taskId!])));

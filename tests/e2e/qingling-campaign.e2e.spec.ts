@@ -4,22 +4,11 @@ import { addLocalDays, localDateOf } from '../../src/domain/time-zone';
 import { TemporalClient } from '../../src/temporal/temporal.module';
 import { District, givenDistrict, givenRegister, givenUser } from '../support/factories';
 import { recordHistory } from '../support/histories';
+import { FORMAL_TALK_DRILL } from '../support/policies';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
 const DRUGS_ITEM = 'clinic.drugs_unexpired';
-
-/** A seconds-scale ladder for the first round's rectification: level 3 opens the formal talk (约谈). */
-const DRILL = {
-  remindersBefore: [],
-  quietHours: { start: '00:00', end: '00:00' },
-  escalation: [
-    { level: 1, after: { unit: 'seconds', amount: 0 }, target: 'assigned_unit_head' },
-    { level: 2, after: { unit: 'seconds', amount: 1 }, target: 'supervising_unit_head' },
-    { level: 3, after: { unit: 'seconds', amount: 2 }, target: 'responsible_leader', opensFormalTalk: true },
-  ],
-  digestWindow: 'none',
-};
 
 interface StepView {
   id: string;
@@ -148,7 +137,7 @@ describe('the seed-002 campaign template, chained to 清零', () => {
         { dueAt: addLocalDays(today, 14) },
         { dueAt: addLocalDays(today, 30) },
         // The first round's problems are due with this step: within seconds, on the drill ladder.
-        { dueAt: new Date(now + 30_000).toISOString(), policy: DRILL },
+        { dueAt: new Date(now + 30_000).toISOString(), policy: FORMAL_TALK_DRILL },
         { dueAt: addLocalDays(today, 60), startsAt: secondRoundStartsAt, ...(startAfter === undefined ? {} : { startAfter }) },
         { dueAt: addLocalDays(today, 75) },
       ],
