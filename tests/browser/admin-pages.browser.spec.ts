@@ -91,6 +91,120 @@ describe('administrators’ console pages in a real browser', () => {
     await context.close();
   });
 
+  it('cityadmin edits the 排查清单 into a new version: a bad save refused beside its item, a good one the next version, which new rounds take', async () => {
+    const admin = { Authorization: `Bearer ${await t.login('cityadmin', DEMO_PASSWORD)}` };
+    const before = (await t.http.get('/api/checklists').set(admin).expect(200)).body as { version: number; items: { key: string }[] }[];
+    const latest = before[0];
+    const { context, page } = await signedIn('cityadmin');
+    await menu(page, '排查清单');
+    const row = page
+      .getByTestId('checklist-versions')
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: String(latest.version), exact: true }) });
+    await row.getByText('最新').waitFor();
+    await row.getByRole('button', { name: '查看检查项' }).click();
+    // The items by kind, each with the category its failure files.
+    const clinic = page.getByTestId('checklist-kind-clinic').getByRole('row').filter({ hasText: '无过期药品' });
+    await clinic.getByText('村卫生室药品').waitFor();
+    await page.getByTestId('checklist-kind-household').getByText('知道本户的家庭医生是谁').waitFor();
+
+    await row.getByRole('button', { name: '以此为基础编辑' }).click();
+    const editor = page.getByTestId('checklist-editor');
+    await editor.getByLabel('新版本名称').fill('交叉排查清单（浏览器测试）');
+    const drugs = editor.getByRole('row').filter({ hasText: 'clinic.drugs_unexpired' });
+    await drugs.getByLabel('检查内容').fill('无过期、变质药品');
+    // An item removed after a confirmation.
+    await editor
+      .getByRole('row')
+      .filter({ hasText: 'doctor.treatment' })
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
+    await expect(editor.getByText('doctor.treatment').count()).resolves.toBe(0);
+    // A household item added, its text left empty: the server refuses it, naming the item.
+    await c.chooseOption(page, '新增项类型', '农户');
+    await editor.getByRole('button', { name: '新增检查项' }).click();
+    const added = editor.getByRole('row').filter({ hasText: '新增' });
+    await added.getByText('household.item_1').waitFor();
+    await editor.getByRole('button', { name: '另存为新版本' }).click();
+    await editor
+      .getByTestId('checklist-refusal')
+      .getByText(/未保存：items are invalid（1 个检查项有误/)
+      .waitFor();
+    await added
+      .getByTestId('item-error')
+      .getByText(/^检查内容有误：items\[\d+\]\.text must have 1–500 characters$/)
+      .waitFor();
+    await expect(editor.getByTestId('item-error').count()).resolves.toBe(1);
+    await added.scrollIntoViewIfNeeded();
+    await shot(page, 'admin-checklist-editor');
+    expect((await t.http.get('/api/checklists').set(admin)).body).toHaveLength(before.length);
+
+    await added.getByLabel('检查内容').fill('知道本村家庭医生签约服务的内容');
+    await added.getByLabel('问题类别').click();
+    await added.getByLabel('问题类别').pressSequentially('家庭医生');
+    await added.getByLabel('问题类别').press('Enter');
+    await editor.getByRole('button', { name: '另存为新版本' }).click();
+    const next = latest.version + 1;
+    await page.getByText(`第 ${next} 版：交叉排查清单（浏览器测试）`).waitFor();
+    await page
+      .getByTestId('checklist-versions')
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: String(next), exact: true }) })
+      .getByText('最新')
+      .waitFor();
+    await page
+      .getByTestId('checklist-kind-household')
+      .getByRole('row')
+      .filter({ hasText: '知道本村家庭医生签约服务的内容' })
+      .getByText('家庭医生签约服务', { exact: true })
+      .waitFor();
+    expect(page.url()).toContain(`version=${next}`);
+
+    const saved = (await t.http.get(`/api/checklists/${next}`).set(admin).expect(200)).body as {
+      items: { key: string; kind: string; text: string; category: string }[];
+    };
+    expect(saved.items).toHaveLength(latest.items.length);
+    expect(saved.items.map((i) => i.key)).not.toContain('doctor.treatment');
+    expect(saved.items).toContainEqual({
+      key: 'clinic.drugs_unexpired',
+      kind: 'clinic',
+      text: '无过期、变质药品',
+      category: 'clinic_drugs',
+    });
+    expect(saved.items).toContainEqual({
+      key: 'household.item_1',
+      kind: 'household',
+      text: '知道本村家庭医生签约服务的内容',
+      category: 'family_doctor',
+    });
+    // The earlier version is unchanged; a round set up now takes the new one.
+    expect((await t.http.get(`/api/checklists/${latest.version}`).set(admin)).body.items).toEqual(latest.items);
+    const district = { Authorization: `Bearer ${await t.login('admin', DEMO_PASSWORD)}` };
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const campaign = await t.http
+      .post('/api/campaigns')
+      .set(district)
+      .send({
+        name: '村与村交叉排查（新清单）',
+        template: 'cross_check',
+        scopeUnitId: (await t.http.get('/api/auth/me').set(district)).body.unitId,
+        startsOn: day(0),
+        endsOn: day(90),
+        steps: [
+          { dueAt: day(14), responsibleUnitKind: 'village_clinic' },
+          { dueAt: day(60), responsibleUnitKind: 'village_clinic' },
+        ],
+      })
+      .expect(201);
+    const round = (await t.http.get(`/api/cross-checks/${campaign.body.steps[0].id}`).set(district).expect(200)).body;
+    expect(round.settings.checklistVersion).toBe(next);
+    await context.close();
+  });
+
   it('cityadmin creates a policy (the server names a wrong path), makes it the default and applies it to running tasks', async () => {
     const { context, page } = await signedIn('cityadmin');
     await menu(page, '时限策略');

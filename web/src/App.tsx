@@ -24,6 +24,7 @@ const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const TreatmentRoundPage = lazy(() => import('./pages/treatment/TreatmentRoundPage'));
 const FollowUpsPage = lazy(() => import('./pages/treatment/FollowUpsPage'));
 const DiseaseCataloguePage = lazy(() => import('./pages/admin/DiseaseCataloguePage'));
+const ChecklistsPage = lazy(() => import('./pages/admin/ChecklistsPage'));
 const WorkingCalendarPage = lazy(() => import('./pages/admin/WorkingCalendarPage'));
 const PoliciesPage = lazy(() => import('./pages/admin/PoliciesPage'));
 const NotificationTemplatesPage = lazy(() => import('./pages/admin/NotificationTemplatesPage'));
@@ -74,6 +75,7 @@ export function App() {
             <Route path="/admin/units" element={<UnitsPage />} />
             <Route path="/admin/users" element={<UsersPage />} />
             <Route path="/admin/diseases" element={<DiseaseCataloguePage />} />
+            <Route path="/admin/checklists" element={<ChecklistsPage />} />
             <Route path="/admin/calendar" element={<WorkingCalendarPage />} />
             <Route path="/admin/policies" element={<PoliciesPage />} />
             <Route path="/admin/templates" element={<NotificationTemplatesPage />} />

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { OptionalNotNull } from '../../common/validators';
 import { ITEM_RESULTS, ItemResult } from '../../domain/cross-check';
+import { ChecklistItemView } from './cross-check-views.dto';
 
 export class CrossCheckSettingsDto {
   @ApiPropertyOptional({ description: 'the seed of the pairing and the household sample' })
@@ -62,7 +63,11 @@ export class ChecklistDto {
   @Length(1, 200)
   name: string;
 
-  @ApiProperty({ description: 'items: {key, kind (clinic, doctor, household), text, category}', type: 'array', items: { type: 'object' } })
+  /** Checked item by item by validateChecklist, whose 400 names each bad item (`items[3].text …`). */
+  @ApiProperty({
+    type: [ChecklistItemView],
+    description: 'the whole list; key 1–60 of a-z, 0-9, _ and . (kept across versions: a failed item’s problems merge by it)',
+  })
   @IsArray()
   @ArrayMaxSize(200)
   items: unknown[];

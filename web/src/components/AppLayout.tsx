@@ -44,6 +44,7 @@ function menuFor(role: string): ItemType[] {
         link('/admin/users', '用户'),
         link('/admin/register', '人口导入'),
         link('/admin/diseases', '疾病目录'),
+        link('/admin/checklists', '排查清单'),
         link('/admin/calendar', '工作日历'),
         link('/admin/policies', '时限策略'),
         link('/admin/templates', '通知模板'),

@@ -9,6 +9,9 @@ import {
   type SampleStatus,
   type SpotCheckKind,
 } from '../../../../src/domain/spot-check-sample';
+import { OUTCOME_LABELS, type ReIdentificationOutcome } from '../../../../src/domain/re-identification';
+import { PROBLEM_STATUS_LABELS, type ProblemStatus } from '../../../../src/domain/rectification';
+import { CASE_STATUS_LABELS, type CaseStatus } from '../../../../src/domain/treatment-round';
 import { api, must } from '../../api/client';
 import type { ApiData, ApiItem } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -27,6 +30,22 @@ const STEP_KIND: Record<SpotCheckKind, string | null> = {
   re_identification_result: 're_identification',
   treated_case: 'treatment_round',
   cleared_problem: null,
+};
+
+/** An item's current status as the server gives it (a code of its kind), in Chinese. */
+const ITEM_STATUS_LABELS: Record<SpotCheckKind, Record<string, string>> = {
+  re_identification_result: { pending: '待录入', recorded: '已录入' },
+  treated_case: CASE_STATUS_LABELS satisfies Record<CaseStatus, string>,
+  cleared_problem: PROBLEM_STATUS_LABELS satisfies Record<ProblemStatus, string>,
+};
+const itemStatusText = (kind: SpotCheckKind, status: string) =>
+  status === 'deleted' ? '已删除' : (ITEM_STATUS_LABELS[kind][status] ?? status);
+/** A re-identification result's title is its outcome code, then its conditions (`conditions：M01、C02`). */
+const itemTitle = (kind: SpotCheckKind, title: string) => {
+  if (kind !== 're_identification_result') return title;
+  const [outcome, ...rest] = title.split('：');
+  const label = OUTCOME_LABELS[outcome as ReIdentificationOutcome];
+  return label ? [label, ...rest].join('：') : title;
 };
 
 function SampleStatusTag({ status }: { status: SampleStatus }) {
@@ -173,7 +192,7 @@ function SpotCheckDrawer({ id, onClose }: { id?: string; onClose: () => void }) 
                   title: '事项',
                   render: (_, s) => (
                     <Space direction="vertical" size={0}>
-                      <span>{s.item.title}</span>
+                      <span>{itemTitle(d.kind, s.item.title)}</span>
                       {s.item.personName && (
                         <Typography.Text type="secondary">
                           {s.item.personName} {s.item.idNumberMasked} {s.item.place}
@@ -183,7 +202,7 @@ function SpotCheckDrawer({ id, onClose }: { id?: string; onClose: () => void }) 
                     </Space>
                   ),
                 },
-                { title: '当前状态', width: 100, render: (_, s) => s.item.currentStatus },
+                { title: '当前状态', width: 110, render: (_, s) => itemStatusText(d.kind, s.item.currentStatus) },
                 {
                   title: '核查',
                   width: 230,
@@ -360,7 +379,7 @@ function CreateSpotCheckModal({ open, onClose, onCreated }: { open: boolean; onC
     >
       <Form form={form} layout="vertical" name="spot-check" initialValues={{ by: 'perUnit', perUnit: 5, percent: 10 }}>
         <Form.Item label="抽查对象" name="kind" rules={[{ required: true, message: '必填' }]}>
-          <Select options={KIND_OPTIONS} onChange={() => form.setFieldValue('stepId', undefined)} />
+          <Select options={KIND_OPTIONS} showSearch optionFilterProp="label" onChange={() => form.setFieldValue('stepId', undefined)} />
         </Form.Item>
         <Form.Item
           label={kind === 'cleared_problem' ? '专项行动（可选，不选则为范围内全部已销号问题）' : '专项行动'}
