@@ -5069,8 +5069,8 @@ export interface components {
     ChecklistDto: {
       /** @example 交叉排查清单（2027） */
       name: string;
-      /** @description items: {key, kind (clinic, doctor, household), text, category} */
-      items: Record<string, never>[];
+      /** @description the whole list; key 1–60 of a-z, 0-9, _ and . (kept across versions: a failed item’s problems merge by it) */
+      items: components['schemas']['ChecklistItemView'][];
     };
     InspectionItemView: {
       /** Format: uuid */

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Input, Modal, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -38,9 +38,11 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
   const status = CAMPAIGN_STATUS_LABELS[campaign.status] ?? { text: campaign.status, color: 'default' };
   const launching = campaign.status === 'launching';
   const progress = useQuery({
-    queryKey: ['campaign-progress', campaign.id, unitId],
+    // Read again when the status changes: the last page of a launch lands as it turns running.
+    queryKey: ['campaign-progress', campaign.id, unitId, campaign.status],
     queryFn: () => must(api.GET('/api/campaigns/{id}/progress', { params: { path: { id: campaign.id }, query: { unitId } } })),
     enabled: campaign.status !== 'draft',
+    placeholderData: keepPreviousData,
     refetchInterval: launching ? 1_000 : 30_000,
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['campaign', campaign.id] });
