@@ -59,7 +59,7 @@ export async function campaignWorkflow({ campaignId }: CampaignInput): Promise<v
 
   const steps = plan.steps;
   const launch = async (step: PlannedStep) => {
-    if (step.status !== 'launching') step.status = 'launching';
+    step.status = 'launching';
     const units = await responsibleUnitsOfStep(step.id);
     for (let i = 0; i < units.length && !cancelled; i += UNITS_PER_PAGE) {
       const page = await createStepTasks(step.id, units.slice(i, i + UNITS_PER_PAGE));

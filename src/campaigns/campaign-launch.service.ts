@@ -161,20 +161,26 @@ export class CampaignLaunchService {
         {
           status: 'running',
           taskCount: tasks,
-          itemCount:
-            step.kind === 'treatment_round'
-              ? await manager.getRepository(TreatmentCase).countBy({ stepId })
-              : step.kind === 'cross_check'
-                ? (await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM inspection_items WHERE step_id = $1`, [stepId]))[0]
-                    .n
-                : step.kind === 'rectification'
-                  ? (await this.gate.problemsOfRectification(manager, step)).total
-                  : await this.reIdentification.countItems(manager, stepId),
+          itemCount: await this.itemCountOf(manager, step),
           launchedAt: new Date(),
         },
       );
       await manager.getRepository(Campaign).update({ id: step.campaignId, status: In(['draft', 'launching']) }, { status: 'running' });
     });
+  }
+
+  /** What a step's launch made, in its kind's items: persons, cases, inspection items, or its round's problems. */
+  private async itemCountOf(manager: EntityManager, step: CampaignStep): Promise<number> {
+    switch (step.kind) {
+      case 'treatment_round':
+        return manager.getRepository(TreatmentCase).countBy({ stepId: step.id });
+      case 'cross_check':
+        return (await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM inspection_items WHERE step_id = $1`, [step.id]))[0].n;
+      case 'rectification':
+        return (await this.gate.problemsOfRectification(manager, step)).total;
+      case 're_identification':
+        return this.reIdentification.countItems(manager, step.id);
+    }
   }
 
   /** The API marked the campaign cancelled; this cancels its unfinished tasks, batch by batch. */
