@@ -198,10 +198,13 @@ export class ProblemsService implements OnModuleInit {
         filed.push({ problem: { ...existing, reports: existing.reports + 1 }, filedAs: 'merged' });
         continue;
       }
-      // A campaign round's problem is due when its rectification step is (整改时限), unless a limit was given.
+      // A campaign round's problem is due when its rectification step is (整改时限), unless a limit was given or
+      // that step's time is past (a spot check reopening it later): then its category's time limit.
       const rectification = report.stepId ? rectifications.get(report.stepId) : undefined;
       const dueAt =
-        rectification && !report.dueOn ? rectification.dueAt : endOfLocalDay(problemDueOn(report.category, today, report.dueOn));
+        rectification && !report.dueOn && rectification.dueAt.getTime() > Date.now()
+          ? rectification.dueAt
+          : endOfLocalDay(problemDueOn(report.category, today, report.dueOn));
       if (existing) {
         // Found again after it was cleared: a recurrence.
         // Found again by a campaign's round, it is that round's now: its rectification step tracks it, its team verifies.
