@@ -360,13 +360,14 @@ export class SpotChecksService {
       passed: number;
       failed: number;
     }[] = await this.dataSource.query(
-      `SELECT s.id, c.name AS campaign_name, st.title AS step_title, u.name AS scope_unit_name,
-              (SELECT count(*)::int FROM spot_check_samples x WHERE x.spot_check_id = s.id) AS samples,
-              (SELECT count(*)::int FROM spot_check_samples x WHERE x.spot_check_id = s.id AND x.status = 'pending') AS pending,
-              (SELECT count(*)::int FROM spot_check_samples x WHERE x.spot_check_id = s.id AND x.status = 'passed') AS passed,
-              (SELECT count(*)::int FROM spot_check_samples x WHERE x.spot_check_id = s.id AND x.status = 'failed') AS failed
+      `SELECT s.id, c.name AS campaign_name, st.title AS step_title, u.name AS scope_unit_name, n.*
        FROM spot_checks s JOIN units u ON u.id = s.scope_unit_id
        LEFT JOIN campaigns c ON c.id = s.campaign_id LEFT JOIN campaign_steps st ON st.id = s.step_id
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS samples, (count(*) FILTER (WHERE x.status = 'pending'))::int AS pending,
+                (count(*) FILTER (WHERE x.status = 'passed'))::int AS passed, (count(*) FILTER (WHERE x.status = 'failed'))::int AS failed
+         FROM spot_check_samples x WHERE x.spot_check_id = s.id
+       ) n
        WHERE s.id = ANY($1::uuid[])`,
       [checks.map((c) => c.id)],
     );
