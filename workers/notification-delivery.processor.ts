@@ -5,8 +5,10 @@ import { ChannelDeliveryService } from '../src/notifications/channel-delivery.se
 import { DeliveryError } from '../src/notifications/channels/delivery-error';
 import { NotificationDeliveryService } from '../src/notifications/notification-delivery.service';
 import {
+  DELIVER_BATCH_JOB,
   DELIVER_CHANNEL_JOB,
   DELIVER_JOB,
+  DeliverBatchJobData,
   DeliverChannelJobData,
   DeliverJobData,
   NOTIFICATIONS_QUEUE,
@@ -23,22 +25,29 @@ interface Handler {
   fail(job: Job<NotificationJobData>, error: string, final: boolean): Promise<void>;
 }
 
+/** A batch job's rows, or the one row of a job queued before batches. */
+function notificationIdsOf(job: Job<NotificationJobData>): string[] {
+  return job.name === DELIVER_JOB ? [(job.data as DeliverJobData).notificationId] : (job.data as DeliverBatchJobData).notificationIds;
+}
+
 /** Consumes the `notifications` queue: one handler per job name, an unknown name fails for good. */
 export function startNotificationDelivery(app: INestApplicationContext, config: AppConfig): { close(): Promise<void> } {
   const inApp = app.get(NotificationDeliveryService);
   const channels = app.get(ChannelDeliveryService);
   const queue = app.get(NotificationQueue);
   const logger = new Logger('NotificationDelivery');
-  const handlers: Record<string, Handler> = {
-    [DELIVER_JOB]: {
-      async run(job) {
-        const { notificationId } = job.data as DeliverJobData;
-        const outcome = await inApp.deliver(notificationId);
-        await queue.enqueueChannels(await channels.pendingFor(notificationId), channels.delayMs());
-        return outcome;
-      },
-      fail: (job, error, final) => inApp.recordFailure((job.data as DeliverJobData).notificationId, error, final),
+  const inAppDelivery: Handler = {
+    async run(job) {
+      const ids = notificationIdsOf(job);
+      const outcome = await inApp.deliver(ids);
+      await queue.enqueueChannels(await channels.pendingFor(ids), channels.delayMs());
+      return outcome;
     },
+    fail: (job, error, final) => inApp.recordFailure(notificationIdsOf(job), error, final),
+  };
+  const handlers: Record<string, Handler> = {
+    [DELIVER_BATCH_JOB]: inAppDelivery,
+    [DELIVER_JOB]: inAppDelivery,
     [DELIVER_CHANNEL_JOB]: {
       async run(job) {
         try {

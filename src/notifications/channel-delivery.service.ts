@@ -68,10 +68,10 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
   }
 
   /** Deliveries still to send for these notifications (after their in-app delivery). */
-  async pendingFor(notificationId: string): Promise<string[]> {
+  async pendingFor(notificationIds: string[]): Promise<string[]> {
     const rows = await this.dataSource
       .getRepository(NotificationDelivery)
-      .find({ select: { id: true }, where: { notificationId, status: 'pending' } });
+      .find({ select: { id: true }, where: { notificationId: In(notificationIds), status: 'pending' } });
     return rows.map((r) => r.id);
   }
 

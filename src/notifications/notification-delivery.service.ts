@@ -1,39 +1,39 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { Notification } from './notification.entity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 
-export type DeliveryOutcome = 'sent' | 'already-sent' | 'missing';
+/** What one delivery job did: rows marked sent now, and rows it found sent already or gone. */
+export interface DeliveryOutcome {
+  sent: number;
+  skipped: number;
+}
 
 /**
- * Delivers one outbox row. Idempotent: the row, not Redis, says whether it was sent, so a job
- * seen twice does nothing the second time.
+ * Delivers outbox rows in-app, a batch at a time (a clock's page hands over up to a thousand). Idempotent:
+ * the rows, not Redis, say whether they were sent, so a job seen twice does nothing the second time.
  */
 @Injectable()
 export class NotificationDeliveryService {
-  private readonly logger = new Logger(NotificationDeliveryService.name);
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  constructor(@InjectRepository(Notification) private readonly notifications: Repository<Notification>) {}
-
-  async deliver(notificationId: string): Promise<DeliveryOutcome> {
-    const notification = await this.notifications.findOneBy({ id: notificationId });
-    if (!notification) return 'missing';
-    if (notification.status === 'sent') return 'already-sent';
-    // In-app delivery is the row itself becoming visible as sent in the inbox.
-    const { affected } = await this.notifications
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'sent', sentAt: () => 'now()', attempts: () => 'attempts + 1', lastError: null })
-      .where('id = :id AND status <> :sent', { id: notificationId, sent: 'sent' })
-      .execute();
-    if (affected) this.logger.debug(`notification ${notificationId} delivered in-app`);
-    return affected ? 'sent' : 'already-sent';
+  /** In-app delivery is the rows becoming visible as sent in the inbox: one statement for the batch. */
+  async deliver(notificationIds: string[]): Promise<DeliveryOutcome> {
+    const ids = [...new Set(notificationIds)];
+    if (ids.length === 0) return { sent: 0, skipped: 0 };
+    const [, sent]: [unknown, number] = await this.dataSource.query(
+      `UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL
+       WHERE id = ANY($1::uuid[]) AND status <> 'sent'`,
+      [ids],
+    );
+    return { sent, skipped: ids.length - sent };
   }
 
-  async recordFailure(notificationId: string, error: string, final: boolean): Promise<void> {
-    await this.notifications.update(
-      { id: notificationId },
-      { lastError: error.slice(0, 2000), attempts: () => 'attempts + 1', ...(final ? { status: 'failed' as const } : {}) },
+  /** A failed attempt on the rows of a job not yet sent; `final`: no retry follows. */
+  async recordFailure(notificationIds: string[], error: string, final: boolean): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET last_error = $2, attempts = attempts + 1, status = CASE WHEN $3 THEN 'failed' ELSE status END
+       WHERE id = ANY($1::uuid[]) AND status <> 'sent'`,
+      [[...new Set(notificationIds)], error.slice(0, 2000), final],
     );
   }
 }

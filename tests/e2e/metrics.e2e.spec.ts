@@ -123,7 +123,7 @@ describe('GET /metrics', () => {
       [deliveries.map((_, i) => notifications[5 + Math.floor(i / 2)].id), deliveries.map((d) => d[0]), deliveries.map((d) => d[1])],
     );
 
-    // The notifications queue: no worker runs here, so jobs wait (two) or are delayed (one).
+    // The notifications queue: no worker runs here, so jobs wait (the two rows' batch) or are delayed (one).
     const queue = t.app.get(NotificationQueue);
     await queue.enqueue([notifications[0].id, notifications[1].id]);
     await queue.enqueueChannels(['00000000-0000-4000-8000-000000000001'], 3_600_000);
@@ -141,7 +141,7 @@ describe('GET /metrics', () => {
     expect(m.get('notifications_pending{channel="email"}')).toBe(1);
     expect(m.get('notifications_failed{channel="webhook"}')).toBe(1);
     expect(m.get('notifications_failed{channel="email"}')).toBe(0);
-    expect(m.get('bullmq_queue_jobs{queue="notifications",state="waiting"}')).toBe(2);
+    expect(m.get('bullmq_queue_jobs{queue="notifications",state="waiting"}')).toBe(1);
     expect(m.get('bullmq_queue_jobs{queue="notifications",state="delayed"}')).toBe(1);
     expect(m.get('bullmq_queue_jobs{queue="notifications",state="active"}')).toBe(0);
     expect(m.get('bullmq_queue_jobs{queue="notifications",state="failed"}')).toBe(0);

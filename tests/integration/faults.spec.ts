@@ -5,7 +5,7 @@ import { Announcement } from '../../src/announcements/announcement.entity';
 import { AnnouncementsService } from '../../src/announcements/announcements.service';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { BackgroundSweeps } from '../../src/health/background-sweeps';
-import { NotificationQueue } from '../../src/notifications/notification-queue';
+import { deliveryBatches, NotificationQueue } from '../../src/notifications/notification-queue';
 import { NotificationDelivery } from '../../src/notifications/notification-settings.entity';
 import { Notification } from '../../src/notifications/notification.entity';
 import { NotificationsService } from '../../src/notifications/notifications.service';
@@ -172,10 +172,11 @@ describe('reliability under faults', () => {
     it('re-enqueues a row whose job failed without the row saying so (a failed job no longer blocks its id)', async () => {
       const user = await givenUser(t.app, 'staff', district.id.clinics[1]);
       const id = await record(user.id, `test:faults:blocked:${user.id}`);
-      // A job under the row's id that fails for good before anything is recorded on the row.
+      // A job under the id of the row's batch that fails for good before anything is recorded on the row.
       const queue = t.app.get(NotificationQueue).queue;
-      await queue.add('no-such-job', { notificationId: id }, { jobId: id, attempts: 1 });
-      await eventually(async () => ((await (await queue.getJob(id))?.isFailed()) ? true : undefined), 20_000, 'the job to fail');
+      const [{ jobId }] = deliveryBatches([id]);
+      await queue.add('no-such-job', { notificationIds: [id] }, { jobId, attempts: 1 });
+      await eventually(async () => ((await (await queue.getJob(jobId))?.isFailed()) ? true : undefined), 20_000, 'the job to fail');
       expect((await observer.getRepository(Notification).findOneByOrFail({ id })).status).toBe('pending');
 
       await backdate('notifications', 'id', id);
