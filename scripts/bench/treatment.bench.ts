@@ -63,11 +63,14 @@ export async function treatmentBench(
   let peakRss = startRss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   const loadAtStart = loadavg()[0];
+  // Until the campaign runs: its status read every 20 ms (one row by its key; a poll of 200 ms through the
+  // API's campaign view added 100 ms on average to a launch of about 5 s).
   const launchMs = await timeMs(async () => {
     await campaigns.launch(admin, campaign.id);
     for (;;) {
-      if ((await campaigns.get(admin, campaign.id)).status === 'running') return;
-      await new Promise((r) => setTimeout(r, 200));
+      const [{ status }] = await dataSource.query<{ status: string }[]>(`SELECT status FROM campaigns WHERE id = $1`, [campaign.id]);
+      if (status === 'running') return;
+      await new Promise((r) => setTimeout(r, 20));
     }
   }).finally(() => clearInterval(sampler));
   const loadAtEnd = loadavg()[0];

@@ -89,14 +89,22 @@ export type TaskToPlanShared = Omit<TaskToPlan, 'policy'> & ({ policy: DeadlineP
 /**
  * Writes `SharedMomentRows` (parameters $1 to $8): every task's plan joined to it, in the order the
  * per-task rows would come (task by task, each task's moments in plan order), so the rows and their ids
- * are those `MOMENT_ROWS` would write.
+ * are those `MOMENT_ROWS` would write. As it stands, for tasks without any moment row yet (`planNew`).
  */
-const INSERT_SHARED_MOMENTS = `INSERT INTO deadline_moments (task_id, clock_key, kind, seq, deadline_version, due_at)
+const INSERT_NEW_SHARED_MOMENTS = `INSERT INTO deadline_moments (task_id, clock_key, kind, seq, deadline_version, due_at)
   SELECT t.task_id, p.clock_key, p.kind, p.seq, t.deadline_version, p.due_at
   FROM unnest($1::uuid[], $2::int[], $3::int[]) WITH ORDINALITY AS t(task_id, plan, deadline_version, ord)
   JOIN unnest($4::int[], $5::varchar[], $6::varchar[], $7::int[], $8::timestamptz[]) WITH ORDINALITY
     AS p(plan, clock_key, kind, seq, due_at, ord) ON p.plan = t.plan
-  ORDER BY t.ord, p.ord
+  ORDER BY t.ord, p.ord`;
+
+/**
+ * The same, for tasks that may have moments already (re-planning): a row of the same key is planned
+ * afresh (revived if void) unless it was acted on. Its `ON CONFLICT` costs about a quarter of the
+ * insert, so tasks created in the caller's transaction, which have no moment yet, go without it
+ * (`planNew`).
+ */
+const INSERT_SHARED_MOMENTS = `${INSERT_NEW_SHARED_MOMENTS}
   ON CONFLICT (task_id, deadline_version, kind, seq) DO UPDATE
     SET due_at = EXCLUDED.due_at, clock_key = EXCLUDED.clock_key, status = 'pending'
     WHERE deadline_moments.status <> 'acted'`;
@@ -161,7 +169,28 @@ export class DeadlineMomentsService {
    * Moments of the same key already acted on stay acted: a reminder sent is not sent again. Set-based:
    * each distinct plan is planned once (`planShared`) and one statement writes it for all its tasks.
    */
-  async plan(manager: EntityManager, tasks: TaskToPlanShared[], now = new Date(), timing?: Map<string, UnitTiming>): Promise<ClockWakes> {
+  plan(manager: EntityManager, tasks: TaskToPlanShared[], now = new Date(), timing?: Map<string, UnitTiming>): Promise<ClockWakes> {
+    return this.write(manager, INSERT_SHARED_MOMENTS, tasks, now, timing);
+  }
+
+  /**
+   * `plan` for tasks created in the caller's transaction (a launch page's stage tasks): the same rows,
+   * written by a plain insert. Such a task has no moment yet, so nothing can conflict; a task that may
+   * have moments (re-planned, or written by an earlier transaction) goes through `plan` or `replan`,
+   * whose conflict clause keeps what was acted on. Pinned against `plan` and per-task planning, row for
+   * row (tests/integration/shared-moment-planning.spec.ts).
+   */
+  planNew(manager: EntityManager, tasks: TaskToPlanShared[], now = new Date(), timing?: Map<string, UnitTiming>): Promise<ClockWakes> {
+    return this.write(manager, INSERT_NEW_SHARED_MOMENTS, tasks, now, timing);
+  }
+
+  private async write(
+    manager: EntityManager,
+    statement: string,
+    tasks: TaskToPlanShared[],
+    now: Date,
+    timing?: Map<string, UnitTiming>,
+  ): Promise<ClockWakes> {
     if (tasks.length === 0) return new Map();
     const timingOfUnit =
       timing ??
@@ -172,7 +201,7 @@ export class DeadlineMomentsService {
     const { rows, wakes } = this.planShared(tasks, timingOfUnit, now);
     if (rows.tasks.taskId.length === 0) return wakes;
     const { plans, tasks: planned } = rows;
-    await manager.query(INSERT_SHARED_MOMENTS, [
+    await manager.query(statement, [
       planned.taskId,
       planned.plan,
       planned.version,

@@ -15,7 +15,7 @@ import { User } from '../users/user.entity';
 import { CreateTaskDto, ExtensionDecisionDto, ExtensionRequestDto, ReassignDto, TaskListQueryDto } from './dto/task.dto';
 import { recordTaskEvent } from './task-events';
 import { DeadlineClockClient } from './deadline-clock-client';
-import { ClockWakes, DeadlineMomentsService, TaskSchedule, UpcomingMoments } from './deadline-moments.service';
+import { ClockWakes, DeadlineMomentsService, TaskSchedule, TaskToPlanShared, UpcomingMoments } from './deadline-moments.service';
 import { CreationContext, insertCreatedTask, NewTaskRow, PolicySource, readCreationContext } from './task-creation';
 import { TaskExtensionRequest } from './task-extension-request.entity';
 import { TaskKindRules } from './task-kind-rules';
@@ -155,6 +155,14 @@ export class TasksService {
    */
   planGenerated(manager: EntityManager, taskIds: string[]): Promise<ClockWakes> {
     return this.moments.replan(manager, taskIds);
+  }
+
+  /**
+   * `planGenerated` for tasks the caller's statement has just inserted, given as it wrote them (no
+   * read-back): they have no moment yet, so none is voided and the insert needs no conflict clause.
+   */
+  planInserted(manager: EntityManager, tasks: TaskToPlanShared[]): Promise<ClockWakes> {
+    return this.moments.planNew(manager, tasks);
   }
 
   /** After the commit: wakes the clocks that a change gave an earlier moment. Never throws. */

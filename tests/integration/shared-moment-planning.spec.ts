@@ -7,6 +7,8 @@ import { scopeOf } from '../../src/domain/scope';
 import { Campaign, CampaignStep } from '../../src/campaigns/campaign.entity';
 import { makeResidentId } from '../../src/domain/resident-id';
 import { addLocalDays, atLocalTime, endOfLocalDay, localDateOf } from '../../src/domain/time-zone';
+import type { CatalogueDisease } from '../../src/domain/disease-catalogue';
+import { assignHospital, handlingOf, isEligible, RoundDefinition } from '../../src/domain/treatment-round';
 import { DeadlineMomentsService, MOMENT_ROWS, momentRowParams, TaskToPlan } from '../../src/tasks/deadline-moments.service';
 import { TreatmentStages } from '../../src/treatment/treatment-stages';
 import { Unit } from '../../src/units/unit.entity';
@@ -249,6 +251,39 @@ describe('set-based moment planning writes what per-task planning writes', () =>
     expect(actual).toEqual(expected);
   });
 
+  it('planning tasks that have no moment yet (planNew: the tasks a launch page has just inserted) writes the per-task rows, row for row, without a conflict clause', async () => {
+    // As the tasks a statement has just inserted: no moment row of any version.
+    const fresh =
+      (planTasks: (manager: EntityManager) => Promise<Map<string, Date>>) =>
+      async (manager: EntityManager): Promise<Map<string, Date>> => {
+        await manager.query(`DELETE FROM deadline_moments WHERE task_id = ANY($1::uuid[])`, [taskIds]);
+        return planTasks(manager);
+      };
+    const readTasks = (manager: EntityManager): Promise<TaskToPlan[]> =>
+      manager.query(
+        `SELECT id, unit_id AS "unitId", step_id AS "stepId", status, due_at AS "dueAt", policy,
+                deadline_version AS "deadlineVersion", escalation_level AS "escalationLevel"
+         FROM tasks WHERE id = ANY($1::uuid[])`,
+        [taskIds],
+      );
+    const expected = await written(fresh(perTask));
+    const actual = await written(fresh(async (manager) => moments.planNew(manager, await readTasks(manager), NOW)));
+    expect(expected.rows.length).toBeGreaterThan(1_500);
+    expect(expected.rows.every((r) => r.status === 'pending')).toBe(true);
+    expect(actual).toEqual(expected);
+    // And what `plan` writes for them.
+    expect(await written(fresh(async (manager) => moments.plan(manager, await readTasks(manager), NOW)))).toEqual(expected);
+    // A task that has moments already is not one for planNew: its plain insert fails rather than touch them.
+    await expect(
+      written(
+        fresh(async (manager) => {
+          await moments.planNew(manager, await readTasks(manager), NOW);
+          return moments.planNew(manager, await readTasks(manager), NOW);
+        }),
+      ),
+    ).rejects.toThrow(/duplicate key/);
+  });
+
   it('plans each distinct plan once: the 300 tasks alike share one plan per clock, calendar, due time and policy', async () => {
     const tasks: TaskToPlan[] = await t.app.get(DataSource).query(
       `SELECT id, unit_id AS "unitId", step_id AS "stepId", status, due_at AS "dueAt", policy,
@@ -285,10 +320,15 @@ describe('a treatment launch page writes what opening each case writes', () => {
   let step: CampaignStep;
   let campaign: Campaign;
   let referrers: Unit[];
+  /** The register's persons with what their latest approved result lists (none for the one re-identified later without it). */
+  const persons: { id: string; birthDate: string; sex: 'male' | 'female'; codes: readonly string[] }[] = [];
+  /** A district of its own: its county and hospital, to serve no person of the first. */
+  let other: District;
 
   beforeAll(async () => {
     t = await startTestApp({ env: { TEMPORAL_ADDRESS: '127.0.0.1:1', TEMPORAL_CALL_TIMEOUT_MS: '500' } });
     district = await givenDistrict(t.app);
+    other = await givenDistrict(t.app);
     const db = t.app.get(DataSource);
     const today = localDateOf(new Date());
     const region = String(100_000 + Math.floor(Math.random() * 900_000));
@@ -327,6 +367,7 @@ describe('a treatment launch page writes what opening each case writes', () => {
          VALUES ($1, $2, $3, $4, $5, $6, 'not_out') RETURNING id`,
         [household.id, p.village, `欧阳${i}`, makeResidentId(region, p.birth, i * 2 + 1), i % 2 ? 'female' : 'male', p.birth],
       );
+      persons.push({ id: person.id, birthDate: p.birth, sex: i % 2 ? 'female' : 'male', codes: i === 4 ? [] : p.codes });
       const clinic = district.id.clinics[district.id.villages.indexOf(p.village)];
       for (const [outcome, codes] of i === 4
         ? ([
@@ -451,5 +492,99 @@ describe('a treatment launch page writes what opening each case writes', () => {
     expect(unlinked).toBe(0);
     expect(cases.every((c) => c.keyed && (c.events as unknown[]).length === 1 && (c.moments as unknown[]).length > 0)).toBe(true);
     expect(launched).toEqual(opened);
+  });
+
+  /** The round's rules in JavaScript (isEligible, assignHospital, handlingOf) over the register: the cases a page must write. */
+  function expectedCases(round: RoundDefinition, catalogue: CatalogueDisease[]) {
+    return persons
+      .flatMap((p) =>
+        p.codes
+          .filter((code) => isEligible(round, code, p))
+          .map((code) => ({
+            person_id: p.id,
+            disease_code: code,
+            handling: handlingOf(catalogue.find((d) => d.code === code)!.category),
+            county_unit_id: district.id.county,
+            hospital_unit_id: assignHospital(round, code, district.id.county),
+          })),
+      )
+      .sort((a, b) => a.person_id.localeCompare(b.person_id) || a.disease_code.localeCompare(b.disease_code));
+  }
+
+  it('decides in SQL what the rules of the round decide: ages, sex, a disease listed twice, the first hospital serving the county', async () => {
+    const stages = t.app.get(TreatmentStages);
+    const catalogue = await stages.catalogueOf(t.app.get(DataSource).manager, campaign);
+    // The step's round as the launch reads it, with more rules (a round from the API is checked; these are the cases that matter here).
+    const round: RoundDefinition = {
+      ...step.round!,
+      diseases: [
+        { code: 'M01', minAge: 0, maxAge: 14 },
+        { code: 'M09', minAge: 30 },
+        { code: 'C01', sex: 'female' },
+        // Listed again: the first entry counts.
+        { code: 'M09', maxAge: 10 },
+      ],
+      hospitals: [
+        // Serves another county only, then none: never a case's here.
+        { unitId: other.id.hospital, diseases: ['M09', 'C01'], countyUnitIds: [other.id.county] },
+        { unitId: other.id.county, diseases: ['M09'], countyUnitIds: [] },
+        { unitId: district.id.hospital, diseases: ['M01', 'M09'], countyUnitIds: [other.id.county, district.id.county] },
+        // No county list: serves all, after the one above for M09.
+        { unitId: other.id.city, diseases: ['M09', 'C01'] },
+      ],
+    };
+    const variant = Object.assign(Object.create(Object.getPrototypeOf(step) as object) as CampaignStep, step, { round });
+    const expected = expectedCases(round, catalogue);
+    // The fixture reaches each rule: children and adults, both sexes, chronic handling, both hospitals.
+    expect(new Set(expected.map((c) => c.disease_code))).toEqual(new Set(['M01', 'M09', 'C01']));
+    expect(expected.filter((c) => c.disease_code === 'C01').length).toBeLessThan(persons.filter((p) => p.codes.includes('C01')).length);
+    expect(expected.filter((c) => c.disease_code === 'M09').length).toBeLessThan(persons.filter((p) => p.codes.includes('M09')).length);
+    expect(new Set(expected.map((c) => c.hospital_unit_id))).toEqual(new Set([district.id.hospital, other.id.city]));
+    expect(new Set(expected.map((c) => c.handling))).toEqual(new Set(['major_treatment', 'chronic_contract']));
+
+    const launched = (await pageRows((manager) => stages.openCasesOfReferrers(manager, variant, campaign, referrers))) as {
+      cases: Record<string, unknown>[];
+      unlinked: number;
+    };
+    expect(
+      launched.cases.map((c) => ({
+        person_id: c.person_id,
+        disease_code: c.disease_code,
+        handling: c.handling,
+        county_unit_id: c.county_unit_id,
+        hospital_unit_id: c.hospital_unit_id,
+      })),
+    ).toEqual(expected);
+    expect(launched.unlinked).toBe(0);
+  });
+
+  it('adds only the cases that do not exist yet when launched again (a refresh, or a page retried after a crash)', async () => {
+    const stages = t.app.get(TreatmentStages);
+    let counts: { first: number; again: number; rows: unknown; after: unknown } | undefined;
+    const count = async (manager: EntityManager) =>
+      (
+        await manager.query(
+          `SELECT (SELECT count(*)::int FROM treatment_cases WHERE step_id = $1) AS cases,
+                  (SELECT count(*)::int FROM tasks WHERE step_id = $1) AS tasks,
+                  (SELECT count(*)::int FROM task_events e JOIN tasks t ON t.id = e.task_id WHERE t.step_id = $1) AS events,
+                  (SELECT count(*)::int FROM deadline_moments m JOIN tasks t ON t.id = m.task_id WHERE t.step_id = $1) AS moments`,
+          [step.id],
+        )
+      )[0];
+    await t.app
+      .get(DataSource)
+      .transaction(async (manager) => {
+        const first = (await stages.openCasesOfReferrers(manager, step, campaign, referrers)).casesCreated;
+        const rows = await count(manager);
+        const again = (await stages.openCasesOfReferrers(manager, step, campaign, referrers)).casesCreated;
+        counts = { first, again, rows, after: await count(manager) };
+        throw new Error('roll back');
+      })
+      .catch((err: Error) => {
+        if (err.message !== 'roll back') throw err;
+      });
+    expect(counts!.first).toBe(11);
+    expect(counts!.again).toBe(0);
+    expect(counts!.after).toEqual(counts!.rows);
   });
 });
