@@ -38,10 +38,21 @@ export class NotificationsService {
     if (drafts.length === 0) return [];
     // A long task title plus a template's prefix must not make the row unwritable (and the activity retry for ever).
     const title = (t: string) => (t.length > TITLE_MAX ? `${t.slice(0, TITLE_MAX - 1)}…` : t);
+    // Each outside channel the recipient chose gets its own delivery row, sent and retried on its own:
+    // written by the same statement, from the rows it inserts (no second look-up of a page's thousand rows).
     const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO notifications (recipient_user_id, business_key, kind, title, body, data)
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[], $6::jsonb[])
-       ON CONFLICT (business_key) DO NOTHING RETURNING id`,
+      `WITH inserted AS (
+         INSERT INTO notifications (recipient_user_id, business_key, kind, title, body, data)
+         SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[], $6::jsonb[])
+         ON CONFLICT (business_key) DO NOTHING RETURNING id, recipient_user_id
+       ), deliveries AS (
+         INSERT INTO notification_deliveries (notification_id, channel)
+         SELECT i.id, c.channel FROM inserted i
+         JOIN user_notification_settings s ON s.user_id = i.recipient_user_id
+         CROSS JOIN LATERAL unnest(s.channels) AS c(channel)
+         ON CONFLICT (notification_id, channel) DO NOTHING
+       )
+       SELECT id FROM inserted`,
       [
         drafts.map((d) => d.recipientUserId),
         drafts.map((d) => d.businessKey),
@@ -50,17 +61,6 @@ export class NotificationsService {
         drafts.map((d) => d.body),
         drafts.map((d) => (d.data ? JSON.stringify(d.data) : null)),
       ],
-    );
-    if (inserted.length === 0) return [];
-    // Each outside channel the recipient chose gets its own delivery row, sent and retried on its own.
-    await manager.query(
-      `INSERT INTO notification_deliveries (notification_id, channel)
-       SELECT n.id, c.channel FROM notifications n
-       JOIN user_notification_settings s ON s.user_id = n.recipient_user_id
-       CROSS JOIN LATERAL unnest(s.channels) AS c(channel)
-       WHERE n.id = ANY($1::uuid[])
-       ON CONFLICT (notification_id, channel) DO NOTHING`,
-      [inserted.map((n) => n.id)],
     );
     return inserted.map((n) => n.id);
   }
