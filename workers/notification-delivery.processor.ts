@@ -3,18 +3,15 @@ import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../src/config/config';
 import { ChannelDeliveryService } from '../src/notifications/channel-delivery.service';
 import { DeliveryError } from '../src/notifications/channels/delivery-error';
-import { NotificationDeliveryService } from '../src/notifications/notification-delivery.service';
 import {
-  DELIVER_BATCH_JOB,
   DELIVER_CHANNEL_JOB,
-  DELIVER_JOB,
-  DeliverBatchJobData,
   DeliverChannelJobData,
-  DeliverJobData,
+  LEGACY_IN_APP_JOBS,
+  LegacyInAppJobData,
   NOTIFICATIONS_QUEUE,
   NotificationJobData,
-  NotificationQueue,
 } from '../src/notifications/notification-queue';
+import { NotificationsService } from '../src/notifications/notifications.service';
 import { bullConnection } from '../src/redis/redis.module';
 
 const CONCURRENCY = 10;
@@ -25,29 +22,22 @@ interface Handler {
   fail(job: Job<NotificationJobData>, error: string, final: boolean): Promise<void>;
 }
 
-/** A batch job's rows, or the one row of a job queued before batches. */
-function notificationIdsOf(job: Job<NotificationJobData>): string[] {
-  return job.name === DELIVER_JOB ? [(job.data as DeliverJobData).notificationId] : (job.data as DeliverBatchJobData).notificationIds;
-}
-
 /** Consumes the `notifications` queue: one handler per job name, an unknown name fails for good. */
 export function startNotificationDelivery(app: INestApplicationContext, config: AppConfig): { close(): Promise<void> } {
-  const inApp = app.get(NotificationDeliveryService);
   const channels = app.get(ChannelDeliveryService);
-  const queue = app.get(NotificationQueue);
+  const notifications = app.get(NotificationsService);
   const logger = new Logger('NotificationDelivery');
-  const inAppDelivery: Handler = {
+  // A job of an earlier release: its rows are in the inbox; their outside channels go on as fresh deliveries.
+  const legacyInApp: Handler = {
     async run(job) {
-      const ids = notificationIdsOf(job);
-      const outcome = await inApp.deliver(ids);
-      await queue.enqueueChannels(await channels.pendingFor(ids), channels.delayMs());
-      return outcome;
+      const { notificationId, notificationIds = [] } = job.data as LegacyInAppJobData;
+      await notifications.handOn(await channels.pendingFor(notificationId ? [notificationId] : notificationIds));
     },
-    fail: (job, error, final) => inApp.recordFailure(notificationIdsOf(job), error, final),
+    // Nothing to record: the deliveries stay pending, and the outbox sweep hands them on.
+    fail: () => Promise.resolve(),
   };
   const handlers: Record<string, Handler> = {
-    [DELIVER_BATCH_JOB]: inAppDelivery,
-    [DELIVER_JOB]: inAppDelivery,
+    ...Object.fromEntries(LEGACY_IN_APP_JOBS.map((name) => [name, legacyInApp])),
     [DELIVER_CHANNEL_JOB]: {
       async run(job) {
         try {

@@ -2,7 +2,6 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
 import { Actor } from '../auth/actor';
-import { Notification } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { renderTemplate } from '../notifications/templates';
 import { TemplatesService } from '../notifications/templates.service';
@@ -76,13 +75,13 @@ export class AnnouncementsService {
   /**
    * Writes one notification per active user in scope, from the editable `announcement` template and
    * to every channel the user chose (the unique business key makes a retry write nothing new), marks
-   * the announcement sent, then enqueues every row not yet delivered. Returns the number of
-   * recipients, or null when the announcement does not exist.
+   * the announcement sent; after the commit hands on every outside delivery still pending (also those of
+   * rows an earlier attempt wrote). Returns the number of recipients, or null when the announcement does not exist.
    */
   async fanOut(id: string): Promise<number | null> {
     const keyPrefix = `announcement:${id}:`;
     const template = await this.templates.get('announcement');
-    const count = await this.dataSource.transaction(async (manager) => {
+    const written = await this.dataSource.transaction(async (manager) => {
       const announcement = await manager.getRepository(Announcement).findOneBy({ id });
       if (!announcement) return null;
       const author = await manager.getRepository(User).findOneBy({ id: announcement.authorUserId });
@@ -109,16 +108,10 @@ export class AnnouncementsService {
         );
       }
       await manager.getRepository(Announcement).update({ id }, { status: 'sent', recipientCount: recipients.length });
-      return recipients.length;
+      return { recipients: recipients.length, keys: recipients.map((r) => `${keyPrefix}${r.id}`) };
     });
-    if (count === null) return null;
-    const pending = await this.dataSource
-      .getRepository(Notification)
-      .createQueryBuilder('n')
-      .select('n.id', 'id')
-      .where('n.businessKey LIKE :prefix AND n.status = :pending', { prefix: `${keyPrefix}%`, pending: 'pending' })
-      .getRawMany<{ id: string }>();
-    await this.notifications.enqueue(pending.map((p) => p.id));
-    return count;
+    if (written === null) return null;
+    await this.notifications.handOnPending(written.keys);
+    return written.recipients;
   }
 }

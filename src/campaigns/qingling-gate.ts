@@ -80,6 +80,6 @@ export class QinglingGate {
   }
 
   async deliver(businessKeys: string[]): Promise<void> {
-    await this.notifications.enqueuePending(businessKeys);
+    await this.notifications.handOnPending(businessKeys);
   }
 }

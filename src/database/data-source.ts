@@ -28,6 +28,7 @@ import { CrossChecks1766600000000 } from './migrations/1766600000000-CrossChecks
 import { SpotChecks1766700000000 } from './migrations/1766700000000-SpotChecks';
 import { StepStartRules1766800000000 } from './migrations/1766800000000-StepStartRules';
 import { ProblemBoard1766810000000 } from './migrations/1766810000000-ProblemBoard';
+import { InAppDeliveredOnCommit1766900000000 } from './migrations/1766900000000-InAppDeliveredOnCommit';
 
 /** In the order they apply (TypeORM orders them by timestamp too). */
 export const MIGRATIONS = [
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   SpotChecks1766700000000,
   StepStartRules1766800000000,
   ProblemBoard1766810000000,
+  InAppDeliveredOnCommit1766900000000,
 ];
 
 /** Session limits of the server's connections (AppConfig.database); migrations run without them. */

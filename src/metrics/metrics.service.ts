@@ -24,11 +24,11 @@ const HELP: Record<string, [help: string, labels: string[], source: Source]> = {
   deadline_moments_acted_per_second: ['Moments acted on in the last 60 s, per second', [], 'postgres'],
   deadline_clocks: ['Deadline clocks with a next wake (clocks with work)', [], 'postgres'],
   notifications_pending: [
-    'Notifications not yet delivered, by channel (in_app: the inbox row; others: outside deliveries)',
+    'Outside deliveries (webhook, email) not yet sent, by channel; in-app notifications reach the inbox when written',
     ['channel'],
     'postgres',
   ],
-  notifications_failed: ['Notifications whose delivery failed for good, by channel', ['channel'], 'postgres'],
+  notifications_failed: ['Outside deliveries that failed for good, by channel', ['channel'], 'postgres'],
   bullmq_queue_jobs: ['BullMQ jobs by queue and state', ['queue', 'state'], 'redis'],
 };
 

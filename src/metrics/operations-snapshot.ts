@@ -25,12 +25,13 @@ export interface DeadlineReading {
   oldestDue: OldestDue | null;
 }
 
+/**
+ * Outside deliveries (webhook, email) by channel; channels without rows may be missing. In-app rows have
+ * no delivery state: they reach the inbox when written.
+ */
 export interface NotificationReading {
-  inAppPending: number;
-  inAppFailed: number;
-  /** Outside deliveries by channel (webhook, email); channels without rows may be missing. */
-  outsidePending: Record<string, number>;
-  outsideFailed: Record<string, number>;
+  pending: Record<string, number>;
+  failed: Record<string, number>;
 }
 
 export interface Sample {
@@ -50,12 +51,10 @@ export function deadlineSamples(r: DeadlineReading): Sample[] {
 
 /** Every known channel gets a sample, 0 when it has no rows, so a series never vanishes when a backlog drains. */
 export function notificationSamples(r: NotificationReading): Sample[] {
-  const channels = [...new Set<string>([...OUTSIDE_CHANNELS, ...Object.keys(r.outsidePending), ...Object.keys(r.outsideFailed)])];
+  const channels = [...new Set<string>([...OUTSIDE_CHANNELS, ...Object.keys(r.pending), ...Object.keys(r.failed)])];
   return [
-    { name: 'notifications_pending', labels: { channel: 'in_app' }, value: r.inAppPending },
-    ...channels.map((channel) => ({ name: 'notifications_pending', labels: { channel }, value: r.outsidePending[channel] ?? 0 })),
-    { name: 'notifications_failed', labels: { channel: 'in_app' }, value: r.inAppFailed },
-    ...channels.map((channel) => ({ name: 'notifications_failed', labels: { channel }, value: r.outsideFailed[channel] ?? 0 })),
+    ...channels.map((channel) => ({ name: 'notifications_pending', labels: { channel }, value: r.pending[channel] ?? 0 })),
+    ...channels.map((channel) => ({ name: 'notifications_failed', labels: { channel }, value: r.failed[channel] ?? 0 })),
   ];
 }
 

@@ -21,12 +21,10 @@ const READING = `
     (SELECT count(*) FROM deadline_moments
       WHERE status = 'acted' AND acted_at > now() - make_interval(secs => ${ACTED_WINDOW_SECONDS}))::int AS acted_in_window,
     (SELECT count(*) FROM deadline_clocks WHERE next_wake_at IS NOT NULL)::int AS clocks_with_work,
-    (SELECT count(*) FROM notifications WHERE status = 'pending')::int AS in_app_pending,
-    (SELECT count(*) FROM notifications WHERE status = 'failed')::int AS in_app_failed,
     (SELECT coalesce(json_object_agg(channel, n), '{}') FROM
-      (SELECT channel, count(*)::int AS n FROM notification_deliveries WHERE status = 'pending' GROUP BY channel) d) AS outside_pending,
+      (SELECT channel, count(*)::int AS n FROM notification_deliveries WHERE status = 'pending' GROUP BY channel) d) AS pending,
     (SELECT coalesce(json_object_agg(channel, n), '{}') FROM
-      (SELECT channel, count(*)::int AS n FROM notification_deliveries WHERE status = 'failed' GROUP BY channel) d) AS outside_failed,
+      (SELECT channel, count(*)::int AS n FROM notification_deliveries WHERE status = 'failed' GROUP BY channel) d) AS failed,
     oldest.clock_key, oldest.due_at, oldest.lag_seconds
   FROM (SELECT 1) AS one LEFT JOIN LATERAL (${OLDEST_DUE}) AS oldest ON true`;
 
@@ -52,10 +50,8 @@ export class OperationsStats {
       moments_pending: number;
       acted_in_window: number;
       clocks_with_work: number;
-      in_app_pending: number;
-      in_app_failed: number;
-      outside_pending: Record<string, number>;
-      outside_failed: Record<string, number>;
+      pending: Record<string, number>;
+      failed: Record<string, number>;
     })[] = await this.dataSource.query(READING);
     return {
       deadlines: {
@@ -64,12 +60,7 @@ export class OperationsStats {
         clocksWithWork: row.clocks_with_work,
         oldestDue: oldestDueOf(row),
       },
-      notifications: {
-        inAppPending: row.in_app_pending,
-        inAppFailed: row.in_app_failed,
-        outsidePending: row.outside_pending,
-        outsideFailed: row.outside_failed,
-      },
+      notifications: { pending: row.pending, failed: row.failed },
     };
   }
 }

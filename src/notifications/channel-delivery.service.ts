@@ -8,7 +8,6 @@ import { SecretBox, SecretBoxError } from '../common/secret-box';
 import { DeliveryError } from './channels/delivery-error';
 import { EmailSender } from './channels/email.sender';
 import { WebhookSender } from './channels/webhook.sender';
-import { channelDeliveryAt } from '../domain/delivery-timing';
 import { addLocalDays, localDateOf, startOfLocalDay } from '../domain/time-zone';
 import { NotificationDelivery, NotificationSettings, OutsideChannel, webhookSecretContext } from './notification-settings.entity';
 import { renderTemplate } from './templates';
@@ -58,7 +57,7 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly templates: TemplatesService,
   ) {
     this.email = config.smtp ? new EmailSender({ smtpUrl: config.smtp.url, from: config.smtp.from }) : undefined;
@@ -67,18 +66,12 @@ export class ChannelDeliveryService implements OnApplicationShutdown {
     this.secrets = new SecretBox(config.secretsKey);
   }
 
-  /** Deliveries still to send for these notifications (after their in-app delivery). */
+  /** Deliveries still to send for these notifications. */
   async pendingFor(notificationIds: string[]): Promise<string[]> {
     const rows = await this.dataSource
       .getRepository(NotificationDelivery)
       .find({ select: { id: true }, where: { notificationId: In(notificationIds), status: 'pending' } });
     return rows.map((r) => r.id);
-  }
-
-  /** How long a fresh outside delivery waits: the digest collection window, then quiet hours. */
-  delayMs(now = new Date()): number {
-    const { digestCollectMs, quietHours } = this.config.channelDelivery;
-    return channelDeliveryAt(now, digestCollectMs, quietHours).getTime() - now.getTime();
   }
 
   /**

@@ -2,7 +2,6 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 export const NOTIFICATION_CHANNELS = ['in_app'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
-export type NotificationStatus = 'pending' | 'sent' | 'failed';
 
 /** Already formatted for display: a digest renders these as they are. */
 export interface NotificationItemData {
@@ -13,8 +12,9 @@ export interface NotificationItemData {
 }
 
 /**
- * The outbox and the in-app inbox in one: a row is written with a unique business key in the
- * transaction that decides to notify; the queue only delivers what the row says.
+ * The in-app inbox: a row is written with a unique business key in the transaction that decides to
+ * notify, and is delivered when that transaction commits. Outside channels are its delivery rows
+ * (notification_deliveries), sent by the queue.
  */
 @Entity({ name: 'notifications' })
 @Index(['recipientUserId', 'createdAt'])
@@ -45,20 +45,8 @@ export class Notification {
   @Column({ type: 'jsonb', nullable: true })
   data: NotificationItemData | null;
 
-  @Column({ type: 'varchar', length: 16, default: 'pending' })
-  status: NotificationStatus;
-
-  @Column({ type: 'int', default: 0 })
-  attempts: number;
-
-  @Column({ name: 'last_error', type: 'text', nullable: true })
-  lastError: string | null;
-
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
-
-  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
-  sentAt: Date | null;
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt: Date | null;

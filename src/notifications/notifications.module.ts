@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChannelDeliveryService } from './channel-delivery.service';
-import { NotificationDeliveryService } from './notification-delivery.service';
 import { NotificationDelivery, NotificationSettings } from './notification-settings.entity';
 import { Notification } from './notification.entity';
 import { NotificationQueue } from './notification-queue';
@@ -13,7 +12,7 @@ import { TemplatesService } from './templates.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, NotificationSettings, NotificationDelivery])],
   controllers: [NotificationsController, TemplatesController],
-  providers: [NotificationsService, NotificationQueue, NotificationDeliveryService, ChannelDeliveryService, TemplatesService],
-  exports: [NotificationsService, NotificationDeliveryService, ChannelDeliveryService, NotificationQueue, TemplatesService],
+  providers: [NotificationsService, NotificationQueue, ChannelDeliveryService, TemplatesService],
+  exports: [NotificationsService, ChannelDeliveryService, NotificationQueue, TemplatesService],
 })
 export class NotificationsModule {}

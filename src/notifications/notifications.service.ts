@@ -1,6 +1,6 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
 import { SecretBox } from '../common/secret-box';
@@ -20,6 +20,12 @@ const TITLE_MAX = 200;
 export type NotificationDraft = Pick<Notification, 'recipientUserId' | 'businessKey' | 'kind' | 'title' | 'body'> &
   Partial<Pick<Notification, 'data'>>;
 
+/** What one `record` wrote: inbox rows, and the outside deliveries to hand on after the commit. */
+export interface RecordedNotifications {
+  notificationIds: string[];
+  deliveryIds: string[];
+}
+
 @Injectable()
 export class NotificationsService {
   constructor(
@@ -30,17 +36,16 @@ export class NotificationsService {
   ) {}
 
   /**
-   * Writes outbox rows inside the caller's transaction; a business key already present is left
-   * alone, so a retried activity writes nothing twice. Returns the ids of the rows written now, for
-   * the caller to enqueue after its commit. One statement however many rows (a clock's page has thousands).
+   * Writes inbox rows, and a delivery row for each outside channel the recipient chose, inside the
+   * caller's transaction: the rows reach the inbox when it commits. A business key already present is
+   * left alone, so a retried activity writes nothing twice. One statement however many rows (a clock's
+   * page has a thousand). Returns what was written now; the caller hands `deliveryIds` on after its commit.
    */
-  async record(manager: EntityManager, drafts: NotificationDraft[]): Promise<string[]> {
-    if (drafts.length === 0) return [];
+  async record(manager: EntityManager, drafts: NotificationDraft[]): Promise<RecordedNotifications> {
+    if (drafts.length === 0) return { notificationIds: [], deliveryIds: [] };
     // A long task title plus a template's prefix must not make the row unwritable (and the activity retry for ever).
     const title = (t: string) => (t.length > TITLE_MAX ? `${t.slice(0, TITLE_MAX - 1)}…` : t);
-    // Each outside channel the recipient chose gets its own delivery row, sent and retried on its own:
-    // written by the same statement, from the rows it inserts (no second look-up of a page's thousand rows).
-    const inserted: { id: string }[] = await manager.query(
+    const [written]: { notification_ids: string[] | null; delivery_ids: string[] | null }[] = await manager.query(
       `WITH inserted AS (
          INSERT INTO notifications (recipient_user_id, business_key, kind, title, body, data)
          SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[], $6::jsonb[])
@@ -50,9 +55,9 @@ export class NotificationsService {
          SELECT i.id, c.channel FROM inserted i
          JOIN user_notification_settings s ON s.user_id = i.recipient_user_id
          CROSS JOIN LATERAL unnest(s.channels) AS c(channel)
-         ON CONFLICT (notification_id, channel) DO NOTHING
+         ON CONFLICT (notification_id, channel) DO NOTHING RETURNING id
        )
-       SELECT id FROM inserted`,
+       SELECT (SELECT array_agg(id) FROM inserted) AS notification_ids, (SELECT array_agg(id) FROM deliveries) AS delivery_ids`,
       [
         drafts.map((d) => d.recipientUserId),
         drafts.map((d) => d.businessKey),
@@ -62,46 +67,52 @@ export class NotificationsService {
         drafts.map((d) => (d.data ? JSON.stringify(d.data) : null)),
       ],
     );
-    return inserted.map((n) => n.id);
+    return { notificationIds: written.notification_ids ?? [], deliveryIds: written.delivery_ids ?? [] };
   }
 
-  /** After the commit: hands every still-pending row among these keys to the delivery queue. */
-  async enqueuePending(businessKeys: string[]): Promise<void> {
+  /** After the commit: the outside deliveries written with it go to the queue (after the digest window and quiet hours). */
+  handOn(deliveryIds: string[]): Promise<void> {
+    return this.queue.enqueueChannels(deliveryIds, this.deliveryDelayMs(this.config.channelDelivery.digestCollectMs));
+  }
+
+  /** After the commit of an attempt that may have written nothing (a retry): hands on what these keys still have pending. */
+  async handOnPending(businessKeys: string[]): Promise<void> {
     if (businessKeys.length === 0) return;
-    const pending = await this.notifications.find({ select: { id: true }, where: { businessKey: In(businessKeys), status: 'pending' } });
-    await this.enqueue(pending.map((n) => n.id));
+    const pending: { id: string }[] = await this.notifications.query(
+      `SELECT d.id FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+       WHERE n.business_key = ANY($1::varchar[]) AND d.status = 'pending'`,
+      [businessKeys],
+    );
+    await this.handOn(pending.map((d) => d.id));
   }
 
   /**
-   * The outbox sweeper: rows still pending after `olderThanMs` lost their job (Redis flushed, a crash
-   * between commit and enqueue, or a failure that could not be recorded) and are enqueued again; outside
+   * The outbox sweeper: outside deliveries still pending after `olderThanMs` lost their job (Redis flushed,
+   * a crash between commit and hand-on, or a failure that could not be recorded) and are enqueued again;
    * deliveries claimed longer than the lease by a job that died mid-send go back to pending first (their
-   * message may have left: receivers deduplicate on its id). Returns how many rows were enqueued.
+   * message may have left: receivers deduplicate on its id). Returns how many were enqueued.
    */
   async requeueStale(olderThanMs: number, limit = 1000): Promise<number> {
     await this.notifications.query(
       `UPDATE notification_deliveries SET status = 'pending', claimed_at = NULL WHERE status = 'sending' AND claimed_at < $1`,
       [new Date(Date.now() - DELIVERY_CLAIM_LEASE_MS)],
     );
-    const stale = await this.notifications.find({
-      select: { id: true },
-      where: { status: 'pending', createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
-      order: { createdAt: 'ASC' },
-      take: limit,
-    });
-    const staleDeliveries: { id: string }[] = await this.notifications.query(
-      `SELECT d.id FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
-       WHERE d.status = 'pending' AND n.status = 'sent' AND d.created_at < $1 ORDER BY d.created_at LIMIT $2`,
+    const stale: { id: string }[] = await this.notifications.query(
+      `SELECT id FROM notification_deliveries WHERE status = 'pending' AND created_at < $1 ORDER BY created_at LIMIT $2`,
       [new Date(Date.now() - olderThanMs), limit],
     );
     // Lost jobs go now, unless that is inside quiet hours.
-    const { quietHours } = this.config.channelDelivery;
-    await this.queue.requeue(
-      stale.map((n) => n.id),
-      staleDeliveries.map((d) => d.id),
-      channelDeliveryAt(new Date(), 0, quietHours).getTime() - Date.now(),
+    await this.queue.requeueChannels(
+      stale.map((d) => d.id),
+      this.deliveryDelayMs(0),
     );
-    return stale.length + staleDeliveries.length;
+    return stale.length;
+  }
+
+  /** How long an outside delivery waits: `collectMs` (a digest's collection window), then to the end of quiet hours. */
+  private deliveryDelayMs(collectMs: number): number {
+    const now = new Date();
+    return channelDeliveryAt(now, collectMs, this.config.channelDelivery.quietHours).getTime() - now.getTime();
   }
 
   async settings(userId: string): Promise<NotificationSettingsView> {
@@ -149,11 +160,6 @@ export class NotificationsService {
       );
     });
     return this.settings(userId);
-  }
-
-  /** Hands rows already committed to the outbox to the delivery queue. */
-  enqueue(notificationIds: string[]): Promise<void> {
-    return this.queue.enqueue(notificationIds);
   }
 
   async inbox(userId: string, query: PageQueryDto & { unreadOnly?: boolean }): Promise<Page<Notification>> {

@@ -49,7 +49,8 @@ export interface PageResult {
   claimed: number;
   acted: number;
   voided: number;
-  notificationIds: string[];
+  /** Outside deliveries (webhook, e-mail) of the page's notifications, handed on after its commit. */
+  deliveryIds: string[];
 }
 
 /**
@@ -83,7 +84,7 @@ export class DeadlineClockService {
     let more = false;
     for (;;) {
       const page = await this.actOnDuePage(clockKey, new Date());
-      await this.notifications.enqueue(page.notificationIds);
+      await this.notifications.handOn(page.deliveryIds);
       acted += page.acted;
       voided += page.voided;
       heartbeat();
@@ -115,7 +116,7 @@ export class DeadlineClockService {
          ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
         [clockKey, now, this.pageSize],
       );
-      if (claimed.length === 0) return { claimed: 0, acted: 0, voided: 0, notificationIds: [] };
+      if (claimed.length === 0) return { claimed: 0, acted: 0, voided: 0, deliveryIds: [] };
       const tasks = await this.lockTasks(manager, [...new Set(claimed.map((m) => m.task_id))]);
 
       const actedIds: string[] = [];
@@ -146,17 +147,20 @@ export class DeadlineClockService {
       }
 
       const drafts = [...(await this.reminderDrafts(manager, reminders)), ...(await this.escalationDrafts(manager, reached, now))];
-      const notificationIds = await this.notifications.record(
+      const { deliveryIds } = await this.notifications.record(
         manager,
         drafts.map((d) => d.draft),
       );
       await this.recordEscalations(manager, reached, drafts);
       await this.recordHistory(manager, reminders, reached, drafts, now);
       if (actedIds.length > 0) {
-        await manager.query(`UPDATE deadline_moments SET status = 'acted', acted_at = now() WHERE id = ANY($1::bigint[])`, [actedIds]);
+        // The page's last statements: clock_timestamp() is (within a statement) when its notifications reached the inbox.
+        await manager.query(`UPDATE deadline_moments SET status = 'acted', acted_at = clock_timestamp() WHERE id = ANY($1::bigint[])`, [
+          actedIds,
+        ]);
       }
       if (voidIds.length > 0) await manager.query(`UPDATE deadline_moments SET status = 'void' WHERE id = ANY($1::bigint[])`, [voidIds]);
-      return { claimed: claimed.length, acted: actedIds.length, voided: voidIds.length, notificationIds };
+      return { claimed: claimed.length, acted: actedIds.length, voided: voidIds.length, deliveryIds };
     });
   }
 

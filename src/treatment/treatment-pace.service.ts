@@ -67,8 +67,8 @@ export class TreatmentPaceService {
         body: `截至${asOf}，${row.label}应救治${row.needing}人，已救治${row.treated}人，救治率${row.rate?.toFixed(2)}%，低于按期达到${round.targetRate}%目标所需的进度（${pace}%）。请督促卫生院及时转诊、定点医院加快救治。`,
       };
     });
-    const ids = await this.dataSource.transaction((manager) => this.notifications.record(manager, drafts));
-    await this.notifications.enqueue(ids);
-    return ids.length;
+    const { notificationIds, deliveryIds } = await this.dataSource.transaction((manager) => this.notifications.record(manager, drafts));
+    await this.notifications.handOn(deliveryIds);
+    return notificationIds.length;
   }
 }

@@ -5,7 +5,7 @@ import { Announcement } from '../../src/announcements/announcement.entity';
 import { AnnouncementsService } from '../../src/announcements/announcements.service';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { BackgroundSweeps } from '../../src/health/background-sweeps';
-import { deliveryBatches, NotificationQueue } from '../../src/notifications/notification-queue';
+import { NotificationQueue } from '../../src/notifications/notification-queue';
 import { NotificationDelivery } from '../../src/notifications/notification-settings.entity';
 import { Notification } from '../../src/notifications/notification.entity';
 import { NotificationsService } from '../../src/notifications/notifications.service';
@@ -72,16 +72,16 @@ describe('reliability under faults', () => {
     return user;
   }
 
-  /** An outbox row (and its webhook delivery) committed but not handed to the queue. */
-  async function record(recipientUserId: string, businessKey: string): Promise<string> {
-    const [id] = await t.app
+  /** An inbox row and its webhook delivery, committed but not handed to the queue. */
+  async function record(recipientUserId: string, businessKey: string): Promise<{ id: string; deliveryIds: string[] }> {
+    const written = await t.app
       .get(DataSource)
       .transaction((manager) =>
         t.app
           .get(NotificationsService)
           .record(manager, [{ recipientUserId, businessKey, kind: 'reminder', title: '【任务提醒】故障测试', body: '请按时完成。' }]),
       );
-    return id;
+    return { id: written.notificationIds[0], deliveryIds: written.deliveryIds };
   }
 
   /**
@@ -121,8 +121,8 @@ describe('reliability under faults', () => {
   describe('outside deliveries', () => {
     it('are sent with no transaction open: the row is claimed (sending) and unlocked while the webhook answers slowly', async () => {
       const user = await webhookUser('/held');
-      const id = await record(user.id, `test:faults:held:${user.id}`);
-      await t.app.get(NotificationsService).enqueue([id]);
+      const { id, deliveryIds } = await record(user.id, `test:faults:held:${user.id}`);
+      await t.app.get(NotificationsService).handOn(deliveryIds);
       await eventually(() => Promise.resolve(held.length > 0 ? true : undefined), 20_000, 'the webhook to be called');
 
       // Before the fix this row was locked by the sending transaction: NOWAIT failed with 55P03.
@@ -141,17 +141,15 @@ describe('reliability under faults', () => {
 
     it('claimed by a sender that died go back to pending after the lease, and are sent once', async () => {
       const user = await webhookUser('/after-lease');
-      const id = await record(user.id, `test:faults:lease:${user.id}`);
-      // As a worker killed between claim and mark leaves it: in-app delivered, the webhook claimed 10 minutes ago.
-      await observer.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE id = $1`, [id]);
+      const { id } = await record(user.id, `test:faults:lease:${user.id}`);
+      // As a worker killed between claim and mark leaves it: the webhook claimed 10 minutes ago.
       await observer.query(
         `UPDATE notification_deliveries SET status = 'sending', claimed_at = now() - interval '10 minutes' WHERE notification_id = $1`,
         [id],
       );
       // A fresh claim (under the lease) is left alone.
       const fresh = await webhookUser('/fresh-claim');
-      const freshId = await record(fresh.id, `test:faults:fresh:${fresh.id}`);
-      await observer.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE id = $1`, [freshId]);
+      const { id: freshId } = await record(fresh.id, `test:faults:fresh:${fresh.id}`);
       await observer.query(`UPDATE notification_deliveries SET status = 'sending', claimed_at = now() WHERE notification_id = $1`, [
         freshId,
       ]);
@@ -169,23 +167,27 @@ describe('reliability under faults', () => {
   });
 
   describe('the outbox sweeper', () => {
-    it('re-enqueues a row whose job failed without the row saying so (a failed job no longer blocks its id)', async () => {
-      const user = await givenUser(t.app, 'staff', district.id.clinics[1]);
-      const id = await record(user.id, `test:faults:blocked:${user.id}`);
-      // A job under the id of the row's batch that fails for good before anything is recorded on the row.
+    it('re-enqueues a delivery whose job failed without the row saying so (a failed job no longer blocks its id)', async () => {
+      const user = await webhookUser('/blocked');
+      const {
+        id,
+        deliveryIds: [deliveryId],
+      } = await record(user.id, `test:faults:blocked:${user.id}`);
+      // A job under the delivery's job id that fails for good before anything is recorded on the row.
       const queue = t.app.get(NotificationQueue).queue;
-      const [{ jobId }] = deliveryBatches([id]);
-      await queue.add('no-such-job', { notificationIds: [id] }, { jobId, attempts: 1 });
+      const jobId = `channel-${deliveryId}`;
+      await queue.add('no-such-job', { deliveryId }, { jobId, attempts: 1 });
       await eventually(async () => ((await (await queue.getJob(jobId))?.isFailed()) ? true : undefined), 20_000, 'the job to fail');
-      expect((await observer.getRepository(Notification).findOneByOrFail({ id })).status).toBe('pending');
+      expect((await deliveryOf(id)).status).toBe('pending');
 
-      await backdate('notifications', 'id', id);
+      await backdate('notification_deliveries', 'notification_id', id);
       await t.app.get(NotificationsService).requeueStale(SWEEP_AGE_MS);
       const delivered = await eventually(async () => {
-        const n = await observer.getRepository(Notification).findOneByOrFail({ id });
-        return n.status === 'sent' ? n : undefined;
+        const d = await deliveryOf(id);
+        return d.status === 'sent' ? d : undefined;
       });
       expect(delivered.attempts).toBe(1);
+      expect(received.filter((r) => r.path === '/blocked')).toHaveLength(1);
     });
 
     it('reports a failing pass on /health, naming the sweep, until a later pass succeeds', async () => {

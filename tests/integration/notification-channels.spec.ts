@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { verifyWebhookSignature } from '../../src/notifications/channels/webhook.sender';
 import { NotificationDelivery } from '../../src/notifications/notification-settings.entity';
 import { NotificationItemData } from '../../src/notifications/notification.entity';
+import { NotificationQueue } from '../../src/notifications/notification-queue';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { givenDistrict, givenUser } from '../support/factories';
 import { HttpReceiver, startHttpReceiver } from '../support/http-receiver';
@@ -78,7 +79,7 @@ describe('outside notification channels', () => {
         },
       ]),
     );
-    await notifications.enqueuePending([businessKey]);
+    await notifications.handOnPending([businessKey]);
   }
 
   async function givenWebhookUser(path: string) {
@@ -135,11 +136,17 @@ describe('outside notification channels', () => {
     expect(mail.text).toBe(shown.body);
     expect(mail.headers['x-orchestrator-delivery']).toBe(shown.id);
 
-    // Enqueued again (as the sweeper would): the delivery rows say sent, nothing goes out twice.
-    await t.app.get(NotificationsService).enqueue([shown.id]);
-    await new Promise((r) => setTimeout(r, 1000));
-    expect([posts.length, mails.length]).toEqual([1, 1]);
+    // Handed on again (as a lost job's sweep would): the delivery rows say sent, nothing goes out twice.
     const deliveries = await t.app.get(DataSource).getRepository(NotificationDelivery).findBy({ notificationId: shown.id });
+    await t.app.get(NotificationsService).handOn(deliveries.map((d) => d.id));
+    const queue = t.app.get(NotificationQueue).queue;
+    // Completed jobs are removed: both ran once their digest window passed.
+    await eventually(
+      async () => ((await Promise.all(deliveries.map((d) => queue.getJob(`channel-${d.id}`)))).every((job) => !job) ? true : undefined),
+      20_000,
+      'the second jobs to run',
+    );
+    expect([posts.length, mails.length]).toEqual([1, 1]);
     expect(deliveries.map((d) => [d.channel, d.status]).sort()).toEqual([
       ['email', 'sent'],
       ['webhook', 'sent'],

@@ -25,14 +25,12 @@ describe('/metrics samples', () => {
     expect(lag?.value).toBe(0);
   });
 
-  it('gives every channel a pending and a failed sample, 0 where it has no rows', () => {
-    const samples = notificationSamples({ inAppPending: 5, inAppFailed: 0, outsidePending: { webhook: 2 }, outsideFailed: { email: 1 } });
+  it('gives every outside channel a pending and a failed sample, 0 where it has no rows', () => {
+    const samples = notificationSamples({ pending: { webhook: 2 }, failed: { email: 1 } });
     const key = (s: { name: string; labels: Record<string, string> }) => `${s.name}{${s.labels.channel}}`;
     expect(Object.fromEntries(samples.map((s) => [key(s), s.value]))).toEqual({
-      'notifications_pending{in_app}': 5,
       'notifications_pending{webhook}': 2,
       'notifications_pending{email}': 0,
-      'notifications_failed{in_app}': 0,
       'notifications_failed{webhook}': 0,
       'notifications_failed{email}': 1,
     });

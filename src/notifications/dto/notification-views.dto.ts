@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NOTIFICATION_CHANNELS, NotificationChannel, NotificationStatus } from '../notification.entity';
+import { NOTIFICATION_CHANNELS, NotificationChannel } from '../notification.entity';
 
 /** The facts of the item a notification is about, formatted for display. */
 export class NotificationItemDataView {
@@ -19,11 +19,7 @@ export class NotificationView {
   @ApiProperty() title: string;
   @ApiProperty() body: string;
   @ApiProperty({ type: NotificationItemDataView, nullable: true }) data: NotificationItemDataView | null;
-  @ApiProperty({ enum: ['pending', 'sent', 'failed'] }) status: NotificationStatus;
-  @ApiProperty() attempts: number;
-  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
-  @ApiProperty({ type: Date }) createdAt: Date;
-  @ApiProperty({ type: Date, nullable: true }) sentAt: Date | null;
+  @ApiProperty({ type: Date, description: 'When it reached the inbox' }) createdAt: Date;
   @ApiProperty({ type: Date, nullable: true, description: 'null: unread' }) readAt: Date | null;
 }
 

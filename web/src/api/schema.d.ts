@@ -2504,14 +2504,11 @@ export interface components {
       title: string;
       body: string;
       data: components['schemas']['NotificationItemDataView'] | null;
-      /** @enum {string} */
-      status: 'pending' | 'sent' | 'failed';
-      attempts: number;
-      lastError: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it reached the inbox
+       */
       createdAt: string;
-      /** Format: date-time */
-      sentAt: string | null;
       /**
        * Format: date-time
        * @description null: unread
