@@ -105,8 +105,24 @@ function scalar(value: unknown, path: string): string {
   throw new Error(`Template variable "${path}" is not a string or number`);
 }
 
+/**
+ * Parsed templates by source: a clock's page renders a thousand messages from the same two strings.
+ * Bounded (a handful of kinds, and their edits), so an edited template's old parse does not stay for ever.
+ */
+const parsedBySource = new Map<string, ReturnType<typeof parse>>();
+const PARSED_KEPT = 64;
+
+function parsed(source: string): ReturnType<typeof parse> {
+  let result = parsedBySource.get(source);
+  if (!result) {
+    if (parsedBySource.size >= PARSED_KEPT) parsedBySource.clear();
+    parsedBySource.set(source, (result = parse(source)));
+  }
+  return result;
+}
+
 function renderString(source: string, vars: Record<string, unknown>): string {
-  const { nodes, problems } = parse(source);
+  const { nodes, problems } = parsed(source);
   if (problems.length) throw new Error(`Invalid template: ${problems.join('; ')}`);
   const emit = (list: Node[], item?: unknown): string =>
     list

@@ -39,6 +39,15 @@ describe('renderTemplate', () => {
     expect(() => body('{{#items}}{{title}}', { items: [] })).toThrow('not closed');
     expect(() => body('{{name', { name: 'x' })).toThrow('unbalanced braces');
   });
+
+  it('renders one template many times, each with its own values, and refuses a malformed one every time', () => {
+    const template = '{{name}}：{{#items}}{{title}}；{{/items}}';
+    const names = Array.from({ length: 200 }, (_, i) => `村医${i}`);
+    expect(names.map((name, i) => body(template, { name, items: [{ title: `任务${i}` }] }))).toEqual(
+      names.map((name, i) => `${name}：任务${i}；`),
+    );
+    for (let i = 0; i < 3; i++) expect(() => body('{{#items}}', { items: [] })).toThrow('not closed');
+  });
 });
 
 describe('validateTemplate', () => {
