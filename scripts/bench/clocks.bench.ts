@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../src/auth/actor';
 import { AppConfig } from '../../src/config/config';
@@ -12,6 +12,7 @@ import { TemporalClient } from '../../src/temporal/temporal.module';
 import { TasksService } from '../../src/tasks/tasks.service';
 import { Unit } from '../../src/units/unit.entity';
 import { UnitsService } from '../../src/units/units.service';
+import { cpuBetween, ProcessGroups, readCpu } from './cpu-use';
 import { BenchResult, BenchRow, percentile, timeMs } from './report';
 import { startWorkerProcess, untilPolling } from './worker-process';
 
@@ -339,7 +340,17 @@ export async function clocksBench(app: INestApplicationContext, config: AppConfi
     })();
 
     // The herd at H is acted on when no moment due by H is pending: polled every 100 ms.
+    // Where the CPU goes while the herd is acted on: the database's sessions, the worker, Temporal, this process.
+    const database = new URL(config.databaseUrl).pathname.slice(1);
+    const temporalPort = (config.temporal.address ?? '').split(':').pop();
+    const cpuGroups: ProcessGroups = {
+      postgres: (cmdline) => cmdline.startsWith('postgres: ') && cmdline.includes(` ${database} `),
+      worker: (_, pid) => pid === worker.child.pid,
+      temporal: (cmdline) => cmdline.includes('start-dev') && cmdline.includes(`--port ${temporalPort} `),
+      benchmark: (_, pid) => pid === process.pid,
+    };
     await sleep(Math.max(0, herdAt.getTime() - Date.now()));
+    const cpuAtH = readCpu(cpuGroups);
     let herdDoneMs = NaN;
     const herdDeadline = herdAt.getTime() + 10 * 60_000;
     while (Date.now() < herdDeadline) {
@@ -354,6 +365,9 @@ export async function clocksBench(app: INestApplicationContext, config: AppConfi
       await sleep(100);
     }
 
+    const cpuAtDone = readCpu(cpuGroups);
+    const herdCpu = cpuBetween(cpuAtH, cpuAtDone);
+    const coreSeconds = (cpus().length * (cpuAtDone.at - cpuAtH.at)) / 1000;
     await stream;
     await Promise.all(streaming);
     if (streamErrors.length > 0) throw new Error(`the stream's tasks failed: ${streamErrors.slice(0, 3).join('; ')}`);
@@ -491,6 +505,18 @@ export async function clocksBench(app: INestApplicationContext, config: AppConfi
         value: sentFloorMs,
         unit: 'ms',
         note: `one after another; herd / this ${(herdDoneMs / sentFloorMs).toFixed(2)}×`,
+      },
+      ...Object.entries(herdCpu).map(([group, seconds]) => ({
+        metric: `CPU from H until the herd was acted on: ${group}`,
+        value: seconds,
+        unit: 's',
+        note: group === 'postgres' ? "the benchmark database's sessions" : '',
+      })),
+      {
+        metric: 'CPU from H until the herd was acted on: all of the above / what the cores had',
+        value: Object.values(herdCpu).reduce((a, b) => a + b, 0) / coreSeconds,
+        unit: '×',
+        note: `${cpus().length} cores × ${((cpuAtDone.at - cpuAtH.at) / 1000).toFixed(1)} s`,
       },
       {
         metric: 'moments acted',
