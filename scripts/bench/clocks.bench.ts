@@ -339,7 +339,6 @@ export async function clocksBench(app: INestApplicationContext, config: AppConfi
       }
     })();
 
-    // The herd at H is acted on when no moment due by H is pending: polled every 100 ms.
     // Where the CPU goes while the herd is acted on: the database's sessions, the worker, Temporal, this process.
     const database = new URL(config.databaseUrl).pathname.slice(1);
     const temporalPort = (config.temporal.address ?? '').split(':').pop();
@@ -351,6 +350,7 @@ export async function clocksBench(app: INestApplicationContext, config: AppConfi
     };
     await sleep(Math.max(0, herdAt.getTime() - Date.now()));
     const cpuAtH = readCpu(cpuGroups);
+    // The herd at H is acted on when no moment due by H is pending: polled every 100 ms.
     let herdDoneMs = NaN;
     const herdDeadline = herdAt.getTime() + 10 * 60_000;
     while (Date.now() < herdDeadline) {
