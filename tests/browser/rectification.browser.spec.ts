@@ -43,12 +43,21 @@ describe('rectification in a real browser', () => {
   const signedIn = (username: string, password: string, viewport = OFFICE) => c.signedIn(username, viewport, password);
   const shot = (page: Page, name: string) => c.shot(page, name);
 
-  /** Clicks an action of the problem panel, fills its dialog's one field (if any) and confirms. */
-  async function act(page: Page, action: string, text?: string) {
+  /**
+   * Clicks an action of the problem panel, fills its dialog's one field (if any), confirms, and returns the
+   * HTTP status the server answered: a wait that fails then tells a refusal shown wrongly from a request
+   * never sent or never answered.
+   */
+  async function act(page: Page, action: string, text?: string): Promise<number> {
     await page.getByRole('button', { name: action }).click();
     const dialog = page.locator('.ant-modal').filter({ hasText: action });
+    await dialog.waitFor();
     if (text !== undefined) await dialog.getByRole('textbox').fill(text);
-    await dialog.getByRole('button', { name: /^确\s*定$/ }).click();
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/problems\/[^/]+\/[a-z-]+$/.test(r.url())),
+      dialog.getByRole('button', { name: /^确\s*定$/ }).click(),
+    ]);
+    return answer.status();
   }
 
   it("an admin edits a draft round's pairing: a pair inspecting its own unit is refused, the rule shown beside it", async () => {
@@ -176,16 +185,16 @@ describe('rectification in a real browser', () => {
     await clinic.page.goto(`${base}/tasks/${problem.taskId}`);
     const status = clinic.page.getByTestId('problem-status');
     await status.filter({ hasText: '待整改' }).waitFor();
-    await act(clinic.page, '提交整改方案', '3 日内清理过期药品并补购');
+    expect(await act(clinic.page, '提交整改方案', '3 日内清理过期药品并补购')).toBe(200);
     await status.filter({ hasText: '已报整改方案' }).waitFor();
     await clinic.page.getByRole('button', { name: '开始整改' }).click();
     await status.filter({ hasText: '整改中' }).waitFor();
     await clinic.page.getByTestId('evidence-file').setInputFiles(join(work, '整改照片.png'));
     await clinic.page.getByTestId('evidence-item').first().waitFor();
-    await act(clinic.page, '报告整改完成', '过期药品已清理，见照片');
+    expect(await act(clinic.page, '报告整改完成', '过期药品已清理，见照片')).toBe(200);
     await status.filter({ hasText: '已报整改完成' }).waitFor();
     // Inside the unit: the verification is refused in the server's words.
-    await act(clinic.page, '核实销号');
+    expect(await act(clinic.page, '核实销号')).toBe(403);
     await clinic.page.getByText(/无权操作：verifier_outside_unit/).waitFor();
     await clinic.page
       .locator('.ant-modal')
@@ -199,19 +208,19 @@ describe('rectification in a real browser', () => {
     await manager.page.goto(`${base}/problems?problem=${problemId}`);
     const drawerStatus = manager.page.locator('.ant-drawer-body').getByTestId('problem-status');
     await drawerStatus.filter({ hasText: '已报整改完成' }).waitFor();
-    await act(manager.page, '核实不通过', '药品登记表未更新');
+    expect(await act(manager.page, '核实不通过', '药品登记表未更新')).toBe(200);
     await drawerStatus.filter({ hasText: '整改中' }).waitFor();
     await manager.page.getByText('药品登记表未更新').first().waitFor();
 
     // The clinic reports the fix again; the manager verifies: 已销号.
     await clinic.page.reload();
     await status.filter({ hasText: '整改中' }).waitFor();
-    await act(clinic.page, '报告整改完成', '登记表已更新');
+    expect(await act(clinic.page, '报告整改完成', '登记表已更新')).toBe(200);
     await status.filter({ hasText: '已报整改完成' }).waitFor();
     await clinic.context.close();
     await manager.page.reload();
     await drawerStatus.filter({ hasText: '已报整改完成' }).waitFor();
-    await act(manager.page, '核实销号');
+    expect(await act(manager.page, '核实销号')).toBe(200);
     await drawerStatus.filter({ hasText: '已销号' }).waitFor();
     await manager.page
       .getByTestId('problem-history')
