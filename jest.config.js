@@ -24,7 +24,8 @@ module.exports = {
     },
     {
       displayName: 'integration',
-      testEnvironment: 'node',
+      // Node's, adding to a failed test what its harness says of the state it drives (the browser's pages).
+      testEnvironment: '<rootDir>/tests/support/failure-state-environment.ts',
       transform,
       testMatch: ['<rootDir>/tests/{integration,e2e,workflows,browser}/**/*.spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',

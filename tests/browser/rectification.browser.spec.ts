@@ -60,6 +60,15 @@ describe('rectification in a real browser', () => {
     return answer.status();
   }
 
+  /** Confirms the record of 问责 in its dialog and returns the HTTP status the server answered. */
+  async function confirmRecord(page: Page): Promise<number> {
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/accountability\/[^/]+\/complete$/.test(r.url())),
+      page.locator('.ant-modal').filter({ hasText: '记录问责' }).getByRole('button', { name: '确认记录' }).click(),
+    ]);
+    return answer.status();
+  }
+
   it("an admin edits a draft round's pairing: a pair inspecting its own unit is refused, the rule shown beside it", async () => {
     const admin = await t.login('admin', DEMO_PASSWORD);
     const today = localDateOf(new Date());
@@ -278,17 +287,11 @@ describe('rectification in a real browser', () => {
     const dialog = manager.page.locator('.ant-modal').filter({ hasText: '记录问责' });
     await dialog.getByRole('button', { name: '下一步' }).click();
     await dialog.getByText('请填写问责措施').waitFor();
-    const measure = dialog.getByRole('combobox', { name: '问责措施' });
-    await measure.pressSequentially('诫勉');
-    const suggestion = manager.page.locator('.ant-select-item-option').filter({ hasText: '诫勉谈话' });
-    await suggestion.click();
-    // The suggestions stay open while the text still matches one, over the button (seen once in CI): leave the field.
-    await dialog.locator('.ant-modal-title').click();
-    await suggestion.waitFor({ state: 'hidden' });
+    await c.chooseSuggestion(dialog.getByRole('combobox', { name: '问责措施' }), '诫勉', '诫勉谈话');
     await dialog.getByRole('button', { name: '下一步' }).click();
     await dialog.getByText('记录后该问责即为已完成，不能再修改。').waitFor();
     await dialog.getByText('「诫勉谈话」').waitFor();
-    await dialog.getByRole('button', { name: '确认记录' }).click();
+    expect(await confirmRecord(manager.page)).toBe(200);
     await manager.page.getByText('问责已记录').waitFor();
     await table.getByTestId('accountability-measure').filter({ hasText: '诫勉谈话' }).waitFor();
     await table.getByText('已问责').waitFor();
@@ -299,10 +302,9 @@ describe('rectification in a real browser', () => {
     // The stale window tries again: the server's 409, in its words; the list then shows it completed.
     await staleTable.getByRole('button', { name: '记录问责' }).click();
     const staleDialog = stale.page.locator('.ant-modal').filter({ hasText: '记录问责' });
-    await staleDialog.getByRole('combobox', { name: '问责措施' }).pressSequentially('通报');
-    await stale.page.locator('.ant-select-item-option').filter({ hasText: '通报批评' }).click();
+    await c.chooseSuggestion(staleDialog.getByRole('combobox', { name: '问责措施' }), '通报', '通报批评');
     await staleDialog.getByRole('button', { name: '下一步' }).click();
-    await staleDialog.getByRole('button', { name: '确认记录' }).click();
+    expect(await confirmRecord(stale.page)).toBe(409);
     await staleDialog.getByRole('alert').filter({ hasText: 'already completed' }).waitFor();
     await stale.context.close();
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-district';
 import { startDemoServer } from './demo-server';
+import { FAILURE_STATE_HOOK } from './failure-state-environment';
 import { TestApp } from './test-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,6 +25,11 @@ export interface ConsoleHarness {
   /** Picks an option of an Ant Design select by its label, as a keyboard user would: open, type, Enter. */
   chooseOption(page: Page, label: string, option: string): Promise<void>;
   /**
+   * Types into an AutoComplete and clicks one of its suggestions, then checks the field took it: under load a
+   * click can land while the suggestions are still being placed (seen in CI), so it tries again.
+   */
+  chooseSuggestion(field: Locator, typed: string, suggestion: string): Promise<void>;
+  /**
    * Picks a unit in a UnitPicker (searched on the server by name) and waits until the select shows it:
    * under load the search's answer can replace the options under the click, so it tries again.
    */
@@ -44,6 +50,7 @@ export async function startConsole(name: string): Promise<ConsoleHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const { t, base } = await startDemoServer(name);
+  const watched = new Set<WatchedPage>();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -56,6 +63,7 @@ export async function startConsole(name: string): Promise<ConsoleHarness> {
       '--disable-sync',
     ],
   });
+  (globalThis as Record<string, unknown>)[FAILURE_STATE_HOOK] = () => describePages(watched);
   return {
     t,
     base,
@@ -65,6 +73,7 @@ export async function startConsole(name: string): Promise<ConsoleHarness> {
       // The machine may be shared: a step may wait on a busy server and worker longer than the default 30 s.
       context.setDefaultTimeout(60_000);
       const page = await context.newPage();
+      watch(watched, page, `${username} ${viewport.width}×${viewport.height}`);
       await page.goto(`${base}/`);
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(password);
@@ -76,6 +85,20 @@ export async function startConsole(name: string): Promise<ConsoleHarness> {
       await page.getByLabel(label).click();
       await page.getByLabel(label).pressSequentially(option);
       await page.getByLabel(label).press('Enter');
+    },
+    async chooseSuggestion(field, typed, suggestion) {
+      const option = field.page().locator('.ant-select-item-option:visible').filter({ hasText: suggestion });
+      for (let attempt = 1; ; attempt++) {
+        // Emptied first: the same text typed again is no change, and would not open the suggestions.
+        await field.fill('');
+        await field.fill(typed);
+        await option.click();
+        const taken = await field.inputValue();
+        if (taken === suggestion) return option.waitFor({ state: 'hidden' });
+        if (attempt === 3) throw new Error(`the suggestion ${suggestion} was not taken: the field reads ${taken}`);
+        // Said in the log: how often a click misses under load is worth knowing.
+        console.warn(`click ${attempt} on the suggestion ${suggestion} was not taken (the field reads ${taken}): again`);
+      }
     },
     async pickUnit(field, name, kindLabel) {
       const title = `${name}（${kindLabel}）`;
@@ -90,8 +113,69 @@ export async function startConsole(name: string): Promise<ConsoleHarness> {
     },
     shot: (page, shotName) => page.screenshot({ path: join(SCREENSHOTS, `${shotName}.png`), fullPage: false }),
     async stop() {
+      delete (globalThis as Record<string, unknown>)[FAILURE_STATE_HOOK];
       await browser.close();
       await t.stop();
     },
   };
 }
+
+/** A page the harness opened, with the last things that went wrong in it (kept for a failure's report). */
+interface WatchedPage {
+  label: string;
+  page: Page;
+  troubles: string[];
+}
+
+const TROUBLES_KEPT = 20;
+
+function watch(watched: Set<WatchedPage>, page: Page, label: string): void {
+  const entry: WatchedPage = { label, page, troubles: [] };
+  const note = (trouble: string) => {
+    entry.troubles.push(`${new Date().toISOString().slice(11, 23)} ${trouble}`);
+    if (entry.troubles.length > TROUBLES_KEPT) entry.troubles.shift();
+  };
+  const path = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
+  page.on('response', (response) => {
+    if (response.status() >= 400) note(`${response.status()} ${response.request().method()} ${path(response.url())}`);
+  });
+  page.on('requestfailed', (request) => note(`failed ${request.method()} ${path(request.url())}: ${request.failure()?.errorText}`));
+  page.on('pageerror', (error) => note(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') note(`console: ${message.text()}`);
+  });
+  page.on('close', () => watched.delete(entry));
+  watched.add(entry);
+}
+
+/** What each open page shows: its address, open dialogs, alerts and messages, fields' values, failed requests. */
+async function describePages(watched: Set<WatchedPage>): Promise<string> {
+  const parts: string[] = [];
+  for (const { label, page, troubles } of watched) {
+    let timer: NodeJS.Timeout | undefined;
+    const seen = await Promise.race([
+      page.evaluate<string>(READ_PAGE).catch((error: Error) => `(page not readable: ${error.message})`),
+      new Promise<string>((resolve) => (timer = setTimeout(() => resolve('(page did not answer within 5 s)'), 5_000))),
+    ]).finally(() => clearTimeout(timer));
+    parts.push(`--- ${label} at ${page.url()}\n${seen}\nwent wrong: ${troubles.length ? troubles.join('\n  ') : 'nothing seen'}`);
+  }
+  return parts.join('\n') || '(no page open)';
+}
+
+/**
+ * Runs in the page (a string: the tests are compiled without the DOM's types): the text a person would read
+ * there now, open dialogs and alerts first, then the fields' values and the page's own text.
+ */
+const READ_PAGE = `(() => {
+  const visible = (element) => element.getClientRects().length > 0;
+  const text = (element, limit) => (element.innerText || '').replace(/\\s+/g, ' ').trim().slice(0, limit);
+  const all = (selector) => [...document.querySelectorAll(selector)].filter(visible);
+  return [
+    ...all('.ant-modal, .ant-drawer-content').map((dialog) => 'dialog: ' + text(dialog, 600)),
+    ...all('[role="alert"], .ant-message-notice, .ant-notification-notice').map((alert) => 'alert: ' + text(alert, 300)),
+    ...all('input, textarea')
+      .filter((field) => field.value && !['password', 'checkbox', 'radio'].includes(field.type))
+      .map((field) => 'field ' + (field.getAttribute('aria-label') || field.id || field.name) + ': ' + field.value.slice(0, 100)),
+    'page: ' + text(document.body, 1500),
+  ].join('\\n');
+})()`;
