@@ -152,9 +152,7 @@ describe('web console in a real browser', () => {
     const [first, ...rest] = mine;
     await page.getByRole('button', { name: `录入 ${first.name} 的识别结果` }).click();
     await page.getByLabel('患病').check();
-    const diseases = page.getByRole('combobox', { name: '疾病' });
-    await diseases.fill('C01');
-    await page.locator('.ant-select-item-option').filter({ hasText: 'C01 原发性高血压' }).click();
+    await c.pickOption(page.getByRole('combobox', { name: '疾病' }), 'C01', 'C01 原发性高血压');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText(`已录入 ${first.name}`).waitFor();

@@ -287,7 +287,7 @@ describe('rectification in a real browser', () => {
     const dialog = manager.page.locator('.ant-modal').filter({ hasText: '记录问责' });
     await dialog.getByRole('button', { name: '下一步' }).click();
     await dialog.getByText('请填写问责措施').waitFor();
-    await c.chooseSuggestion(dialog.getByRole('combobox', { name: '问责措施' }), '诫勉', '诫勉谈话');
+    await c.pickOption(dialog.getByRole('combobox', { name: '问责措施' }), '诫勉', '诫勉谈话');
     await dialog.getByRole('button', { name: '下一步' }).click();
     await dialog.getByText('记录后该问责即为已完成，不能再修改。').waitFor();
     await dialog.getByText('「诫勉谈话」').waitFor();
@@ -302,7 +302,7 @@ describe('rectification in a real browser', () => {
     // The stale window tries again: the server's 409, in its words; the list then shows it completed.
     await staleTable.getByRole('button', { name: '记录问责' }).click();
     const staleDialog = stale.page.locator('.ant-modal').filter({ hasText: '记录问责' });
-    await c.chooseSuggestion(staleDialog.getByRole('combobox', { name: '问责措施' }), '通报', '通报批评');
+    await c.pickOption(staleDialog.getByRole('combobox', { name: '问责措施' }), '通报', '通报批评');
     await staleDialog.getByRole('button', { name: '下一步' }).click();
     expect(await confirmRecord(stale.page)).toBe(409);
     await staleDialog.getByRole('alert').filter({ hasText: 'already completed' }).waitFor();

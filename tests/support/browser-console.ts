@@ -25,14 +25,13 @@ export interface ConsoleHarness {
   /** Picks an option of an Ant Design select by its label, as a keyboard user would: open, type, Enter. */
   chooseOption(page: Page, label: string, option: string): Promise<void>;
   /**
-   * Types into an AutoComplete and clicks one of its suggestions, then checks the field took it: under load a
-   * click can land while the suggestions are still being placed (seen in CI), so it tries again.
+   * Picks an option of a select or an AutoComplete that searches as one types: types, clicks the option whose
+   * title is `option`, and waits until the field shows it (a select's choice or tag, an AutoComplete's text).
+   * Under load a click can land while the options are still being placed, or replaced by a search's answer
+   * (both seen in CI), so it tries again, saying so in the log.
    */
-  chooseSuggestion(field: Locator, typed: string, suggestion: string): Promise<void>;
-  /**
-   * Picks a unit in a UnitPicker (searched on the server by name) and waits until the select shows it:
-   * under load the search's answer can replace the options under the click, so it tries again.
-   */
+  pickOption(field: Locator, typed: string, option: string): Promise<void>;
+  /** Picks a unit in a UnitPicker (searched on the server by name), shown as 名称（类别）. */
   pickUnit(field: Locator, name: string, kindLabel: string): Promise<void>;
   /** Saves the page into docs/screenshots (the README shows them). */
   shot(page: Page, name: string): Promise<Buffer>;
@@ -86,31 +85,8 @@ export async function startConsole(name: string): Promise<ConsoleHarness> {
       await page.getByLabel(label).pressSequentially(option);
       await page.getByLabel(label).press('Enter');
     },
-    async chooseSuggestion(field, typed, suggestion) {
-      const option = field.page().locator('.ant-select-item-option:visible').filter({ hasText: suggestion });
-      for (let attempt = 1; ; attempt++) {
-        // Emptied first: the same text typed again is no change, and would not open the suggestions.
-        await field.fill('');
-        await field.fill(typed);
-        await option.click();
-        const taken = await field.inputValue();
-        if (taken === suggestion) return option.waitFor({ state: 'hidden' });
-        if (attempt === 3) throw new Error(`the suggestion ${suggestion} was not taken: the field reads ${taken}`);
-        // Said in the log: how often a click misses under load is worth knowing.
-        console.warn(`click ${attempt} on the suggestion ${suggestion} was not taken (the field reads ${taken}): again`);
-      }
-    },
-    async pickUnit(field, name, kindLabel) {
-      const title = `${name}（${kindLabel}）`;
-      // The select around the field's input, whatever the field's own locator starts from (a dialog, the page).
-      const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-      for (let attempt = 1; ; attempt++) {
-        await field.fill(name);
-        await field.page().getByTitle(title).first().click();
-        if ((await select.textContent())?.includes(title)) return;
-        if (attempt === 3) throw new Error(`the unit picker did not take ${title}`);
-      }
-    },
+    pickOption,
+    pickUnit: (field, name, kindLabel) => pickOption(field, name, `${name}（${kindLabel}）`),
     shot: (page, shotName) => page.screenshot({ path: join(SCREENSHOTS, `${shotName}.png`), fullPage: false }),
     async stop() {
       delete (globalThis as Record<string, unknown>)[FAILURE_STATE_HOOK];
@@ -118,6 +94,32 @@ export async function startConsole(name: string): Promise<ConsoleHarness> {
       await t.stop();
     },
   };
+}
+
+/** See `ConsoleHarness.pickOption`. */
+async function pickOption(field: Locator, typed: string, option: string): Promise<void> {
+  const page = field.page();
+  const choice = page.locator('.ant-select-item-option:visible').and(page.getByTitle(option, { exact: true }));
+  // The select around the field's input, whatever the field's own locator starts from (a dialog, the page).
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const shown = async () => (await select.textContent())?.includes(option) || (await field.inputValue()) === option;
+  for (let attempt = 1; ; attempt++) {
+    // Emptied first: the same text typed again is no change, and would not search or open the options.
+    await field.fill('');
+    await field.fill(typed);
+    await choice.click();
+    if (await within(2_000, shown)) return;
+    if (attempt === 3) throw new Error(`the field did not take the option ${option} in 3 clicks`);
+    console.warn(`click ${attempt} on the option ${option} was not taken: again`);
+  }
+}
+
+/** Whether `holds` answers true within `ms` milliseconds (asked every 100 ms). */
+async function within(ms: number, holds: () => Promise<boolean>): Promise<boolean> {
+  for (const end = Date.now() + ms; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    if (await holds()) return true;
+    if (Date.now() > end) return false;
+  }
 }
 
 /** A page the harness opened, with the last things that went wrong in it (kept for a failure's report). */
