@@ -1,10 +1,13 @@
-import { Body, Controller, Get, Post, Put, Query, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put, Query, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, ApiPageResponse } from '../common/api-docs';
+import type { Response } from 'express';
+import { ApiErrorResponses, ApiFileResponse, ApiPageResponse } from '../common/api-docs';
+import { writeXlsx } from '../common/tabular-writer';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { withUploadedTable } from '../common/uploaded-table';
 import { UuidParam } from '../common/uuid-param';
+import { attachmentDisposition } from '../tasks/evidence.controller';
 import { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { POVERTY_LIST_COLUMNS } from '../domain/data-comparison';
@@ -12,6 +15,8 @@ import { CampaignsService } from './campaigns.service';
 import { DataComparisonService } from './data-comparison.service';
 import { ComparisonUploadDto, FlagListQueryDto, ResolveFlagDto } from './dto/data-comparison.dto';
 import { ComparisonFlagView, ComparisonRunView, ComparisonSummaryView, VerificationItemView } from './dto/data-comparison-views.dto';
+import { FullIdsQueryDto } from './dto/ledger.dto';
+import { XLSX_CONTENT_TYPE } from './ledger.service';
 import { ComparisonUploadAccess } from './upload-access.guards';
 
 /** 数据比对: the poverty office's list against a campaign's records; flagged persons go to their units. */
@@ -76,6 +81,24 @@ export class DataComparisonController {
     @UuidParam('runId') runId: string,
   ): Promise<ComparisonSummaryView> {
     return this.comparisons.summary(actor, await this.campaigns.findVisible(actor, id), runId);
+  }
+
+  /** 比对标记名单 as XLSX, for the poverty office (seed 004); refusals come before the first byte, as JSON. */
+  @Get('campaigns/:id/comparisons/:runId/flags.xlsx')
+  @Roles('admin', 'manager')
+  @ApiOperation({ summary: "A comparison's flagged persons of my scope, with what verification found, as XLSX (audited)" })
+  @ApiFileResponse(XLSX_CONTENT_TYPE, 'The flagged persons workbook')
+  async exportFlags(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @UuidParam('runId') runId: string,
+    @Query() query: FullIdsQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const campaign = await this.campaigns.findVisible(actor, id);
+    const { fileName, rows } = await this.comparisons.exportRows(actor, campaign, runId, query.fullIds === 'true');
+    res.set({ 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': attachmentDisposition(fileName) });
+    await writeXlsx(res, '比对标记名单', rows);
   }
 
   /** A verification task's flagged persons (ID numbers masked). */

@@ -3,18 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../auth/actor';
+import { escapeLike } from '../common/like';
 import { Page, pageOf } from '../common/pagination';
 import { RowErrors } from '../common/row-errors';
 import { TabularRow } from '../common/tabular-file';
+import { TableCell } from '../common/tabular-writer';
 import {
   checkPovertyListRow,
+  COMPARISON_EXPORT_HEADER,
   COMPARISON_FLAG_LABELS,
   ComparisonFlag,
+  comparisonExportRow,
   flagsFor,
   HealthRecord,
   ListRowError,
   PovertyListEntry,
 } from '../domain/data-comparison';
+import { Sex } from '../domain/register-row';
 import { ageOn, checkResidentId, maskResidentId } from '../domain/resident-id';
 import { isInScope } from '../domain/scope';
 import { localDateOf } from '../domain/time-zone';
@@ -46,6 +51,19 @@ interface FlagRow {
   resolved_at: Date | null;
   total: number;
 }
+
+/** A flag as the export reads it. */
+type ExportRow = Pick<
+  FlagRow,
+  | 'kind'
+  | 'id_number'
+  | 'household_number'
+  | 'poverty_cause_main'
+  | 'poverty_cause_secondary'
+  | 'recorded_categories'
+  | 'resolution_note'
+  | 'person_name'
+> & { resolved_at: string | null; unit_name: string | null };
 
 /** Flags per INSERT (10 columns each). */
 const INSERT_BATCH = 1000;
@@ -198,6 +216,67 @@ export class DataComparisonService implements OnModuleInit {
       units.set(r.unit_id, unit);
     }
     return { run, byKind, units: [...units.values()] };
+  }
+
+  /**
+   * The run's flagged persons in the actor's scope as rows for the poverty office, with what verification
+   * found; flags no unit answers for go to whoever's scope holds the compared area. ID numbers are masked
+   * unless `fullIds`. Every export is audited (`campaign.comparison.export`), whole numbers also as
+   * `campaign.comparison.full_ids`, before any row leaves.
+   */
+  async exportRows(actor: Actor, campaign: Campaign, runId: string, fullIds: boolean): Promise<{ fileName: string; rows: TableCell[][] }> {
+    const run = await this.dataSource.getRepository(ComparisonRun).findOneBy({ id: runId, campaignId: campaign.id });
+    if (!run) throw new NotFoundException(`No comparison ${runId} in this campaign`);
+    if (actor.scope.kind !== 'subtrees') throw new ForbiddenException('Only admins and managers export comparison results');
+    const area = await this.dataSource.getRepository(Unit).findOneByOrFail({ id: run.areaUnitId });
+    const flags: ExportRow[] = await this.dataSource.query(
+      `SELECT f.kind, f.id_number, f.household_number, f.poverty_cause_main, f.poverty_cause_secondary, f.recorded_categories,
+              f.resolution_note, to_char(f.resolved_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS resolved_at,
+              p.name AS person_name, u.name AS unit_name
+       FROM comparison_flags f LEFT JOIN units u ON u.id = f.unit_id LEFT JOIN persons p ON p.id = f.person_id
+       WHERE f.run_id = $1 AND (u.path LIKE ANY($2::text[]) OR (f.unit_id IS NULL AND $3))
+       ORDER BY u.code NULLS LAST, f.household_number, f.id_number, f.kind`,
+      [run.id, actor.scope.paths.map((path) => `${escapeLike(path)}%`), isInScope(actor.scope, area)],
+    );
+    const details = { campaignId: campaign.id, rows: flags.length, fullIds };
+    await this.audit.record({
+      actorUserId: actor.id,
+      action: 'campaign.comparison.export',
+      entityType: 'comparison_run',
+      entityId: run.id,
+      details,
+    });
+    if (fullIds) {
+      await this.audit.record({
+        actorUserId: actor.id,
+        action: 'campaign.comparison.full_ids',
+        entityType: 'comparison_run',
+        entityId: run.id,
+        details,
+      });
+    }
+    const today = localDateOf(new Date());
+    const rows = flags.map((f, i) => {
+      const { idNumberMasked, sex, age } = shownIdentity(f.id_number, today);
+      return comparisonExportRow(i + 1, {
+        kind: f.kind,
+        unitName: f.unit_name,
+        householdNumber: f.household_number,
+        personName: f.person_name,
+        idNumberShown: fullIds ? f.id_number : idNumberMasked,
+        sex,
+        age,
+        causeMain: f.poverty_cause_main,
+        causeSecondary: f.poverty_cause_secondary,
+        categories: f.recorded_categories,
+        resolutionNote: f.resolution_note,
+        resolvedAt: f.resolved_at,
+      });
+    });
+    return {
+      fileName: `数据比对标记名单-${campaign.name}-${localDateOf(run.createdAt)}.xlsx`,
+      rows: [[...COMPARISON_EXPORT_HEADER], ...rows],
+    };
   }
 
   /** A verification task's flagged persons, ID numbers masked. */
@@ -409,7 +488,7 @@ async function readPovertyList(rows: AsyncIterable<TabularRow>): Promise<Map<str
  * encodes, so a person on the poverty list only (no name in the register) can still be found in
  * the household; never the birth date.
  */
-function shownIdentity(idNumber: string, today: string): { idNumberMasked: string; sex: string | null; age: number | null } {
+function shownIdentity(idNumber: string, today: string): { idNumberMasked: string; sex: Sex | null; age: number | null } {
   const id = checkResidentId(idNumber, today);
   return { idNumberMasked: maskResidentId(idNumber), sex: id.ok ? id.sex : null, age: id.ok ? ageOn(id.birthDate, today) : null };
 }

@@ -1,3 +1,5 @@
+import { DISEASE_CATEGORY_LABELS, DiseaseCategory } from './disease-catalogue';
+import { SEX_LABELS, Sex } from './register-row';
 import { checkResidentId } from './resident-id';
 
 /**
@@ -96,4 +98,64 @@ export function flagsFor(poverty: PovertyListEntry | undefined, health: HealthRe
   if (illness && health.categories.length === 0) flags.push('illness_cause_without_condition');
   if (!illness && health.categories.includes('major')) flags.push('major_disease_without_illness_cause');
   return flags;
+}
+
+/**
+ * The flagged persons as the poverty office gets them back (seed 004: 标识后提供市扶贫办): one row per flag,
+ * with the unit that verifies it and what verification found.
+ */
+export const COMPARISON_EXPORT_HEADER = [
+  '序号',
+  '责任单位',
+  '户编号',
+  '姓名',
+  '身份证号',
+  '性别',
+  '年龄',
+  '比对结果',
+  '主要致贫原因',
+  '次要致贫原因',
+  '卫健记录疾病类别',
+  '核实状态',
+  '核实情况',
+  '核实时间',
+] as const;
+
+export interface ExportedFlag {
+  kind: ComparisonFlag;
+  /** null: no unit answers for the person (counted as unassigned). */
+  unitName: string | null;
+  householdNumber: string;
+  /** null: not in the register (on the poverty list only). */
+  personName: string | null;
+  /** Masked, or whole when the export was asked for whole numbers (audited). */
+  idNumberShown: string;
+  sex: Sex | null;
+  age: number | null;
+  causeMain: string;
+  causeSecondary: string;
+  categories: readonly string[];
+  resolutionNote: string | null;
+  /** China time, `YYYY-MM-DD HH:MM`; null while open. */
+  resolvedAt: string | null;
+}
+
+/** One row of the export, in `COMPARISON_EXPORT_HEADER`'s order. */
+export function comparisonExportRow(seq: number, flag: ExportedFlag): (string | number)[] {
+  return [
+    seq,
+    flag.unitName ?? '无责任单位',
+    flag.householdNumber,
+    flag.personName ?? '',
+    flag.idNumberShown,
+    flag.sex ? SEX_LABELS[flag.sex] : '',
+    flag.age ?? '',
+    COMPARISON_FLAG_LABELS[flag.kind],
+    flag.causeMain,
+    flag.causeSecondary,
+    flag.categories.map((c) => DISEASE_CATEGORY_LABELS[c as DiseaseCategory] ?? c).join('、'),
+    flag.resolvedAt ? '已核实' : '待核实',
+    flag.resolutionNote ?? '',
+    flag.resolvedAt ?? '',
+  ];
 }

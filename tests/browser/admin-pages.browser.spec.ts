@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -342,7 +343,7 @@ describe('administrators’ console pages in a real browser', () => {
     await context.close();
   });
 
-  it('cityadmin compares the poverty office list from the campaign page: a refused row shown with its cells, then the counts per kind and unit', async () => {
+  it('cityadmin compares the poverty office list from the campaign page: a refused row shown with its cells, then the counts per kind and unit and the flagged persons downloaded', async () => {
     // A running campaign over 中子镇 with a small register, set up through the API.
     const admin = await t.login('admin', DEMO_PASSWORD);
     const auth = { Authorization: `Bearer ${admin}` };
@@ -419,6 +420,18 @@ describe('administrators’ console pages in a real browser', () => {
     await expect(summary.getByTestId('comparison-units').locator('tbody tr').count()).resolves.toBeGreaterThan(0);
     await expect(page.getByTestId('comparison-runs').locator('tbody tr').count()).resolves.toBe(1);
     expect(page.url()).toMatch(new RegExp(`/campaigns/${campaign.body.id}/comparisons\\?runId=`));
+
+    // The flagged persons for the poverty office: every flag a row, ID numbers masked.
+    const [file] = await Promise.all([page.waitForEvent('download'), summary.getByRole('button', { name: '下载标记名单' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^数据比对标记名单-中子镇疾病再识别（比对）-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await file.path());
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(8).text).toBe('比对结果');
+    expect(sheet.rowCount).toBe(1 + 3 + 1 + (register.length - 3));
+    const exported = JSON.stringify(sheet.getSheetValues());
+    for (const id of [a, b, c]) expect(exported).not.toContain(id);
+    expect(exported).toContain(COMPARISON_FLAG_LABELS.only_on_poverty_list);
     await context.close();
   });
 

@@ -722,6 +722,12 @@ const ROUTES: Record<string, RouteCase> = {
     outside: { kind: 'refused' },
     control: { as: 'tManager', shows: true },
   },
+  'GET /api/campaigns/{id}/comparisons/{runId}/flags.xlsx': {
+    roles: ['admin', 'manager'],
+    params: (f) => ({ id: f.campaignId, runId: f.comparisonRunId }),
+    outside: { kind: 'refused' },
+    control: { as: 'tManager' },
+  },
   'GET /api/tasks/{taskId}/verification-items': {
     roles: 'any',
     params: (f) => ({ taskId: f.verificationTaskId }),

@@ -1,11 +1,14 @@
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { COMPARISON_EXPORT_HEADER } from '../../src/domain/data-comparison';
 import { ageOn, makeResidentId } from '../../src/domain/resident-id';
 import { localDateOf } from '../../src/domain/time-zone';
 import { Task } from '../../src/tasks/task.entity';
 import { District, givenDistrict, givenReIdentificationCampaign, givenRegister, givenUser, Register } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import { binaryBody, startTestApp, TestApp } from '../support/test-app';
 
 const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\r\n');
 
@@ -200,5 +203,89 @@ describe('results upload and data comparison through the HTTP API', () => {
       },
     });
     expect(JSON.stringify(newcomerItem)).not.toContain('19800202');
+  });
+
+  it('exports the flagged persons of the caller’s scope for the poverty office, masked unless asked (audited)', async () => {
+    const db = t.app.get(DataSource);
+    const [run] = (await t.http.get(`/api/campaigns/${campaignId}/comparisons`).set(auth(adminToken)).expect(200)).body;
+    const path = `/api/campaigns/${campaignId}/comparisons/${run.id}/flags.xlsx`;
+    // A note a spreadsheet would run as a formula stays text.
+    const second = await taskOf(district.id.clinics[1], 'data_verification');
+    const [item] = (await t.http.get(`/api/tasks/${second.id}/verification-items`).set(auth(adminToken)).expect(200)).body.items;
+    const secondStaff = await givenUser(t.app, 'staff', district.id.clinics[1]);
+    await t.http
+      .put(`/api/tasks/${second.id}/verification-items/${item.id}`)
+      .set(auth(await t.login(secondStaff.username, secondStaff.password)))
+      .send({ note: '=1+1' })
+      .expect(200);
+
+    const sheetOf = async (token: string, query = '') => {
+      const res = await t.http.get(`${path}${query}`).set(auth(token)).buffer(true).parse(binaryBody).expect(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      expect(decodeURIComponent(res.headers['content-disposition'])).toContain('数据比对标记名单-再识别与比对-');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.read(Readable.from([res.body as Buffer]));
+      const rows: string[][] = [];
+      workbook.worksheets[0].eachRow((row) => rows.push(Array.from(COMPARISON_EXPORT_HEADER, (_, i) => row.getCell(i + 1).text)));
+      return rows;
+    };
+    const column = (name: (typeof COMPARISON_EXPORT_HEADER)[number]) => COMPARISON_EXPORT_HEADER.indexOf(name);
+
+    const masked = await sheetOf(adminToken);
+    expect(masked[0]).toEqual([...COMPARISON_EXPORT_HEADER]);
+    const body = masked.slice(1);
+    expect(body).toHaveLength(6);
+    expect(body.map((r) => r[column('序号')])).toEqual(['1', '2', '3', '4', '5', '6']);
+    // Units in the order of their codes, the unassigned flag last; every ID number masked.
+    expect(body.map((r) => r[column('责任单位')])).toEqual([
+      '第1村卫生室',
+      '第1村卫生室',
+      '第2村卫生室',
+      '第3村卫生室',
+      '第4村卫生室',
+      '无责任单位',
+    ]);
+    for (const row of body) expect(row[column('身份证号')]).toMatch(/^\d{4}\*{14}$/);
+    const ids = register.idNumbers.flat();
+    expect(JSON.stringify(masked)).not.toMatch(new RegExp(ids.join('|')));
+    const first = body.filter((r) => r[column('责任单位')] === '第1村卫生室');
+    expect(first.map((r) => [r[column('比对结果')], r[column('核实状态')], r[column('核实情况')]]).sort()).toEqual([
+      ['患大病但致贫原因非因病', '已核实', '入户核实，已反馈扶贫办'],
+      ['致贫原因为因病但未识别出疾病', '已核实', '入户核实，已反馈扶贫办'],
+    ]);
+    expect(first.every((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(r[column('核实时间')]))).toBe(true);
+    expect(body[2][column('核实情况')]).toBe("'=1+1");
+    // On the poverty list only: no name, sex and age from the number, never the birth date.
+    expect(body[3]).toEqual(
+      expect.arrayContaining(['', '男', String(ageOn('1980-02-02', localDateOf(new Date()))), '仅在扶贫部门名单中', '因残', '待核实']),
+    );
+    expect(JSON.stringify(masked)).not.toContain('19800202');
+
+    const audits = () => db.getRepository(AuditEvent).findBy({ entityId: run.id, entityType: 'comparison_run' });
+    expect((await audits()).filter((a) => a.action === 'campaign.comparison.export')).toEqual([
+      expect.objectContaining({ details: { campaignId, rows: 6, fullIds: false } }),
+    ]);
+
+    // Whole numbers when asked, audited as such.
+    const whole = await sheetOf(adminToken, '?fullIds=true');
+    expect(whole.slice(1).map((r) => r[column('身份证号')])).toEqual(expect.arrayContaining(register.idNumbers[0].slice(0, 2)));
+    expect((await audits()).map((a) => a.action).sort()).toEqual([
+      'campaign.comparison.create',
+      'campaign.comparison.export',
+      'campaign.comparison.export',
+      'campaign.comparison.full_ids',
+    ]);
+
+    // A township's manager gets the flags of its own units only, not the unassigned one.
+    const manager = await givenUser(t.app, 'manager', district.id.townships[0]);
+    const own = await sheetOf(await t.login(manager.username, manager.password));
+    expect(own.slice(1).map((r) => r[column('责任单位')])).toEqual(['第1村卫生室', '第1村卫生室', '第2村卫生室']);
+
+    await t.http.get(path).set(auth(staffToken)).expect(403);
+    await t.http.get(`${path}?fullIds=yes`).set(auth(adminToken)).expect(400);
+    const unknown = `/api/campaigns/${campaignId}/comparisons/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/flags.xlsx`;
+    await t.http.get(unknown).set(auth(adminToken)).expect(404);
+    // Refusals export nothing, and audit nothing.
+    expect((await audits()).filter((a) => a.action === 'campaign.comparison.export')).toHaveLength(3);
   });
 });

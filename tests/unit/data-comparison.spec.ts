@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { checkPovertyListRow, flagsFor, isIllnessCause } from '../../src/domain/data-comparison';
+import {
+  checkPovertyListRow,
+  COMPARISON_EXPORT_HEADER,
+  comparisonExportRow,
+  ExportedFlag,
+  flagsFor,
+  isIllnessCause,
+} from '../../src/domain/data-comparison';
 import { makeResidentId } from '../../src/domain/resident-id';
 
 const id = '510812195001011234';
@@ -60,5 +67,72 @@ describe(checkPovertyListRow.name, () => {
       ok: false,
       errors: [{ row: 3, column: '身份证号', message: '身份证号校验位错误' }],
     });
+  });
+});
+
+describe(comparisonExportRow.name, () => {
+  const flag: ExportedFlag = {
+    kind: 'major_disease_without_illness_cause',
+    unitName: '第1村卫生室',
+    householdNumber: 'H-001',
+    personName: '张三',
+    idNumberShown: '6321**************',
+    sex: 'female',
+    age: 57,
+    causeMain: '缺资金',
+    causeSecondary: '',
+    categories: ['major', 'chronic'],
+    resolutionNote: '入户核实，致贫原因应为因病',
+    resolvedAt: '2026-12-03 10:15',
+  };
+
+  it('lays a verified flag out in the header’s order, in Chinese', () => {
+    const row = comparisonExportRow(7, flag);
+    expect(Object.fromEntries(COMPARISON_EXPORT_HEADER.map((name, i) => [name, row[i]]))).toEqual({
+      序号: 7,
+      责任单位: '第1村卫生室',
+      户编号: 'H-001',
+      姓名: '张三',
+      身份证号: '6321**************',
+      性别: '女',
+      年龄: 57,
+      比对结果: '患大病但致贫原因非因病',
+      主要致贫原因: '缺资金',
+      次要致贫原因: '',
+      卫健记录疾病类别: '大病、慢病',
+      核实状态: '已核实',
+      核实情况: '入户核实，致贫原因应为因病',
+      核实时间: '2026-12-03 10:15',
+    });
+  });
+
+  it('says what is unknown of a person on the poverty list only, and an open flag as such', () => {
+    const row = comparisonExportRow(1, {
+      ...flag,
+      kind: 'only_on_poverty_list',
+      unitName: null,
+      personName: null,
+      sex: null,
+      age: null,
+      categories: [],
+      resolutionNote: null,
+      resolvedAt: null,
+    });
+    expect(row).toEqual([
+      1,
+      '无责任单位',
+      'H-001',
+      '',
+      '6321**************',
+      '',
+      '',
+      '仅在扶贫部门名单中',
+      '缺资金',
+      '',
+      '',
+      '待核实',
+      '',
+      '',
+    ]);
   });
 });

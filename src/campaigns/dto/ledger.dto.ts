@@ -1,7 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 
-export class LedgerQueryDto {
+/** An export's choice of whole resident ID numbers instead of masked ones. */
+export class FullIdsQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'unmasked resident ID numbers (admins and managers; audited)' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  fullIds?: 'true' | 'false';
+}
+
+export class LedgerQueryDto extends FullIdsQueryDto {
   @ApiPropertyOptional({
     format: 'uuid',
     description:
@@ -10,9 +18,4 @@ export class LedgerQueryDto {
   @IsOptional()
   @IsUUID()
   unitId?: string;
-
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'unmasked resident ID numbers (admins and managers; audited)' })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  fullIds?: 'true' | 'false';
 }

@@ -1377,6 +1377,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/campaigns/{id}/comparisons/{runId}/flags.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A comparison's flagged persons of my scope, with what verification found, as XLSX (audited) */
+    get: operations['DataComparisonController_exportFlags'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tasks/{taskId}/verification-items': {
     parameters: {
       query?: never;
@@ -10179,10 +10196,10 @@ export interface operations {
   CampaignsController_ledger: {
     parameters: {
       query?: {
-        /** @description a unit with a task in the campaign (its own persons), or an area of the campaign scope (all persons there); default: the campaign's scope unit */
-        unitId?: string;
         /** @description unmasked resident ID numbers (admins and managers; audited) */
         fullIds?: 'true' | 'false';
+        /** @description a unit with a task in the campaign (its own persons), or an area of the campaign scope (all persons there); default: the campaign's scope unit */
+        unitId?: string;
       };
       header?: never;
       path: {
@@ -10647,6 +10664,68 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ComparisonSummaryView'];
+        };
+      };
+      /** @description Invalid request: a parameter, field or file fails validation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The caller's role or scope does not admit this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found (or outside the caller's scope) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DataComparisonController_exportFlags: {
+    parameters: {
+      query?: {
+        /** @description unmasked resident ID numbers (admins and managers; audited) */
+        fullIds?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        id: string;
+        runId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The flagged persons workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description Invalid request: a parameter, field or file fails validation */

@@ -1,10 +1,10 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, Form, Input, Progress, Space, Statistic, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Progress, Space, Statistic, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { COMPARISON_FLAG_LABELS, COMPARISON_FLAGS, POVERTY_LIST_COLUMNS } from '../../../../src/domain/data-comparison';
-import { api, must, upload } from '../../api/client';
+import { api, download, must, upload } from '../../api/client';
 import type { ApiData } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { CampaignSelect } from '../../components/CampaignSelect';
@@ -184,6 +184,12 @@ function UploadCard({ campaignId, onDone }: { campaignId: string; onDone: (runId
 }
 
 function SummaryCard({ campaignId, runId }: { campaignId: string; runId: string }) {
+  const { message } = App.useApp();
+  // The flagged persons of one's scope with what verification found, for the poverty office (ID numbers masked).
+  const exportFlags = () =>
+    void download(`/api/campaigns/${campaignId}/comparisons/${runId}/flags.xlsx`, '数据比对标记名单.xlsx').catch((e: Error) =>
+      message.error(e.message),
+    );
   const summary = useQuery({
     queryKey: ['comparison', campaignId, runId],
     queryFn: () => must(api.GET('/api/campaigns/{id}/comparisons/{runId}', { params: { path: { id: campaignId, runId } } })),
@@ -191,7 +197,15 @@ function SummaryCard({ campaignId, runId }: { campaignId: string; runId: string 
   return (
     <QueryState query={summary}>
       {(s) => (
-        <Card title={`比对结果：${s.run.fileName}`} data-testid="comparison-summary">
+        <Card
+          title={`比对结果：${s.run.fileName}`}
+          data-testid="comparison-summary"
+          extra={
+            <Button icon={<DownloadOutlined />} onClick={exportFlags} disabled={s.run.flagged === 0}>
+              下载标记名单
+            </Button>
+          }
+        >
           <Space wrap size="large" style={{ marginBottom: 16 }}>
             <Statistic title="名单人数" value={s.run.listRows} />
             <Statistic title="标记人数" value={s.run.flagged} />
