@@ -24,6 +24,7 @@ import { Unit } from '../../src/units/unit.entity';
 import { UnitsService } from '../../src/units/units.service';
 import { User } from '../../src/users/user.entity';
 import { startWorkerRuntime } from '../../workers/worker-runtime';
+import { comparisonBench } from './comparison.bench';
 import { BenchResult, percentile, timeMs } from './report';
 import { followUpBench } from './follow-up.bench';
 import { treatmentBench } from './treatment.bench';
@@ -33,6 +34,7 @@ const VILLAGES_PER_TOWNSHIP = 20;
 const SAMPLES = 40;
 const PERSONS = 150_000;
 const HOUSEHOLDS = 40_000;
+const REGISTER_SEED = 7;
 
 /** A county of 600 villages, each with its clinic (the responsible units), and a centre per township. */
 function benchCounty(): UnitImportRow[] {
@@ -146,7 +148,11 @@ export async function campaignBench(
         { metric: 'overdue list / baseline (p95)', value: p95(overdueSamples) / p95(plainOverdueSamples), unit: '×' },
       ],
     };
-    const results = [reIdentification];
+    const idNumbers = [...generateRegister({ villageCodes, households: HOUSEHOLDS, persons: PERSONS, seed: REGISTER_SEED })].map(
+      (r) => r[C.idNumber],
+    );
+    // Before the treatment round, which records results: with none yet, every illness cause is a flag.
+    const results = [reIdentification, await comparisonBench(app, admin, await campaigns.findVisible(admin, campaign.id), idNumbers)];
     if (options.treatment) results.push(await treatmentBench(app, admin, county, stepId));
     if (options.followUps) results.push(await followUpBench(app));
     return results;
@@ -165,7 +171,7 @@ export async function campaignBench(
  */
 async function importBeside(app: INestApplicationContext, admin: Actor, villageCodes: string[], dir: string): Promise<BenchResult['rows']> {
   const file = join(dir, 'register.csv');
-  const register = () => generateRegister({ villageCodes, households: HOUSEHOLDS, persons: PERSONS, seed: 7 });
+  const register = () => generateRegister({ villageCodes, households: HOUSEHOLDS, persons: PERSONS, seed: REGISTER_SEED });
   await writeRegisterFile(createWriteStream(file), register(), 'csv');
 
   const dataSource = app.get(DataSource);
