@@ -239,22 +239,8 @@ export class DataComparisonService implements OnModuleInit {
       [run.id, actor.scope.paths.map((path) => `${escapeLike(path)}%`), isInScope(actor.scope, area)],
     );
     const details = { campaignId: campaign.id, rows: flags.length, fullIds };
-    await this.audit.record({
-      actorUserId: actor.id,
-      action: 'campaign.comparison.export',
-      entityType: 'comparison_run',
-      entityId: run.id,
-      details,
-    });
-    if (fullIds) {
-      await this.audit.record({
-        actorUserId: actor.id,
-        action: 'campaign.comparison.full_ids',
-        entityType: 'comparison_run',
-        entityId: run.id,
-        details,
-      });
-    }
+    for (const action of fullIds ? ['campaign.comparison.export', 'campaign.comparison.full_ids'] : ['campaign.comparison.export'])
+      await this.audit.record({ actorUserId: actor.id, action, entityType: 'comparison_run', entityId: run.id, details });
     const today = localDateOf(new Date());
     const rows = flags.map((f, i) => {
       const { idNumberMasked, sex, age } = shownIdentity(f.id_number, today);

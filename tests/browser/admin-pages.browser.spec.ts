@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '../../src/demo/demo-district';
 import { generateRegister } from '../../src/demo/register-generator';
-import { COMPARISON_FLAG_LABELS } from '../../src/domain/data-comparison';
+import { COMPARISON_EXPORT_HEADER, COMPARISON_FLAG_LABELS } from '../../src/domain/data-comparison';
 import { REGISTER_COLUMNS, REGISTER_HEADERS } from '../../src/domain/register-row';
 import { TestApp } from '../support/test-app';
 import { ConsoleHarness, startConsole } from '../support/browser-console';
@@ -427,7 +427,7 @@ describe('administrators’ console pages in a real browser', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await file.path());
     const sheet = workbook.worksheets[0];
-    expect(sheet.getRow(1).getCell(8).text).toBe('比对结果');
+    expect(COMPARISON_EXPORT_HEADER.map((_, i) => sheet.getRow(1).getCell(i + 1).text)).toEqual([...COMPARISON_EXPORT_HEADER]);
     expect(sheet.rowCount).toBe(1 + 3 + 1 + (register.length - 3));
     const exported = JSON.stringify(sheet.getSheetValues());
     for (const id of [a, b, c]) expect(exported).not.toContain(id);

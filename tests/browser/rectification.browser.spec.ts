@@ -53,19 +53,18 @@ describe('rectification in a real browser', () => {
     const dialog = page.locator('.ant-modal').filter({ hasText: action });
     await dialog.waitFor();
     if (text !== undefined) await dialog.getByRole('textbox').fill(text);
-    const [answer] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/problems\/[^/]+\/[a-z-]+$/.test(r.url())),
-      dialog.getByRole('button', { name: /^确\s*定$/ }).click(),
-    ]);
-    return answer.status();
+    return postStatus(page, /\/api\/problems\/[^/]+\/[a-z-]+$/, () => dialog.getByRole('button', { name: /^确\s*定$/ }).click());
   }
 
   /** Confirms the record of 问责 in its dialog and returns the HTTP status the server answered. */
-  async function confirmRecord(page: Page): Promise<number> {
-    const [answer] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/accountability\/[^/]+\/complete$/.test(r.url())),
-      page.locator('.ant-modal').filter({ hasText: '记录问责' }).getByRole('button', { name: '确认记录' }).click(),
-    ]);
+  function confirmRecord(page: Page): Promise<number> {
+    const confirm = page.locator('.ant-modal').filter({ hasText: '记录问责' }).getByRole('button', { name: '确认记录' });
+    return postStatus(page, /\/api\/accountability\/[^/]+\/complete$/, () => confirm.click());
+  }
+
+  /** Clicks, and returns the HTTP status the server answered to the POST the click sent to a path matching `path`. */
+  async function postStatus(page: Page, path: RegExp, click: () => Promise<void>): Promise<number> {
+    const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && path.test(r.url())), click()]);
     return answer.status();
   }
 
